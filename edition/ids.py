@@ -1,0 +1,48 @@
+"""The shapes of the edition's identifiers and the page anchors derived from them.
+
+Guideline numbers (``IV.b.17``) are part of the edition and never change once published; the anchor
+is the number in lower case with dots as hyphens (``iv-b-17``). Provision and instrument ids are
+lower-case words joined by hyphens (``crc-9-1``, ``crc``) and are their own anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+GUIDELINE_RE = re.compile(r"^(?P<part>III|IV)\.(?P<section>[a-z])\.(?P<n>[1-9][0-9]*)$")
+REGISTRY_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class GuidelineNumber:
+    """A parsed guideline number: part, lettered section and position in it."""
+
+    part: str
+    section: str
+    n: int
+
+    @property
+    def section_key(self) -> str:
+        return f"{self.part}.{self.section}"
+
+    def __str__(self) -> str:
+        return f"{self.part}.{self.section}.{self.n}"
+
+
+# Why: one parser for the number everywhere it is read (directives, references, comments).
+def parse_guideline_number(text: str) -> GuidelineNumber | None:
+    match = GUIDELINE_RE.match(text)
+    if match is None:
+        return None
+    return GuidelineNumber(match["part"], match["section"], int(match["n"]))
+
+
+# Why: the HTML id (and URL fragment) of a guideline paragraph, derived and never stored.
+def guideline_anchor(number: str) -> str:
+    return number.lower().replace(".", "-")
+
+
+# Why: tells a registry id (provision or instrument) from a malformed one.
+def is_registry_id(text: str) -> bool:
+    return REGISTRY_ID_RE.match(text) is not None

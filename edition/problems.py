@@ -1,0 +1,34 @@
+"""Problems found in the sources, reported together with file and line so the build fails once, loudly."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place: ``path:line: message``."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class EditionError(Exception):
+    """Raised with every problem found, so an author fixes them all in one pass."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__(format_problems(self.problems))
+
+
+# Why: one message listing every problem, one per line, for the build log.
+def format_problems(problems: Iterable[Problem]) -> str:
+    items = sorted(problems)
+    lines = [f"{len(items)} problem(s) in the edition's sources:"]
+    lines += [f"  {p}" for p in items]
+    return "\n".join(lines)

@@ -1,0 +1,164 @@
+"""Cross-references, phase two: turn a scanned page back into Markdown with the edition's HTML.
+
+The HTML itself comes from templates (``overrides/partials/edition/*.html``) through ``templates``;
+URLs come from ``url_for``, which the generator computes from its own page objects. Nothing here
+knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from edition.crossrefs import CrossIndex
+from edition.ids import guideline_anchor
+from edition.registry import Registry
+from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
+
+# Characters Markdown (and our extensions) would read as markup inside inline HTML text.
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]~^=<>&\""}
+
+
+class Templates(Protocol):
+    """Renders one of the edition's templates by name."""
+
+    def __call__(self, name: str, /, **context: Any) -> str: ...
+
+
+# Why: text placed inside inline HTML is still read as Markdown; entities keep it literal.
+def inert(text: str) -> str:
+    return "".join(_MARKDOWN_SPECIALS.get(c, c) for c in text)
+
+
+# Why: HTML blocks must sit on consecutive lines or Markdown would end them early.
+def one_block(markup: str) -> str:
+    return "\n".join(line.strip() for line in markup.splitlines() if line.strip())
+
+
+@dataclass
+class PageRenderer:
+    """Renders the references and directives of one page in one language."""
+
+    index: CrossIndex
+    registry: Registry
+    lang: str
+    templates: Templates
+    url_for: Callable[[str], str]
+    _tips: int = field(default=0, init=False)
+
+    @property
+    def labels(self) -> Mapping[str, str]:
+        return self.registry.labels.get(self.lang) or self.registry.labels["en"]
+
+    # Why: the href of an anchor on whichever page holds it.
+    def href(self, page: str, anchor: str) -> str:
+        return f"{self.url_for(page)}#{anchor}"
+
+    # Why: one reference as a link whose target text shows on hover and focus.
+    def xref(self, target: str, label: str | None, *, inline_markdown: bool = True) -> str:
+        self._tips += 1
+        tip_id = f"xref-tip-{self._tips}"
+        escape = inert if inline_markdown else html.escape
+        if target in self.index.guidelines:
+            entry = self.index.guidelines[target]
+            href, kind = self.href(entry.page, guideline_anchor(target)), "guideline"
+            text, tip_label, tip_text = label or target, target, entry.text
+        elif target in self.registry.provisions:
+            provision = self.registry.provisions[target]
+            href, kind = self.href(self.index.provision_pages[target], target), "provision"
+            tip_label = provision.label.get(self.lang, provision.label["en"])
+            text, tip_text = label or tip_label, self.quote(provision.text.get(self.lang, provision.text["en"]))
+        else:
+            instrument = self.registry.instruments[target]
+            assert self.index.instruments_page is not None
+            href, kind = self.href(self.index.instruments_page, target), "instrument"
+            text = label or instrument.short.get(self.lang, instrument.short["en"])
+            tip_label, tip_text = instrument.title.get(self.lang, instrument.title["en"]), instrument.source
+        link_text = text if label is not None and inline_markdown else escape(text)
+        return one_block(
+            self.templates(
+                "xref.html",
+                kind=kind,
+                href=html.escape(href),
+                text=link_text,
+                tip_id=tip_id,
+                tip_label=escape(tip_label),
+                tip_text=escape(tip_text),
+            )
+        ).replace("\n", "")
+
+    # Why: quotation marks are the language's own, not part of the registry text.
+    def quote(self, text: str) -> str:
+        return f"{self.labels['quote_open']}{text}{self.labels['quote_close']}"
+
+    # Why: a guideline paragraph with its number, permalink and the provisions it rests on.
+    def guideline(self, block: GuidelineBlock) -> str:
+        entry = self.index.guidelines[block.number]
+        anchor = guideline_anchor(block.number)
+        body = replace_refs(block.body, self.xref)
+        rests = [self.xref(pid, None, inline_markdown=False) for pid in entry.rests_on]
+        markup = self.templates(
+            "guideline.html",
+            number=block.number,
+            anchor=anchor,
+            permalink_label=html.escape(self.labels["guideline_permalink"].format(number=block.number)),
+            rests_on_label=html.escape(self.labels["rests_on"]),
+            rests_on=rests,
+        )
+        head, _, tail = markup.partition("<!-- body -->")
+        return f"{one_block(head)}\n\n{body}\n\n{one_block(tail)}"
+
+    # Why: a provision quoted in place, with its source and the guidelines citing it.
+    def provision(self, block: ProvisionBlock) -> str:
+        provision = self.registry.provisions[block.id]
+        label = provision.label.get(self.lang, provision.label["en"])
+        cited = [self.xref(n, None, inline_markdown=False) for n in self.index.cited_by.get(block.id, [])]
+        return one_block(
+            self.templates(
+                "provision.html",
+                id=block.id,
+                label=html.escape(label),
+                text=html.escape(self.quote(provision.text.get(self.lang, provision.text["en"]))),
+                source=html.escape(provision.source),
+                lang=self.lang,
+                labels={k: html.escape(v) for k, v in self.labels.items()},
+                permalink_label=html.escape(self.labels["provision_permalink"].format(label=label)),
+                cited_by=cited,
+            )
+        )
+
+    # Why: the list closing part II, each instrument linked to the provisions quoted from it.
+    def instruments(self, block: InstrumentsBlock) -> str:
+        items = []
+        for instrument in self.registry.instruments.values():
+            if not instrument.listed:
+                continue
+            links = [self.xref(p.id, None, inline_markdown=False) for p in self.registry.provisions_of(instrument.id)]
+            items.append(
+                {
+                    "id": instrument.id,
+                    "name": html.escape(instrument.listed_as.get(self.lang, instrument.listed_as["en"])),
+                    "provisions": links,
+                }
+            )
+        return one_block(
+            self.templates("instruments.html", items=items, provisions_label=html.escape(self.labels["provisions_of"]))
+        )
+
+
+# Why: the page's Markdown with every directive and reference replaced by the edition's HTML.
+def render_page(page: ScannedPage, renderer: PageRenderer) -> str:
+    out: list[str] = []
+    for segment in page.segments:
+        if isinstance(segment, Text):
+            text = segment.text
+            out.append(replace_refs(text, renderer.xref) if "[[" in text and not segment.code else text)
+        elif isinstance(segment, GuidelineBlock):
+            out.append(renderer.guideline(segment))
+        elif isinstance(segment, ProvisionBlock):
+            out.append(renderer.provision(segment))
+        else:
+            out.append(renderer.instruments(segment))
+    return "\n".join(out)

@@ -1,0 +1,182 @@
+"""The edition's Markdown syntax, read from page sources (never from HTML).
+
+Block directives, each on a line of its own:
+
+- ``::: guideline IV.b.17 [crc-18-1 smr-23-1]`` then the paragraph on the following lines up to a
+  blank line: a numbered guideline paragraph; the bracket list names the provisions it rests on
+  without naming them in its text (optional).
+- ``::: provision crc-9-1``: the registry's record for that provision, quoted in place.
+- ``::: instruments``: the list of instruments, each linked to its provisions.
+
+Inline, anywhere in running text: ``[[crc-9-1]]``, ``[[IV.b.17]]``, ``[[crc]]`` (an instrument), or
+``[[crc-9-1|the words of the text]]`` to keep the text's own words as the link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from edition.ids import is_registry_id, parse_guideline_number
+from edition.problems import Problem
+
+DIRECTIVE_RE = re.compile(r"^::: ?(?P<kind>\S+)(?: +(?P<args>.*?))?\s*$")
+GUIDELINE_ARGS_RE = re.compile(r"^(?P<number>\S+)(?: +\[(?P<cites>[^\]]*)\])?$")
+REF_RE = re.compile(r"\[\[(?P<target>[^\[\]|]*)(?:\|(?P<label>[^\[\]]*))?\]\]")
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An inline reference ``[[target|label]]`` and where it stands."""
+
+    target: str
+    label: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Text:
+    """A line of ordinary Markdown (it may hold inline references)."""
+
+    line: int
+    text: str
+    code: bool = False
+
+
+@dataclass(frozen=True)
+class GuidelineBlock:
+    """A numbered guideline paragraph: its number, explicit citations and Markdown body."""
+
+    number: str
+    cites: tuple[str, ...]
+    body: str
+    line: int
+    refs: tuple[Ref, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProvisionBlock:
+    """The place where a provision's record is quoted."""
+
+    id: str
+    line: int
+
+
+@dataclass(frozen=True)
+class InstrumentsBlock:
+    """The place where the list of instruments goes."""
+
+    line: int
+
+
+Segment = Text | GuidelineBlock | ProvisionBlock | InstrumentsBlock
+
+
+@dataclass
+class ScannedPage:
+    """A page's source cut into segments, with its references and syntax problems."""
+
+    path: str
+    segments: list[Segment] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def guidelines(self) -> list[GuidelineBlock]:
+        return [s for s in self.segments if isinstance(s, GuidelineBlock)]
+
+    @property
+    def provision_blocks(self) -> list[ProvisionBlock]:
+        return [s for s in self.segments if isinstance(s, ProvisionBlock)]
+
+
+# Why: every well-formed reference in a line, plus a problem for each malformed one.
+def find_refs(text: str, *, line: int, path: str) -> tuple[list[Ref], list[Problem]]:
+    refs: list[Ref] = []
+    problems: list[Problem] = []
+    for match in REF_RE.finditer(text):
+        target = match["target"].strip()
+        label = match["label"]
+        if not (is_registry_id(target) or parse_guideline_number(target)):
+            problems.append(Problem(path, line, f"malformed reference '{match[0]}': '{target}' is no id"))
+        elif label is not None and not label.strip():
+            problems.append(Problem(path, line, f"malformed reference '{match[0]}': empty label"))
+        else:
+            refs.append(Ref(target, label, line))
+    leftover = REF_RE.sub("", text)
+    if "[[" in leftover or "]]" in leftover:
+        problems.append(Problem(path, line, "malformed reference: unbalanced '[[' or ']]'"))
+    return refs, problems
+
+
+# Why: replaces each reference by what ``render`` returns for it, leaving the rest untouched.
+def replace_refs(text: str, render: Callable[[str, str | None], str]) -> str:
+    return REF_RE.sub(lambda m: render(m["target"].strip(), m["label"]), text)
+
+
+# Why: one pass over a page that both the collect and the render phase share.
+def scan(markdown: str, *, path: str) -> ScannedPage:
+    page = ScannedPage(path)
+    lines = markdown.split("\n")
+    in_fence = False
+    i = 0
+    while i < len(lines):
+        text, number = lines[i], i + 1
+        if FENCE_RE.match(text):
+            in_fence = not in_fence
+        directive = None if in_fence else DIRECTIVE_RE.match(text)
+        if directive is None:
+            page.segments.append(Text(number, text, code=in_fence))
+            if not in_fence:
+                refs, problems = find_refs(text, line=number, path=path)
+                page.refs += refs
+                page.problems += problems
+            i += 1
+            continue
+        kind, args = directive["kind"], (directive["args"] or "").strip()
+        if kind == "guideline":
+            body_lines = []
+            j = i + 1
+            while j < len(lines) and lines[j].strip():
+                body_lines.append(lines[j])
+                j += 1
+            block, problems = _guideline(args, body_lines, line=number, path=path)
+            page.problems += problems
+            if block is not None:
+                page.segments.append(block)
+                page.refs += block.refs
+            i = j
+            continue
+        if kind == "provision" and is_registry_id(args):
+            page.segments.append(ProvisionBlock(args, number))
+        elif kind == "instruments" and not args:
+            page.segments.append(InstrumentsBlock(number))
+        else:
+            page.problems.append(Problem(path, number, f"malformed directive '{text.strip()}'"))
+        i += 1
+    return page
+
+
+# Why: reads one guideline directive and its body, reporting what is wrong with either.
+def _guideline(
+    args: str, body_lines: list[str], *, line: int, path: str
+) -> tuple[GuidelineBlock | None, list[Problem]]:
+    match = GUIDELINE_ARGS_RE.match(args)
+    if match is None or parse_guideline_number(match["number"]) is None:
+        return None, [Problem(path, line, f"malformed guideline number in '::: guideline {args}'")]
+    problems: list[Problem] = []
+    cites = tuple((match["cites"] or "").split())
+    for cite in cites:
+        if not is_registry_id(cite):
+            problems.append(Problem(path, line, f"malformed provision id '{cite}' in {match['number']}"))
+    if not body_lines:
+        problems.append(Problem(path, line, f"guideline {match['number']} has no text"))
+    refs: list[Ref] = []
+    for offset, body_line in enumerate(body_lines, start=1):
+        found, found_problems = find_refs(body_line, line=line + offset, path=path)
+        refs += found
+        problems += found_problems
+    block = GuidelineBlock(match["number"], cites, "\n".join(body_lines), line, tuple(refs))
+    return block, problems
