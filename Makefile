@@ -1,0 +1,39 @@
+# One entry point for the project's tasks; the README and .ci/run call these targets.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint setup setup-test system
+
+# The site, built and served on http://127.0.0.1:8000 (rebuilds on edits; restart after editing a hook).
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+# The site into ./site, failing on any warning.
+build: setup
+	$(BIN)/mkdocs build --strict
+
+# The whole test suite: unit tests, one real build, browser tests in Debian's Chromium.
+test: setup-test
+	$(BIN)/python -m pytest
+
+lint: setup-test
+	$(BIN)/ruff check edition hooks tests
+
+setup: $(BIN)/.installed
+setup-test: system $(BIN)/.installed-test
+
+$(BIN)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
+	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# Debian packages the tests drive: Chromium (browser tests) and poppler-utils (PDF rendering).
+system:
+	@./scripts/install-system-packages

@@ -1,0 +1,126 @@
+"""Shared fixtures: one real build per session, broken-copy builds, and the served site in Chromium.
+
+Layers, from fast to slow: unit tests of ``edition/`` need nothing here; ``built_site`` builds the
+real site once into a temporary folder; ``build_copy`` builds a modified copy of the project to
+prove the build fails as it should; ``page`` drives Debian's Chromium on the site served on
+127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+CHROMIUM = "/usr/bin/chromium"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """A finished ``mkdocs build --strict``: exit code, log and output folder."""
+
+    returncode: int
+    log: str
+    site: Path
+
+
+# Why: the build exactly as the README runs it, into a folder of the test's choosing.
+def run_build(project: Path, site: Path) -> BuildResult:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    assert result.returncode == 0, result.log
+    return result.site
+
+
+@pytest.fixture
+def build_copy(tmp_path: Path) -> Callable[[dict[str, Callable[[str], str]]], BuildResult]:
+    """Copy the project, apply edits (path -> function of the old text) and build it."""
+
+    def build(edits: dict[str, Callable[[str], str]]) -> BuildResult:
+        project = tmp_path / "project"
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, project / part)
+            else:
+                project.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, project / part)
+        for relative, edit in edits.items():
+            path = project / relative
+            path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+        return run_build(project, tmp_path / "site")
+
+    return build
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install-system-packages (make test does)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """A fresh browser page; the test fails if the page requests anything from another host."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(site_url) else foreign.append(request.url))
+    yield page
+    context.close()
+    assert foreign == [], f"requests to other hosts: {foreign}"

@@ -1,0 +1,47 @@
+"""Reading the built site the way the tests need it: parsed pages, edition text, assets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+
+# The English pages in reading order (nav order), as built with directory URLs.
+PAGES = [
+    "index.html",
+    "foreword/index.html",
+    "introduction/index.html",
+    "international-provisions/index.html",
+    "general-issues/index.html",
+    "specific-issues/index.html",
+    "women-in-prison/index.html",
+    "contact/index.html",
+]
+
+# The edition's apparatus, which is not text of the 2005 publication.
+APPARATUS = [".xref__tip", ".headerlink", "sup[id^='fnref']", ".footnote-backref", ".guideline__number",
+             ".guideline__rests-on", ".provision__caption", ".instruments__provisions"]
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def article(soup: BeautifulSoup) -> Tag:
+    found = soup.select_one("article.md-content__inner")
+    assert found is not None
+    return found
+
+
+# Why: the publication's own words on a page, apparatus removed, whitespace folded.
+def edition_text(soup: BeautifulSoup) -> str:
+    content = BeautifulSoup(str(article(soup)), "lxml")
+    for selector in APPARATUS:
+        for node in content.select(selector):
+            node.decompose()
+    return " ".join(content.get_text("").split())
+
+
+def html_files(site: Path) -> Iterator[Path]:
+    yield from sorted(site.rglob("*.html"))

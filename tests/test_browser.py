@@ -1,0 +1,39 @@
+"""In Debian's Chromium: a guideline permalink lands on its paragraph, and previews open on focus."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def test_a_permalink_brings_its_paragraph_into_view(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/specific-issues/#iv-b-17")
+    paragraph = page.locator("#iv-b-17")
+    expect(paragraph).to_be_in_viewport()
+    expect(paragraph.locator(".guideline__number")).to_have_text("IV.b.17")
+    top = paragraph.evaluate("el => el.getBoundingClientRect().top")
+    header = page.locator("header.md-header").evaluate("el => el.getBoundingClientRect().bottom")
+    assert top >= header - 1, "the paragraph is hidden under the fixed header"
+
+
+def test_focusing_a_citation_shows_the_provision_text(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/specific-issues/#iv-b-17")
+    link = page.locator("#iv-b-17 .guideline__rests-on a.xref__link").first
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    expect(tip).to_be_hidden()
+    link.focus()
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("both parents have common responsibilities")
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+
+
+def test_hovering_a_citation_in_running_text_shows_it(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/general-issues/")
+    link = page.get_by_role("link", name="12", exact=True)
+    link.hover()
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("CRC art. 12(1)")
+    link.click()
+    expect(page).to_have_url(f"{site_url}/international-provisions/#crc-12-1")
+    expect(page.locator("#crc-12-1")).to_be_in_viewport()
