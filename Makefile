@@ -14,12 +14,14 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# The whole test suite: unit tests, one real build, browser tests in Debian's Chromium.
-test: setup-test
+# The whole test suite: lint and types, unit tests, one real build, browser tests in Debian's Chromium.
+test: lint
 	$(BIN)/python -m pytest
 
 lint: setup-test
 	$(BIN)/ruff check edition hooks tests
+	$(BIN)/ruff format --check edition hooks tests
+	$(BIN)/mypy edition hooks
 
 setup: $(BIN)/.installed
 setup-test: system $(BIN)/.installed-test

@@ -93,7 +93,9 @@ def _add_guideline(
     assert number is not None  # scan() only yields well-formed numbers
     if block.number in where:
         first = where[block.number]
-        return [Problem(path, block.line, f"duplicate guideline number '{block.number}' (first at {first[0]}:{first[1]})")]
+        return [
+            Problem(path, block.line, f"duplicate guideline number '{block.number}' (first at {first[0]}:{first[1]})")
+        ]
     where[block.number] = (path, block.line)
     sections[number.section_key].append((number.n, path, block.line))
     for cite in block.cites:
@@ -139,7 +141,9 @@ def _registry_coverage(index: CrossIndex, registry: Registry) -> list[Problem]:
     problems = []
     for pid, provision in registry.provisions.items():
         if pid not in index.provision_pages:
-            problems.append(Problem(registry.provisions_path, provision.line, f"provision '{pid}' is quoted on no page"))
+            problems.append(
+                Problem(registry.provisions_path, provision.line, f"provision '{pid}' is quoted on no page")
+            )
         if not index.cited_by.get(pid):
             problems.append(
                 Problem(registry.provisions_path, provision.line, f"provision '{pid}' is cited by no guideline")

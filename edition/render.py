@@ -18,7 +18,7 @@ from edition.registry import Registry
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
 
 # Characters Markdown (and our extensions) would read as markup inside inline HTML text.
-_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_{}[]~^=<>&\""}
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in '\\`*_{}[]~^=<>&"'}
 
 
 class Templates(Protocol):
@@ -75,7 +75,8 @@ class PageRenderer:
             assert self.index.instruments_page is not None
             href, kind = self.href(self.index.instruments_page, target), "instrument"
             text = label or instrument.short.get(self.lang, instrument.short["en"])
-            tip_label, tip_text = instrument.title.get(self.lang, instrument.title["en"]), instrument.source
+            tip_label = instrument.title.get(self.lang, instrument.title["en"])
+            tip_text = f"{self.labels['source']}: {instrument.source}"
         link_text = text if label is not None and inline_markdown else escape(text)
         return one_block(
             self.templates(

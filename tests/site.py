@@ -20,8 +20,16 @@ PAGES = [
 ]
 
 # The edition's apparatus, which is not text of the 2005 publication.
-APPARATUS = [".xref__tip", ".headerlink", "sup[id^='fnref']", ".footnote-backref", ".guideline__number",
-             ".guideline__rests-on", ".provision__caption", ".instruments__provisions"]
+APPARATUS = [
+    ".xref__tip",
+    ".headerlink",
+    "sup[id^='fnref']",
+    ".footnote-backref",
+    ".guideline__number",
+    ".guideline__rests-on",
+    ".provision__caption",
+    ".instruments__provisions",
+]
 
 
 def parse(path: Path) -> BeautifulSoup:

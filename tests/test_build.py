@@ -52,7 +52,10 @@ def test_each_label_is_a_permalink_to_its_own_paragraph(built_site: Path) -> Non
     assert link is not None and link["href"] == "#iv-b-17" and link.get_text() == "IV.b.17"
     assert "IV.b.17" in link["aria-label"]
     assert "Counselling services for parents and children" in div.get_text()
-    assert [h.get_text().rstrip("¶").strip() for h in soup.select("h3")][:2] == ["Purpose", "Making the link with international human rights standards"]
+    assert [h.get_text().rstrip("¶").strip() for h in soup.select("h3")][:2] == [
+        "Purpose",
+        "Making the link with international human rights standards",
+    ]
     assert soup.find(id="family-and-community-contacts") is not None
 
 
@@ -122,7 +125,9 @@ def test_the_instruments_list_links_each_instrument_to_its_provisions(built_site
     assert len(items) == 12
     crc = soup.find(id="crc")
     assert crc is not None
-    assert [a["href"] for a in crc.select("a.xref__link")] == [f"#{p}" for p in ("crc-2-1", "crc-3-1", "crc-3-2", "crc-3-3", "crc-6-2", "crc-9-1", "crc-12-1", "crc-18-1")]
+    assert [a["href"] for a in crc.select("a.xref__link")] == [
+        f"#{p}" for p in ("crc-2-1", "crc-3-1", "crc-3-2", "crc-3-3", "crc-6-2", "crc-9-1", "crc-12-1", "crc-18-1")
+    ]
     icescr = soup.find(id="icescr")
     assert icescr is not None and icescr.select("a") == []
 
@@ -142,8 +147,16 @@ CSS_IMPORT = re.compile(r"@import\s+['\"]([^'\"]+)")
 def test_no_asset_is_requested_from_another_host(built_site: Path) -> None:
     for path in html_files(built_site):
         soup = parse(path)
-        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("source", "srcset"),
-                          ("iframe", "src"), ("video", "src"), ("audio", "src"), ("object", "data")):
+        for tag, attr in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("source", "srcset"),
+            ("iframe", "src"),
+            ("video", "src"),
+            ("audio", "src"),
+            ("object", "data"),
+        ):
             for element in soup.find_all(tag):
                 value = element.get(attr)
                 if tag == "link" and set(element.get("rel", [])) & {"canonical", "alternate"}:

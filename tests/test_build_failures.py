@@ -17,7 +17,9 @@ def test_an_unknown_reference_fails_the_build(build_copy: Build) -> None:
 
 
 def test_a_duplicate_number_fails_the_build(build_copy: Build) -> None:
-    result = build_copy({"docs/en/specific-issues.md": lambda t: t.replace("::: guideline IV.b.18", "::: guideline IV.b.17")})
+    result = build_copy(
+        {"docs/en/specific-issues.md": lambda t: t.replace("::: guideline IV.b.18", "::: guideline IV.b.17")}
+    )
     assert result.returncode == 1
     assert "docs/en/specific-issues.md:" in result.log
     assert "duplicate guideline number 'IV.b.17' (first at docs/en/specific-issues.md:" in result.log
@@ -26,7 +28,9 @@ def test_a_duplicate_number_fails_the_build(build_copy: Build) -> None:
 def test_every_problem_is_listed_in_one_failure(build_copy: Build) -> None:
     result = build_copy(
         {
-            "docs/en/general-issues.md": lambda t: t.replace("[[crc-6-2|6]]", "[[crc-6-9|6]]").replace("[[crc-12-1|12]]", "[[crc 12|12]]"),
+            "docs/en/general-issues.md": lambda t: t.replace("[[crc-6-2|6]]", "[[crc-6-9|6]]").replace(
+                "[[crc-12-1|12]]", "[[crc 12|12]]"
+            ),
             "docs/en/specific-issues.md": lambda t: t.replace("::: guideline IV.b.18", "::: guideline IV.b.17"),
             "docs/en/international-provisions.md": lambda t: t.replace("::: provision bop-31\n", ""),
         }

@@ -23,7 +23,10 @@ def complete_pages(registry: Registry, extra: str = "") -> list[tuple[str, objec
     quotes = "\n\n".join(f"::: provision {pid}" for pid in registry.provisions)
     cites = " ".join(registry.provisions)
     body = f"::: guideline III.a.1 [{cites}]\nText.\n\n{extra}"
-    return [("provisions.md", scan(quotes + "\n\n::: instruments\n", path="provisions.md")), ("g.md", scan(body, path="g.md"))]
+    return [
+        ("provisions.md", scan(quotes + "\n\n::: instruments\n", path="provisions.md")),
+        ("g.md", scan(body, path="g.md")),
+    ]
 
 
 def messages(registry: Registry, extra: str) -> list[str]:
@@ -51,7 +54,10 @@ def test_a_complete_edition_has_no_problem(registry: Registry) -> None:
         ("::: provision crc-9-1", ["g.md:4: provision 'crc-9-1' is quoted twice"]),
         ("::: provision crc-99", ["g.md:4: unknown provision 'crc-99'"]),
         ("::: instruments", ["g.md:4: the list of instruments is placed twice"]),
-        ("[[IV.b.99]] [[crc-99]]\n[[III.a.1]]", ["g.md:4: unknown reference 'IV.b.99'", "g.md:4: unknown reference 'crc-99'"]),
+        (
+            "[[IV.b.99]] [[crc-99]]\n[[III.a.1]]",
+            ["g.md:4: unknown reference 'IV.b.99'", "g.md:4: unknown reference 'crc-99'"],
+        ),
     ],
 )
 def test_problems_name_file_line_and_id(registry: Registry, extra: str, expected: list[str]) -> None:

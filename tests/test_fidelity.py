@@ -58,7 +58,10 @@ def edition(built_site: Path) -> str:
 def test_the_source_is_read_whole() -> None:
     sentences = source_sentences()
     assert len(sentences) > 250
-    assert "Instruments of restraint, such as handcuffs or chains, should never be used on children residing in prisons." in sentences
+    assert (
+        "Instruments of restraint, such as handcuffs or chains, should never be used on children residing in prisons."
+        in sentences
+    )
 
 
 def test_every_sentence_of_the_source_is_in_the_edition(edition: str) -> None:

@@ -14,9 +14,25 @@ from edition.registry import load_registry
 ROOT = Path(__file__).resolve().parent.parent
 
 ISSUE_PROVISIONS = [
-    "iccpr-10-1", "hrc-gc21", "hrc-gc28", "congress8-res19", "smr-23-1", "smr-23-2", "bop-5", "bop-31",
-    "beijing-26-4", "udhr-25-1", "udhr-25-2", "crc-2-1", "crc-3-1", "crc-3-2", "crc-3-3", "crc-6-2",
-    "crc-9-1", "crc-12-1", "crc-18-1",
+    "iccpr-10-1",
+    "hrc-gc21",
+    "hrc-gc28",
+    "congress8-res19",
+    "smr-23-1",
+    "smr-23-2",
+    "bop-5",
+    "bop-31",
+    "beijing-26-4",
+    "udhr-25-1",
+    "udhr-25-2",
+    "crc-2-1",
+    "crc-3-1",
+    "crc-3-2",
+    "crc-3-3",
+    "crc-6-2",
+    "crc-9-1",
+    "crc-12-1",
+    "crc-18-1",
 ]
 
 
@@ -40,18 +56,43 @@ def broken_data(tmp_path: Path, name: str, edit: Callable[[str], str]) -> Path:
 @pytest.mark.parametrize(
     ("name", "edit", "expected"),
     [
-        ("provisions.yml", lambda t: t.replace("instrument: gc21", "instrument: gc99"), "unknown instrument 'gc99' in 'hrc-gc21'"),
+        (
+            "provisions.yml",
+            lambda t: t.replace("instrument: gc21", "instrument: gc99"),
+            "unknown instrument 'gc99' in 'hrc-gc21'",
+        ),
         ("provisions.yml", lambda t: t.replace("id: crc-3-2", "id: crc-3-1"), "duplicate id 'crc-3-1'"),
-        ("provisions.yml", lambda t: t.replace("unit: rule, number: \"26\"", "unit: chapter, number: \"26\""), "location.unit: 'chapter' is not one of"),
-        ("provisions.yml", lambda t: t.replace("  label: {en: \"CRC art. 9(1)\"}\n", ""), "'label' is a required property"),
+        (
+            "provisions.yml",
+            lambda t: t.replace('unit: rule, number: "26"', 'unit: chapter, number: "26"'),
+            "location.unit: 'chapter' is not one of",
+        ),
+        (
+            "provisions.yml",
+            lambda t: t.replace('  label: {en: "CRC art. 9(1)"}\n', ""),
+            "'label' is a required property",
+        ),
         ("provisions.yml", lambda t: t.replace("id: bop-31", "id: Bop 31"), "id: 'Bop 31' does not match"),
-        ("provisions.yml", lambda t: t + "- {id: x, instrument: crc, location: {unit: article, number: '1'}, label: {fr: x}, text: {en: x}}\n", "'en' is a required property"),
-        ("instruments.yml", lambda t: t.replace("listed: true", "listed: yes please", 1), "listed: 'yes please' is not of type 'boolean'"),
+        (
+            "provisions.yml",
+            lambda t: (
+                t
+                + "- {id: x, instrument: crc, location: {unit: article, number: '1'}, label: {fr: x}, text: {en: x}}\n"
+            ),
+            "'en' is a required property",
+        ),
+        (
+            "instruments.yml",
+            lambda t: t.replace("listed: true", "listed: yes please", 1),
+            "listed: 'yes please' is not of type 'boolean'",
+        ),
         ("instruments.yml", lambda t: t + "  - : [\n", "not valid YAML"),
-        ("labels.yml", lambda t: t.replace("  cited_by: \"Cited by\"\n", ""), "'cited_by' is a required property"),
+        ("labels.yml", lambda t: t.replace('  cited_by: "Cited by"\n', ""), "'cited_by' is a required property"),
     ],
 )
-def test_bad_data_fails_naming_file_line_and_field(tmp_path: Path, name: str, edit: Callable[[str], str], expected: str) -> None:
+def test_bad_data_fails_naming_file_line_and_field(
+    tmp_path: Path, name: str, edit: Callable[[str], str], expected: str
+) -> None:
     data = broken_data(tmp_path, name, edit)
     with pytest.raises(EditionError) as caught:
         load_registry(data)
@@ -61,7 +102,11 @@ def test_bad_data_fails_naming_file_line_and_field(tmp_path: Path, name: str, ed
 
 
 def test_all_problems_are_listed_at_once(tmp_path: Path) -> None:
-    data = broken_data(tmp_path, "provisions.yml", lambda t: t.replace("instrument: gc21", "instrument: x1").replace("instrument: gc28", "instrument: x2"))
+    data = broken_data(
+        tmp_path,
+        "provisions.yml",
+        lambda t: t.replace("instrument: gc21", "instrument: x1").replace("instrument: gc28", "instrument: x2"),
+    )
     with pytest.raises(EditionError) as caught:
         load_registry(data)
     assert [p.message for p in caught.value.problems] == [

@@ -44,7 +44,12 @@ def test_scan_cuts_a_page_into_segments() -> None:
     kinds = [type(s) for s in page.segments]
     assert kinds == [Text, Text, GuidelineBlock, Text, ProvisionBlock, Text, InstrumentsBlock, Text]
     block = page.guidelines[0]
-    assert (block.number, block.cites, block.body, block.line) == ("IV.b.4", ("smr-23-1",), "Birth [[crc-3-1|registration]].", 3)
+    assert (block.number, block.cites, block.body, block.line) == (
+        "IV.b.4",
+        ("smr-23-1",),
+        "Birth [[crc-3-1|registration]].",
+        3,
+    )
     assert [(r.target, r.line) for r in block.refs] == [("crc-3-1", 4)]
     assert page.problems == []
 
