@@ -29,6 +29,7 @@ class Instrument:
     listed_as: Mapping[str, str]
     short: Mapping[str, str]
     source: str
+    line: int = 1
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class Registry:
     provisions: Mapping[str, Provision]
     labels: Mapping[str, Mapping[str, str]]
     provisions_path: str
+    instruments_path: str = "data/instruments.yml"
+    labels_path: str = "data/labels.yml"
 
     # Why: the provisions of one instrument, in registry order, for the list closing part II.
     def provisions_of(self, instrument_id: str) -> list[Provision]:
@@ -108,7 +111,7 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
             loaded[name] = (data, lines, shown)
     if problems:
         raise EditionError(problems)
-    registry, link_problems = link_records(loaded["instruments"], loaded["provisions"], loaded["labels"][0])
+    registry, link_problems = link_records(loaded["instruments"], loaded["provisions"], loaded["labels"])
     if link_problems:
         raise EditionError(link_problems)
     return registry
@@ -118,7 +121,7 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
 def link_records(
     instruments_in: tuple[Any, list[int], str],
     provisions_in: tuple[Any, list[int], str],
-    labels: Mapping[str, Mapping[str, str]],
+    labels_in: tuple[Any, list[int], str],
 ) -> tuple[Registry, list[Problem]]:
     problems: list[Problem] = []
     instruments: dict[str, Instrument] = {}
@@ -134,6 +137,7 @@ def link_records(
             listed_as=record.get("listed_as", {}),
             short=record["short"],
             source=record["source"],
+            line=line,
         )
     provisions: dict[str, Provision] = {}
     data, lines, ppath = provisions_in
@@ -160,4 +164,17 @@ def link_records(
             text=record["text"],
             line=line,
         )
-    return Registry(instruments, provisions, labels, ppath), problems
+    return Registry(instruments, provisions, labels_in[0], ppath, path, labels_in[2]), problems
+
+
+_cache: dict[tuple[Path, tuple[float, ...]], Registry] = {}
+
+
+# Why: each language build (and each hook) needs the same registry; read it once per change.
+def cached_registry(data_dir: Path, *, display_root: Path | None = None) -> Registry:
+    stamps = tuple(p.stat().st_mtime for p in sorted(data_dir.rglob("*.yml")))
+    key = (data_dir.resolve(), stamps)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = load_registry(data_dir, display_root=display_root)
+    return _cache[key]

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from edition.crossrefs import CrossIndex, build_index
 from edition.problems import EditionError, format_problems
-from edition.registry import Registry, load_registry
+from edition.registry import Registry, cached_registry
 from edition.render import PageRenderer, render_page
 from edition.syntax import ScannedPage, scan
 
@@ -52,7 +52,7 @@ def on_config(config: MkDocsConfig) -> None:
     global _registry
     root = Path(config.config_file_path).parent
     try:
-        _registry = load_registry(root / "data", display_root=root)
+        _registry = cached_registry(root / "data", display_root=root)
     except EditionError as error:
         raise PluginError(str(error)) from error
 

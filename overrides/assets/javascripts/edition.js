@@ -12,3 +12,36 @@ for (const type of ["focusout", "mouseleave"]) {
     if (xref) xref.classList.remove("xref--dismissed");
   }, true);
 }
+
+// The language switch keeps the reader's place: the link to the other edition gets the current
+// fragment, or, if there is none, the paragraph or heading at the top of the screen. Without
+// JavaScript the links still lead to the same page in the other language.
+function readerPlace() {
+  if (location.hash) return location.hash;
+  const header = document.querySelector(".md-header");
+  const top = header ? header.getBoundingClientRect().bottom + 8 : 8;
+  let place = "";
+  for (const node of document.querySelectorAll(".md-content .guideline[id], .md-content .provision[id], .md-content h2[id], .md-content h3[id]")) {
+    if (node.getBoundingClientRect().top > top) break;
+    place = `#${node.id}`;
+  }
+  return place;
+}
+function placeLanguageLink(link) {
+  const url = new URL(link.getAttribute("href"), location.href);
+  url.hash = readerPlace();
+  link.href = url.href;
+}
+for (const type of ["pointerdown", "focusin", "mouseover"]) {
+  document.addEventListener(type, (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
+    if (link) placeLanguageLink(link);
+  }, true);
+}
+// Material's own handler would look the page up in a sitemap and drop the fragment: go directly.
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a.md-select__link[hreflang]") : null;
+  if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  placeLanguageLink(link);
+  event.stopImmediatePropagation();
+}, true);

@@ -1,0 +1,76 @@
+"""Search in the reader's language: one lunr index per edition, plus one entry per guideline paragraph.
+
+mkdocs-static-i18n leaves one index for all languages at the site root; ``split_index`` cuts it into
+one index per language (locations relative to that edition's root, stemming and stop words of that
+language only), and ``guideline_entries`` adds each numbered paragraph as its own search entry, so
+typing "IV.b.17" lands on the paragraph itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+# Parts of a guideline that are the edition's apparatus, not its text.
+APPARATUS = (".guideline__number", ".guideline__rests-on", ".xref__tip")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One search document: where it is, its title and its text."""
+
+    location: str
+    title: str
+    text: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"location": self.location, "title": self.title, "text": self.text}
+
+
+# Why: a location's edition, read from its first path segment (the default has none).
+def language_of(location: str, *, languages: Sequence[str], default: str) -> tuple[str, str]:
+    for lang in languages:
+        if lang != default and (location == lang or location.startswith((f"{lang}/", f"{lang}#"))):
+            return lang, location[len(lang) :].removeprefix("/")
+    return default, location
+
+
+# Why: one index per language, each with that language's stemmer and stop words only.
+def split_index(index: Mapping[str, Any], *, languages: Sequence[str], default: str) -> dict[str, dict[str, Any]]:
+    split: dict[str, dict[str, Any]] = {}
+    for lang in languages:
+        config = {**index["config"], "lang": [lang], "pipeline": PIPELINE}
+        split[lang] = {"config": config, "docs": []}
+    for doc in index["docs"]:
+        lang, location = language_of(doc["location"], languages=languages, default=default)
+        split[lang]["docs"].append({**doc, "location": location})
+    return split
+
+
+# Why: each guideline paragraph of a page's HTML as a search entry titled by its number.
+def guideline_entries(html: str, *, page_location: str) -> list[Entry]:
+    soup = BeautifulSoup(html, "lxml")
+    entries = []
+    for div in soup.select("div.guideline[id]"):
+        number = div.select_one(".guideline__number")
+        body = BeautifulSoup(str(div), "lxml")
+        for node in body.select(", ".join(APPARATUS)):
+            node.decompose()
+        title = number.get_text(strip=True) if number else str(div["id"])
+        text = " ".join(body.get_text(" ").split())
+        entries.append(Entry(f"{page_location}#{div['id']}", title, text))
+    return entries
+
+
+# Why: the paragraph entries go right after their page's own entries, in reading order.
+def with_entries(index: dict[str, Any], entries: Iterable[Entry]) -> dict[str, Any]:
+    docs = list(index["docs"])
+    for entry in entries:
+        page = entry.location.partition("#")[0]
+        positions = [i for i, doc in enumerate(docs) if doc["location"].partition("#")[0] == page]
+        docs.insert(positions[-1] + 1 if positions else len(docs), entry.as_json())
+    return {**index, "docs": docs}
