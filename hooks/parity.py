@@ -14,16 +14,17 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from site_languages import site_languages
 
 from edition.parity import parity_problems, registry_parity, scan_languages
 from edition.problems import EditionError, format_problems
 from edition.registry import cached_registry
 
+from site_languages import current_language, site_languages
+
 
 def on_pre_build(config: MkDocsConfig) -> None:
     languages, default = site_languages(config)
-    if config.theme.get("language") != default or len(languages) < 2:
+    if current_language(config) != default or len(languages) < 2:
         return
     root = Path(config.config_file_path).parent
     try:

@@ -18,31 +18,27 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
-from site_languages import site_languages
 
 from edition.search_index import Entry, guideline_entries, split_index, with_entries
 
-_depth = 0
-_root_site: Path | None = None
+from site_languages import BuildNesting, current_language, edition_prefix, site_languages
+
+_builds = BuildNesting()
 _entries: dict[str, list[Entry]] = defaultdict(list)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _depth, _root_site
-    if _depth == 0:
-        _root_site = Path(config.site_dir)
+    if _builds.enter(config):
         _entries.clear()
-    _depth += 1
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    lang = _language(config)
+    lang = current_language(config)
     location = _relative_to_edition(page.url, lang, config)
     _entries[lang] += guideline_entries(html, page_location=location)
     return html
@@ -50,42 +46,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    global _depth
-    _depth -= 1
-    if _depth > 0 or _root_site is None:
+    root_site = _builds.leave()
+    if root_site is None:
         return
     languages, default = site_languages(config)
-    index_path = _root_site / "search" / "search_index.json"
+    index_path = root_site / "search" / "search_index.json"
     if not index_path.exists():
         return
     shared = json.loads(index_path.read_text(encoding="utf-8"))
     for lang, index in split_index(shared, languages=languages, default=default).items():
-        folder = _root_site if lang == default else _root_site / lang
+        folder = root_site / edition_prefix(lang, default)
         target = folder / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(with_entries(index, _entries[lang]), ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
 
 
-# Why: the language being built, as the i18n plugin has set it by on_pre_build.
-def _language(config: MkDocsConfig) -> str:
-    return str(config.theme.get("language", "en"))
-
-
 # Why: page URLs of a translated edition start with its language; its own index does not.
 def _relative_to_edition(url: str, lang: str, config: MkDocsConfig) -> str:
     _, default = site_languages(config)
-    return url.removeprefix(f"{lang}/") if lang != default else url
+    return url.removeprefix(edition_prefix(lang, default))
 
 
 def on_build_error(error: Exception) -> None:
-    global _depth
-    _depth = 0
+    _builds.reset()
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     languages, default = site_languages(config)
-    lang = _language(config)
+    lang = current_language(config)
     if lang != default:
         context["edition_search_base"] = f"{context['base_url']}/{lang}"
     return context

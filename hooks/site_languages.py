@@ -5,6 +5,8 @@ Read from mkdocs-static-i18n's own ``languages`` setting, the one place they are
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 
 
@@ -17,3 +19,42 @@ def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
     entries = [entry for entry in plugin.config.languages if entry.build]
     default = next(entry.locale for entry in entries if entry.default)
     return [entry.locale for entry in entries], default
+
+
+# Why: the language being built, as mkdocs-static-i18n has set it by on_pre_build.
+def current_language(config: MkDocsConfig) -> str:
+    return str(config.theme.get("language", "en"))
+
+
+# Why: an edition's folder below the site root: the default language at the root, others in /<lang>/.
+def edition_prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+class BuildNesting:
+    """Tracks mkdocs-static-i18n's nested builds, so work that needs every language runs once, last.
+
+    The default language builds first and the others build inside its ``on_post_build``; the
+    outermost build is the first to start and the last to finish.
+    """
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.root_site: Path | None = None
+
+    # Why: call from on_pre_build; True at the start of the outermost build.
+    def enter(self, config: MkDocsConfig) -> bool:
+        first = self.depth == 0
+        if first:
+            self.root_site = Path(config.site_dir)
+        self.depth += 1
+        return first
+
+    # Why: call from on_post_build; the site's root folder once every language is built, else None.
+    def leave(self) -> Path | None:
+        self.depth -= 1
+        return self.root_site if self.depth == 0 else None
+
+    # Why: call from on_build_error, so `mkdocs serve` starts afresh after a failed build.
+    def reset(self) -> None:
+        self.depth = 0

@@ -37,8 +37,8 @@ class BuildResult:
 
 
 # Why: the build exactly as the README runs it, into a folder of the test's choosing.
-def run_build(project: Path, site: Path) -> BuildResult:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(project: Path, site: Path, *, environ: dict[str, str] | None = None) -> BuildResult:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environ or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
         cwd=project,

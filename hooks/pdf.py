@@ -1,0 +1,147 @@
+"""One PDF per language edition, rendered by WeasyPrint from the pages' own HTML (no second build).
+
+MkDocs events, per language build:
+
+- ``on_nav``: keeps the navigation, whose order is the order of the chapters.
+- ``on_env``: every page's Markdown is converted by now and no template is rendered yet, so the
+  edition is assembled (``edition/pdf_document.py``, ``pdf/document.html``), rendered
+  (``edition/pdf_render.py``, ``pdf/print.css``) and written to the edition's root; its size is
+  then known to the page templates. A WeasyPrint warning fails the build.
+- ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF with its size,
+  and on the home page the links to every edition's PDF.
+- ``on_post_build`` at priority -200, outermost build only (the other languages build inside the
+  default language's ``on_post_build``): the home pages get the sizes of editions built after them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from edition.formatting import edition_date, format_date, format_size
+from edition.pdf_document import Chapter, prepare_chapters
+from edition.pdf_render import render_pdf
+from edition.registry import cached_registry
+
+from site_languages import BuildNesting, current_language, edition_prefix, site_languages
+
+FILE_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
+SIZE_TOKEN = "edition-pdf-size-{lang}-pending"
+
+_nav: Navigation | None = None
+_sizes: dict[str, str] = {}
+_builds = BuildNesting()
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if _builds.enter(config):
+        _sizes.clear()
+
+
+def on_build_error(error: Exception) -> None:
+    _builds.reset()
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _nav
+    _nav = nav
+    return nav
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    assert _nav is not None
+    lang = current_language(config)
+    root = Path(config.config_file_path).parent
+    labels = cached_registry(root / "data", display_root=root).labels[lang]
+    _, default = site_languages(config)
+    chapters = [
+        Chapter(url=_edition_url(page.url, lang, default), title=page.title or "", html=page.content or "")
+        for page in _nav.pages
+        if isinstance(page, Page)
+    ]
+    prepared = prepare_chapters(chapters)
+    date = edition_date()
+    html = (
+        _templates(root)
+        .get_template("document.html")
+        .render(
+            lang=lang,
+            title=config.site_name,
+            subject=config.site_description or "",
+            author=config.site_author or "",
+            labels=labels,
+            chapters=[{"title": c.title, "html": h} for c, h in zip(chapters, prepared.chapters, strict=True)],
+            endnotes=prepared.endnotes,
+            date_iso=date.isoformat(),
+            date_text=format_date(date, labels),
+        )
+    )
+    pdf, problems = render_pdf(html, stylesheet=root / "pdf" / "print.css", base_dir=root / "pdf")
+    if problems:
+        raise PluginError(f"PDF ({lang}): " + "; ".join(problems))
+    target = Path(config.site_dir) / _pdf_path(lang, default)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    _sizes[lang] = format_size(len(pdf), labels)
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    lang = current_language(config)
+    root = Path(config.config_file_path).parent
+    labels = cached_registry(root / "data", display_root=root).labels
+    languages, default = site_languages(config)
+
+    def link(other: str) -> dict[str, str]:
+        return {
+            "href": get_relative_url(_pdf_path(other, default), page.url),
+            "size": _sizes.get(other) or SIZE_TOKEN.format(lang=other),
+            "lang": other,
+            "name": labels[other]["language_name"],
+        }
+
+    context["edition_pdf"] = {"label": labels[lang]["pdf_download"], **link(lang)}
+    if page.is_homepage:
+        context["edition_pdfs"] = {"label": labels[lang]["pdf_all"], "items": [link(other) for other in languages]}
+    return context
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    root_site = _builds.leave()
+    if root_site is None:
+        return
+    languages, default = site_languages(config)
+    for lang in languages:
+        home = root_site / edition_prefix(lang, default) / "index.html"
+        if home.exists():
+            text = home.read_text(encoding="utf-8")
+            for other, size in _sizes.items():
+                text = text.replace(SIZE_TOKEN.format(lang=other), size)
+            home.write_text(text, encoding="utf-8")
+
+
+# Why: a page's URL within its edition (translated editions' URLs start with the language).
+def _edition_url(url: str, lang: str, default: str) -> str:
+    return url.removeprefix(edition_prefix(lang, default))
+
+
+# Why: where an edition's PDF sits, relative to the site root (each edition's own root).
+def _pdf_path(lang: str, default: str) -> str:
+    return edition_prefix(lang, default) + FILE_NAME.format(lang=lang)
+
+
+# Why: the PDF's own template folder, with a filter for words placed in CSS strings.
+def _templates(root: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "pdf"), autoescape=True)
+    env.filters["css_string"] = lambda text: str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return env

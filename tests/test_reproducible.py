@@ -1,0 +1,19 @@
+"""Two clean builds from the same sources and SOURCE_DATE_EPOCH are byte-identical, PDFs included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import ROOT, run_build
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    environ = {"SOURCE_DATE_EPOCH": "1764000000"}
+    first = run_build(ROOT, tmp_path / "one", environ=environ)
+    second = run_build(ROOT, tmp_path / "two", environ=environ)
+    assert first.returncode == 0 and second.returncode == 0, first.log + second.log
+    files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
+    assert any(str(f).endswith(".pdf") for f in files)
+    different = [f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()]
+    assert different == []
