@@ -6,10 +6,6 @@ import hashlib
 import logging
 from pathlib import Path
 
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
-
 # Only the project's own files (fonts, stylesheet) and inline data may be read while rendering.
 ALLOWED_PROTOCOLS = {"file", "data"}
 
@@ -27,6 +23,11 @@ class RenderProblems(logging.Handler):
 
 # Why: one call renders one edition; fetching is limited to local files and fails on any error.
 def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> tuple[bytes, list[str]]:
+    # Imported here: WeasyPrint takes most of a second to import, and only this step needs it.
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
     fetcher = URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, fail_on_errors=True)
     fonts = FontConfiguration()
     css = CSS(filename=str(stylesheet), font_config=fonts, url_fetcher=fetcher)

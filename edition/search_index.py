@@ -15,8 +15,8 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
-# Parts of a guideline that are the edition's apparatus, not its text.
-APPARATUS = (".guideline__number", ".guideline__rests-on", ".xref__tip")
+# Parts of a guideline that are the edition's apparatus, not its text (by class).
+APPARATUS_CLASSES = ("guideline__number", "guideline__rests-on", "xref__tip")
 
 
 @dataclass(frozen=True)
@@ -54,15 +54,17 @@ def split_index(index: Mapping[str, Any], *, languages: Sequence[str], default: 
 # Why: each guideline paragraph of a page's HTML as a search entry titled by its number.
 def guideline_entries(html: str, *, page_location: str) -> list[Entry]:
     soup = BeautifulSoup(html, "lxml")
+    skip = set(APPARATUS_CLASSES)
     entries = []
     for div in soup.select("div.guideline[id]"):
         number = div.select_one(".guideline__number")
-        body = BeautifulSoup(str(div), "lxml")
-        for node in body.select(", ".join(APPARATUS)):
-            node.decompose()
+        words = [
+            text
+            for text in div.find_all(string=True)
+            if not any(skip.intersection(parent.get("class") or ()) for parent in text.parents)
+        ]
         title = number.get_text(strip=True) if number else str(div["id"])
-        text = " ".join(body.get_text(" ").split())
-        entries.append(Entry(f"{page_location}#{div['id']}", title, text))
+        entries.append(Entry(f"{page_location}#{div['id']}", title, " ".join(" ".join(words).split())))
     return entries
 
 

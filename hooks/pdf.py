@@ -10,11 +10,15 @@ MkDocs events, per language build:
 - ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF with its size,
   and on the home page the links to every edition's PDF.
 - ``on_post_build`` at priority -200, outermost build only (the other languages build inside the
-  default language's ``on_post_build``): the home pages get the sizes of editions built after them.
+  default language's ``on_post_build``): the home pages get the sizes of editions built after them,
+  and the timings go to ``$EDITION_PDF_TIMINGS`` when it is set (``scripts/benchmark.py``).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +43,15 @@ SIZE_TOKEN = "edition-pdf-size-{lang}-pending"
 
 _nav: Navigation | None = None
 _sizes: dict[str, str] = {}
+# Timings per language, written to $EDITION_PDF_TIMINGS (JSON) for scripts/benchmark.py.
+_timings: dict[str, dict[str, float]] = {}
 _builds = BuildNesting()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     if _builds.enter(config):
         _sizes.clear()
+        _timings.clear()
 
 
 def on_build_error(error: Exception) -> None:
@@ -68,6 +75,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         for page in _nav.pages
         if isinstance(page, Page)
     ]
+    started = time.perf_counter()
     prepared = prepare_chapters(chapters)
     date = edition_date()
     html = (
@@ -85,7 +93,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             date_text=format_date(date, labels),
         )
     )
+    assembled = time.perf_counter()
     pdf, problems = render_pdf(html, stylesheet=root / "pdf" / "print.css", base_dir=root / "pdf")
+    _timings[lang] = {
+        "assemble_s": assembled - started,
+        "render_s": time.perf_counter() - assembled,
+        "bytes": len(pdf),
+    }
     if problems:
         raise PluginError(f"PDF ({lang}): " + "; ".join(problems))
     target = Path(config.site_dir) / _pdf_path(lang, default)
@@ -128,6 +142,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             for other, size in _sizes.items():
                 text = text.replace(SIZE_TOKEN.format(lang=other), size)
             home.write_text(text, encoding="utf-8")
+    if os.environ.get("EDITION_PDF_TIMINGS"):
+        Path(os.environ["EDITION_PDF_TIMINGS"]).write_text(json.dumps(_timings, indent=2), encoding="utf-8")
 
 
 # Why: a page's URL within its edition (translated editions' URLs start with the language).

@@ -37,3 +37,17 @@ def test_hovering_a_citation_in_running_text_shows_it(page: Page, site_url: str)
     link.click()
     expect(page).to_have_url(f"{site_url}/international-provisions/#crc-12-1")
     expect(page.locator("#crc-12-1")).to_be_in_viewport()
+
+
+def test_printing_a_page_keeps_the_text_numbers_and_link_targets(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/specific-issues/")
+    page.emulate_media(media="print")
+    for selector in ("header.md-header", ".md-sidebar--primary", ".md-search", ".edition-download"):
+        expect(page.locator(selector).first).to_be_hidden()
+    expect(page.locator("#iv-b-17 .guideline__number")).to_be_visible()
+    page.goto(f"{site_url}/contact/")
+    page.emulate_media(media="print")
+    after = page.locator("a[href^='mailto:']").first.evaluate("a => getComputedStyle(a, '::after').content")
+    assert "quno@quno.ch" in after
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 1000

@@ -1,0 +1,136 @@
+"""Measures the build and writes BENCHMARKS.md. Run with `make benchmark`; never part of the tests.
+
+These machines are noisy, so every comparison is made side by side in one run: the variants are
+built alternately, several times, and the report gives medians and their ratios.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCHMARK_RUNS", "5"))
+PDF_BUDGET_BYTES = 1_000_000
+PDF_BUDGET_SECONDS = 3.0
+HOOKS_BUDGET = 1.25
+
+
+def build(config: Path, site: Path, timings: Path | None = None) -> float:
+    """One clean `mkdocs build --strict`, timed as a whole process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+    if timings:
+        env["EDITION_PDF_TIMINGS"] = str(timings)
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - started
+
+
+def folder_size(folder: Path) -> tuple[int, int, int]:
+    """Files, bytes, and bytes once each file is gzipped."""
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    raw = sum(p.stat().st_size for p in files)
+    packed = sum(len(gzip.compress(p.read_bytes(), 9)) for p in files)
+    return len(files), raw, packed
+
+
+def main() -> None:
+    bare = ROOT / "mkdocs.bare.yml"
+    bare.write_text(
+        "# Written by scripts/benchmark.py: the same site with the project's hooks off.\n"
+        "INHERIT: mkdocs.yml\nhooks: []\n",
+        encoding="utf-8",
+    )
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda _loader, _node: None)
+    hooks = [h for h in yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=loader)["hooks"] if "pdf" not in h]
+    no_pdf = ROOT / "mkdocs.no-pdf.yml"
+    no_pdf.write_text(
+        "# Written by scripts/benchmark.py: every hook but the PDF step.\n"
+        f"INHERIT: mkdocs.yml\nhooks: {json.dumps(hooks)}\n",
+        encoding="utf-8",
+    )
+    full_times: list[float] = []
+    bare_times: list[float] = []
+    no_pdf_times: list[float] = []
+    pdf_runs: list[dict[str, dict[str, float]]] = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            for run in range(RUNS):
+                timings = work / f"pdf-{run}.json"
+                full_times.append(build(ROOT / "mkdocs.yml", work / "full", timings))
+                bare_times.append(build(bare, work / "bare"))
+                no_pdf_times.append(build(no_pdf, work / "no-pdf"))
+                pdf_runs.append(json.loads(timings.read_text(encoding="utf-8")))
+            files, raw, packed = folder_size(work / "full")
+            pdfs = sorted((work / "full").rglob("*.pdf"))
+            pdf_sizes = {p.name: p.stat().st_size for p in pdfs}
+    finally:
+        bare.unlink()
+        no_pdf.unlink()
+    full, plain, hooked = (statistics.median(t) for t in (full_times, bare_times, no_pdf_times))
+    languages = sorted(pdf_runs[0])
+    render = {lang: statistics.median(r[lang]["render_s"] for r in pdf_runs) for lang in languages}
+    assemble = {lang: statistics.median(r[lang]["assemble_s"] for r in pdf_runs) for lang in languages}
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make benchmark` (`scripts/benchmark.py`); numbers are medians of "
+        f"{RUNS} alternating runs on one machine ({platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}). Ratios matter more than seconds on these noisy machines.",
+        "",
+        "## Build",
+        "",
+        "| variant | median (s) | runs (s) |",
+        "| --- | ---: | --- |",
+        f"| full build (hooks, PDFs) | {full:.2f} | {', '.join(f'{t:.2f}' for t in full_times)} |",
+        f"| every hook but the PDF step | {hooked:.2f} | {', '.join(f'{t:.2f}' for t in no_pdf_times)} |",
+        f"| same site, project hooks off | {plain:.2f} | {', '.join(f'{t:.2f}' for t in bare_times)} |",
+        "",
+        f"Full build ÷ bare build: **{full / plain:.2f}×**; PDF rendering takes {sum(render.values()):.2f} s "
+        f"of it. The hooks without the PDF step ÷ bare build: **{hooked / plain:.2f}×** "
+        f"(budget {HOOKS_BUDGET:.2f}×: {'met' if hooked / plain <= HOOKS_BUDGET else '**not met**'}).",
+        "",
+        "## PDF editions",
+        "",
+        "| edition | size | budget | render (s) | budget | assembling from the pages' HTML (s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for lang in languages:
+        name = f"babies-and-small-children-residing-in-prisons-{lang}.pdf"
+        size = pdf_sizes.get(name, 0)
+        lines.append(
+            f"| {lang} | {size / 1000:.0f} KB | {'ok' if size <= PDF_BUDGET_BYTES else '**over**'} 1 MB "
+            f"| {render[lang]:.2f} | {'ok' if render[lang] <= PDF_BUDGET_SECONDS else '**over**'} 3 s "
+            f"| {assemble[lang]:.3f} ({assemble[lang] / render[lang]:.2f}× the rendering) |"
+        )
+    lines += [
+        "",
+        "## Built site",
+        "",
+        f"{files} files, {raw / 1e6:.2f} MB ({packed / 1e6:.2f} MB gzipped file by file).",
+        "",
+    ]
+    (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
