@@ -29,6 +29,8 @@ from edition.registry import Registry, cached_registry
 from edition.render import PageRenderer, render_page
 from edition.syntax import ScannedPage, scan
 
+import shared_index
+
 
 @dataclass
 class _Build:
@@ -67,6 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError(format_problems(problems))
     _build = _Build(_registry, index, dict(pages), config.theme.get_env())
+    shared_index.current = index
     return files
 
 

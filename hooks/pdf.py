@@ -2,7 +2,8 @@
 
 MkDocs events, per language build:
 
-- ``on_nav``: keeps the navigation, whose order is the order of the chapters.
+- ``on_nav``: keeps the navigation, whose order is the order of the chapters (pages whose front
+  matter says ``pdf: false``, such as the Comments page, are left out).
 - ``on_env``: every page's Markdown is converted by now and no template is rendered yet, so the
   edition is assembled (``edition/pdf_document.py``, ``pdf/document.html``), rendered
   (``edition/pdf_render.py``, ``pdf/print.css``) and written to the edition's root; its size is
@@ -73,7 +74,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     chapters = [
         Chapter(url=_edition_url(page.url, lang, default), title=page.title or "", html=page.content or "")
         for page in _nav.pages
-        if isinstance(page, Page)
+        if isinstance(page, Page) and page.meta.get("pdf", True)
     ]
     started = time.perf_counter()
     prepared = prepare_chapters(chapters)

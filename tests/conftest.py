@@ -23,7 +23,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -58,10 +58,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def build_copy(tmp_path: Path) -> Callable[[dict[str, Callable[[str], str]]], BuildResult]:
-    """Copy the project, apply edits (path -> function of the old text) and build it."""
+def build_copy(tmp_path: Path) -> Callable[..., BuildResult]:
+    """Copy the project, apply edits (path -> function of the old text), add files, and build it."""
 
-    def build(edits: dict[str, Callable[[str], str]]) -> BuildResult:
+    def build(
+        edits: dict[str, Callable[[str], str]],
+        *,
+        add: dict[str, Path] | None = None,
+        environ: dict[str, str] | None = None,
+    ) -> BuildResult:
         project = tmp_path / "project"
         for part in PROJECT_PARTS:
             source = ROOT / part
@@ -73,7 +78,10 @@ def build_copy(tmp_path: Path) -> Callable[[dict[str, Callable[[str], str]]], Bu
         for relative, edit in edits.items():
             path = project / relative
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
-        return run_build(project, tmp_path / "site")
+        for relative, source in (add or {}).items():
+            (project / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / relative)
+        return run_build(project, tmp_path / "site", environ=environ)
 
     return build
 

@@ -30,7 +30,7 @@ def all_guidelines(site: Path) -> list[tuple[str, str, str]]:
 
 def test_only_the_english_pages_are_built(built_site: Path) -> None:
     pages = sorted(str(p.relative_to(built_site)) for p in html_files(built_site))
-    assert pages == sorted([*PAGES, "404.html"])
+    assert pages == sorted([*PAGES, "comments/index.html", "404.html"])
     assert not (built_site / "fr").exists() and not (built_site / "es").exists()
 
 
@@ -91,7 +91,7 @@ def test_links_and_backlinks_agree(built_site: Path) -> None:
 
 def test_every_internal_link_reaches_an_existing_anchor(built_site: Path) -> None:
     anchors: dict[str, set[str]] = {}
-    pages = {name: parse(built_site / name) for name in PAGES}
+    pages = {name: parse(built_site / name) for name in [*PAGES, "comments/index.html"]}
     for name, soup in pages.items():
         anchors["/" + name.removesuffix("index.html")] = {str(t["id"]) for t in soup.select("[id]")}
     checked = 0
@@ -101,7 +101,7 @@ def test_every_internal_link_reaches_an_existing_anchor(built_site: Path) -> Non
             url = urlsplit(urljoin(base, str(link["href"])))
             if url.netloc != "site":
                 continue
-            if url.path.endswith(".pdf"):
+            if url.path.endswith((".pdf", ".csv", ".json")):
                 assert (built_site / url.path.lstrip("/")).is_file(), f"{name}: {link['href']} is missing"
                 continue
             assert url.path in anchors, f"{name}: {link['href']} leads to no page"

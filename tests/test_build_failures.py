@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from tests.conftest import BuildResult
 
-Build = Callable[[dict[str, Callable[[str], str]]], BuildResult]
+Build = Callable[..., BuildResult]
 
 
 def test_an_unknown_reference_fails_the_build(build_copy: Build) -> None:

@@ -1,0 +1,123 @@
+"""Comments on the built site: under the right paragraph, counted, inert, listed, exported, in a browser."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import ROOT, _QuietHandler, run_build
+from tests.site import parse
+
+FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
+
+
+@pytest.fixture(scope="module")
+def commented_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project with the fixture comments in comments/, built once for this module."""
+    import shutil
+
+    project = tmp_path_factory.mktemp("commented") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf"))
+    for fixture in FIXTURES.glob("*.md"):
+        shutil.copy2(fixture, project / "comments" / fixture.name)
+    result = run_build(
+        project, project.parent / "site", environ={"COMMENTS_REPOSITORY": "https://example.org/fixture/repo"}
+    )
+    assert result.returncode == 0, result.log
+    return result.site
+
+
+def test_comments_appear_under_their_paragraph_with_counts(commented_site: Path) -> None:
+    soup = parse(commented_site / "specific-issues" / "index.html")
+    panel = soup.select_one("#iv-b-17 .comments")
+    assert panel is not None
+    assert panel.select_one("summary").get_text(strip=True) == "2 comments"
+    authors = [a.get_text() for a in panel.select(".comment__author")]
+    assert authors == ["Fixture Contributor One", "Contributrice fictive"]
+    french = panel.select("article.comment")[1]
+    assert french["lang"] == "fr" and "in French" in french.get_text()
+    assert "Hidden" not in panel.get_text() and "hidden comment" not in soup.get_text()
+    assert soup.select_one("#iv-b-16 .comments summary").get_text(strip=True) == "No comments"
+    provisions = parse(commented_site / "international-provisions" / "index.html")
+    assert provisions.select_one("#crc-18-1 .comments summary").get_text(strip=True) == "1 comment"
+
+
+def test_the_new_comment_link_opens_the_repository_with_a_filled_template(commented_site: Path) -> None:
+    link = parse(commented_site / "specific-issues" / "index.html").select_one("#iv-b-17 .comments__new")
+    assert link is not None
+    href = str(link["href"])
+    assert href.startswith("https://example.org/fixture/repo/new/main?filename=comments%2Fiv-b-17-")
+    assert "targets%3A%20%5BIV.b.17%5D" in href and "language%3A%20en" in href
+
+
+def test_hostile_comment_is_inert_in_the_html(commented_site: Path) -> None:
+    soup = parse(commented_site / "general-issues" / "index.html")
+    comment = soup.select_one("#iii-a-2 article.comment")
+    assert comment is not None
+    assert (
+        comment.find_all(
+            ["script", "style", "iframe", "object", "embed", "form", "input", "img", "svg", "meta", "base"]
+        )
+        == []
+    )
+    for tag in comment.find_all(True):
+        assert not [a for a in tag.attrs if a.startswith("on")], tag
+        href = str(tag.get("href", ""))
+        assert not href.lower().startswith(("javascript:", "data:")), tag
+    assert "<script>window.__pwned = 'name'</script>Fixture Hostile" in comment.get_text()
+    assert soup.select("header.md-header") and len(soup.select(".md-header")) == 1
+
+
+def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
+    soup = parse(commented_site / "comments" / "index.html")
+    index = soup.select_one(".comments-index")
+    assert index is not None
+    assert [h.get_text() for h in index.select("h2")] == ["II", "III.a", "IV.b"]
+    assert "Fixture Hidden Contributor" not in index.get_text()
+    rows = json.loads((commented_site / "comments.json").read_text(encoding="utf-8"))
+    assert len(rows) == 4 and {r["status"] for r in rows} == {"accepted", "open", "hidden"}
+    with (commented_site / "comments.csv").open(encoding="utf-8") as handle:
+        assert [r["file"] for r in csv.DictReader(handle)] == [r["file"] for r in rows]
+
+
+@pytest.fixture(scope="module")
+def commented_url(commented_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(commented_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(browser: Browser, commented_url: str) -> None:
+    page: Page = browser.new_page(viewport={"width": 1280, "height": 900})
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{commented_url}/general-issues/#iii-a-2")
+    header_before = page.locator("header.md-header").bounding_box()
+    summary = page.locator("#iii-a-2 .comments__summary")
+    expect(summary).to_have_text("1 comment")
+    expect(page.locator("#iii-a-2 article.comment")).to_be_hidden()
+    summary.click()
+    expect(page.locator("#iii-a-2 article.comment")).to_be_visible()
+    page.locator("#iii-a-2 article.comment a").first.click(trial=True)
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert [r for r in requests if not r.startswith(commented_url)] == []
+    assert page.locator("header.md-header").bounding_box() == header_before
+    article = page.locator("#iii-a-2 article.comment").bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert article and content and article["x"] + article["width"] <= content["x"] + content["width"] + 1
+    expect(page.locator("h1")).to_have_count(1)
+    page.close()
