@@ -79,8 +79,10 @@ def registry_parity(registry: Registry, languages: Sequence[str]) -> list[Proble
     problems = []
     path = registry.provisions_path
     for provision in registry.provisions.values():
-        for field_name in ("label", "text"):
+        for field_name in ("label", "text", "official", "note"):
             for lang in languages:
+                if lang == "en" and field_name in ("official", "note"):
+                    continue
                 if lang not in getattr(provision, field_name):
                     problems.append(
                         Problem(path, provision.line, f"provision '{provision.id}' has no {field_name} in '{lang}'")

@@ -8,7 +8,7 @@ raising one ``EditionError`` that lists every problem with file and line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +44,8 @@ class Provision:
     label: Mapping[str, str]
     text: Mapping[str, str]
     line: int
+    official: Mapping[str, bool] = field(default_factory=dict)
+    note: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -89,8 +91,8 @@ def schema_problems(data: Any, schema: Mapping[str, Any], *, path: str, lines: l
     for error in validator.iter_errors(data):
         where = list(error.absolute_path)
         line = lines[where[0]] if where and isinstance(where[0], int) and where[0] < len(lines) else 1
-        field = ".".join(str(part) for part in where) or "(top level)"
-        problems.append(Problem(path, line, f"{field}: {error.message}"))
+        field_path = ".".join(str(part) for part in where) or "(top level)"
+        problems.append(Problem(path, line, f"{field_path}: {error.message}"))
     return problems
 
 
@@ -167,6 +169,8 @@ def link_records(
             label=record["label"],
             text=record["text"],
             line=line,
+            official=record.get("official", {}),
+            note=record.get("note", {}),
         )
     return Registry(instruments, provisions, labels_in[0], ppath, path, labels_in[2]), problems
 

@@ -76,7 +76,7 @@ class PageRenderer:
             href, kind = self.href(self.index.instruments_page, target), "instrument"
             text = label or instrument.short.get(self.lang, instrument.short["en"])
             tip_label = instrument.title.get(self.lang, instrument.title["en"])
-            tip_text = f"{self.labels['source']}: {instrument.source}"
+            tip_text = f"{self.labels['source']}{self.labels['colon']} {instrument.source}"
         link_text = text if label is not None and inline_markdown else escape(text)
         return one_block(
             self.templates(
@@ -106,6 +106,7 @@ class PageRenderer:
             anchor=anchor,
             permalink_label=html.escape(self.labels["guideline_permalink"].format(number=block.number)),
             rests_on_label=html.escape(self.labels["rests_on"]),
+            colon=html.escape(self.labels["colon"]),
             rests_on=rests,
         )
         head, _, tail = markup.partition("<!-- body -->")
@@ -123,6 +124,8 @@ class PageRenderer:
                 label=html.escape(label),
                 text=html.escape(self.quote(provision.text.get(self.lang, provision.text["en"]))),
                 source=html.escape(provision.source),
+                note=html.escape(provision.note.get(self.lang, "")),
+                official=provision.official.get(self.lang, True),
                 lang=self.lang,
                 labels={k: html.escape(v) for k, v in self.labels.items()},
                 permalink_label=html.escape(self.labels["provision_permalink"].format(label=label)),
@@ -145,7 +148,12 @@ class PageRenderer:
                 }
             )
         return one_block(
-            self.templates("instruments.html", items=items, provisions_label=html.escape(self.labels["provisions_of"]))
+            self.templates(
+                "instruments.html",
+                items=items,
+                provisions_label=html.escape(self.labels["provisions_of"]),
+                colon=html.escape(self.labels["colon"]),
+            )
         )
 
 

@@ -14,7 +14,10 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+# lunr's French and Spanish trimmers drop every digit ("IV.b.17" would be indexed as "iv.b"), so
+# punctuation is cut by the separator instead and the trimmer is left out of every edition's pipeline.
+PIPELINE = ["stopWordFilter", "stemmer"]
+SEPARATOR = r"[\s\-–—,;:!?¿¡«»“”\"'‘’()\[\]/]+|\.(?=\s|$)"
 # Parts of a guideline that are the edition's apparatus, not its text (by class).
 APPARATUS_CLASSES = ("guideline__number", "guideline__rests-on", "xref__tip")
 
@@ -43,7 +46,7 @@ def language_of(location: str, *, languages: Sequence[str], default: str) -> tup
 def split_index(index: Mapping[str, Any], *, languages: Sequence[str], default: str) -> dict[str, dict[str, Any]]:
     split: dict[str, dict[str, Any]] = {}
     for lang in languages:
-        config = {**index["config"], "lang": [lang], "pipeline": PIPELINE}
+        config = {**index["config"], "lang": [lang], "pipeline": PIPELINE, "separator": SEPARATOR}
         split[lang] = {"config": config, "docs": []}
     for doc in index["docs"]:
         lang, location = language_of(doc["location"], languages=languages, default=default)

@@ -1,11 +1,14 @@
-"""Parity of the English, French and Spanish editions (logic in ``edition/parity.py``).
+"""Every language checked up front: its own cross-references, and parity with the others
+(logic in ``edition/crossrefs.py`` and ``edition/parity.py``).
 
 MkDocs event:
 
 - ``on_pre_build``, in the default language's build only: mkdocs-static-i18n builds the default
   language first and the others from its own ``on_post_build``, and in ``--strict`` a failure in one
-  language stops the later ones. So every ``docs/<lang>/`` folder and every language of the registry
-  are compared here, up front, before any page is built; all gaps are raised as one ``PluginError``.
+  language stops the later ones. So every ``docs/<lang>/`` folder is read here, before any page is
+  built: each language's numbering, ids and references are checked as ``crossrefs.py`` will check
+  them, and the languages are compared page by page and id by id, with the registry in every
+  language. All problems of all languages are raised as one ``PluginError``.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from edition.crossrefs import build_index
 from edition.parity import parity_problems, registry_parity, scan_languages
 from edition.problems import EditionError, format_problems
 from edition.registry import cached_registry
@@ -33,5 +37,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
     scanned = scan_languages(Path(config.docs_dir), languages, root=root)
     problems = parity_problems(scanned, reference=default) + registry_parity(registry, languages)
+    for pages in scanned.values():
+        problems += build_index(list(pages.items()), registry)[1]
+    problems = sorted(set(problems))  # registry problems are found once per language
     if problems:
         raise PluginError(format_problems(problems))

@@ -76,5 +76,5 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     languages, default = site_languages(config)
     lang = current_language(config)
     if lang != default:
-        context["edition_search_base"] = f"{context['base_url']}/{lang}"
+        context["edition_search_base"] = f"{context['base_url']}/{lang}/"
     return context

@@ -23,6 +23,16 @@ SAMPLES = {
         "Motherhood and childhood are entitled to special care and assistance.",
         "Please contact us at the address below.",
     ],
+    "fr": [
+        "Des services de conseil destinés aux parents et aux enfants, ainsi qu’une formation aux compétences "
+        "parentales, devraient être fournis.",
+        "La maternité et l’enfance ont droit à une aide et à une assistance spéciales.",
+    ],
+    "es": [
+        "Deberían prestarse servicios de asesoramiento para padres e hijos, así como capacitación en habilidades "
+        "parentales.",
+        "La maternidad y la infancia tienen derecho a cuidados y asistencia especiales.",
+    ],
 }
 LANGUAGES = list(SAMPLES)
 
@@ -67,16 +77,16 @@ def test_size_and_page_count(edition: tuple[str, PdfReader, str], built_site: Pa
 
 def test_the_outline_mirrors_every_heading(edition: tuple[str, PdfReader, str], built_site: Path) -> None:
     lang, reader, _ = edition
-    titles = outline_titles(reader.outline)
+    titles = [" ".join(t.split()) for t in outline_titles(reader.outline)]
     prefix = "" if lang == "en" else f"{lang}/"
     headings = [
-        " ".join(h.get_text().rstrip("¶").split())
+        " ".join(h.get_text().rstrip("¶").replace("\u202f", "\u00a0").split())
         for name in PAGES
         for h in article(parse(built_site / prefix / name)).select("h1, h2, h3")
         if not h.find_parent(class_="edition-downloads")
     ]
     assert [t for t in titles if t in headings] == headings
-    assert "Family and community contacts" in titles or lang != "en"
+    assert len(headings) > 30
 
 
 def test_every_paragraph_number_and_sample_sentences(edition: tuple[str, PdfReader, str]) -> None:

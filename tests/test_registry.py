@@ -69,7 +69,7 @@ def broken_data(tmp_path: Path, name: str, edit: Callable[[str], str]) -> Path:
         ),
         (
             "provisions.yml",
-            lambda t: t.replace('  label: {en: "CRC art. 9(1)"}\n', ""),
+            lambda t: t.replace('  label:\n    en: "CRC art. 9(1)"', '  labels:\n    en: "CRC art. 9(1)"'),
             "'label' is a required property",
         ),
         ("provisions.yml", lambda t: t.replace("id: bop-31", "id: Bop 31"), "id: 'Bop 31' does not match"),

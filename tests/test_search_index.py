@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.search_index import PIPELINE, Entry, guideline_entries, language_of, split_index, with_entries
+from edition.search_index import PIPELINE, SEPARATOR, Entry, guideline_entries, language_of, split_index, with_entries
 
 LANGS = ["en", "fr", "es"]
 
@@ -45,7 +45,7 @@ def test_split_index_gives_each_language_its_own_docs_and_stemmer() -> None:
     }
     assert split["es"]["docs"][0]["location"] == "foreword/"
     assert split["fr"]["config"]["lang"] == ["fr"] and split["fr"]["config"]["pipeline"] == PIPELINE
-    assert split["fr"]["config"]["separator"] == "[\\s\\-]+"
+    assert split["fr"]["config"]["separator"] == SEPARATOR
 
 
 def test_guideline_entries_keep_the_text_and_drop_the_apparatus() -> None:

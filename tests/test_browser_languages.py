@@ -1,0 +1,91 @@
+"""In Debian's Chromium: the language switch keeps page and place; search answers in the page's language."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
+DIRECTIONS = [(a, b) for a in PREFIX for b in PREFIX if a != b]
+
+
+def switch_language(page: Page, target: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang='{target}']").click()
+
+
+@pytest.mark.parametrize(("source", "target"), DIRECTIONS, ids=[f"{a}-to-{b}" for a, b in DIRECTIONS])
+def test_the_switch_keeps_page_and_fragment(page: Page, site_url: str, source: str, target: str) -> None:
+    page.goto(f"{site_url}/{PREFIX[source]}specific-issues/#iv-b-17")
+    switch_language(page, target)
+    expect(page).to_have_url(f"{site_url}/{PREFIX[target]}specific-issues/#iv-b-17")
+    expect(page.locator("html")).to_have_attribute("lang", target)
+    expect(page.locator("#iv-b-17")).to_be_in_viewport()
+
+
+def test_the_switch_keeps_the_paragraph_read_without_a_fragment(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/fr/international-provisions/")
+    page.locator("#crc-12-1").scroll_into_view_if_needed()
+    page.evaluate("document.getElementById('crc-12-1').scrollIntoView({block: 'start'})")
+    switch_language(page, "es")
+    expect(page).to_have_url(f"{site_url}/es/international-provisions/#crc-12-1")
+
+
+def test_without_javascript_the_switch_lands_on_the_same_page(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/es/foreword/")
+    href = page.locator("a.md-select__link[hreflang='fr']").get_attribute("href")
+    assert href is not None
+    page.goto(f"{site_url}/es/foreword/{href}")
+    assert page.url == f"{site_url}/fr/foreword/"
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    context.close()
+
+
+def search(page: Page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query)
+    results = page.locator(".md-search-result__item a, a.md-search-result__link")
+    expect(results.first).to_be_visible(timeout=10_000)
+    return [str(href) for href in results.evaluate_all("links => links.map(a => a.href)")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "finds"),
+    [
+        ("fr", "enfants", "enfant"),
+        ("fr", "détenues", "détenue"),
+        ("es", "niños", "niño"),
+        ("es", "reclusas", "reclusa"),
+        ("en", "children", "child"),
+        ("en", "imprisoned", "imprison"),
+    ],
+)
+def test_search_answers_in_the_pages_language_with_stemming(
+    page: Page, site_url: str, lang: str, query: str, finds: str
+) -> None:
+    page.goto(f"{site_url}/{PREFIX[lang]}foreword/")
+    hrefs = search(page, query)
+    assert hrefs
+    own = f"{site_url}/{PREFIX[lang]}"
+    others = [f"{site_url}/{p}" for code, p in PREFIX.items() if code != lang and p]
+    assert all(h.startswith(own) for h in hrefs), hrefs
+    assert not [h for h in hrefs if any(h.startswith(o) for o in others)]
+    stem_matches = page.locator(".md-search-result mark").all_inner_texts()
+    assert any(finds in m.casefold() and m.casefold() != query.casefold() for m in stem_matches) or any(
+        re.search(finds, m.casefold()) for m in stem_matches
+    ), stem_matches
+
+
+@pytest.mark.parametrize("lang", PREFIX)
+def test_a_paragraph_number_finds_that_paragraph(page: Page, site_url: str, lang: str) -> None:
+    page.goto(f"{site_url}/{PREFIX[lang]}")
+    hrefs = [urlunsplit(urlsplit(h)._replace(query="")) for h in search(page, "IV.b.17")]
+    page_link, first_section = hrefs[0], next(h for h in hrefs if "#" in h)
+    assert page_link == f"{site_url}/{PREFIX[lang]}specific-issues/"
+    assert first_section == f"{site_url}/{PREFIX[lang]}specific-issues/#iv-b-17", hrefs[:3]
