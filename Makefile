@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint benchmark setup setup-test system
+.PHONY: serve build test lint benchmark check-comments setup setup-test system
 
 # The site, built and served on http://127.0.0.1:8000 (rebuilds on edits; restart after editing a hook).
 serve: setup
@@ -22,6 +22,10 @@ lint: setup-test
 	$(BIN)/ruff check edition hooks tests
 	$(BIN)/ruff format --check edition hooks tests
 	$(BIN)/mypy edition hooks
+
+# Validates comments/ as the build does (the pull-request check runs this first).
+check-comments: setup
+	$(BIN)/python scripts/check_comments.py
 
 # Build-time and size figures, side by side in one run, written to BENCHMARKS.md (not a test).
 benchmark: setup

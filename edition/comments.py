@@ -25,7 +25,8 @@ from bs4 import BeautifulSoup
 from bs4.element import NavigableString
 
 from edition.problems import Problem
-from edition.syntax import REF_RE
+from edition.registry import Registry
+from edition.syntax import REF_RE, scan
 
 FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}\.md$")
 IGNORED = {"README.md"}
@@ -316,3 +317,24 @@ def export_rows(comments: Sequence[Comment]) -> list[dict[str, str]]:
         }
         for c in sorted(comments, key=lambda c: (c.date, c.file))
     ]
+
+
+# Why: the one validation of a repository's comments/, shared by the build and `make check-comments`.
+def check_repository(
+    root: Path, *, registry: Registry, reference_docs: Path
+) -> tuple[list[Comment], list[Problem], dict[str, str]]:
+    numbers = {
+        block.number
+        for path in reference_docs.rglob("*.md")
+        for block in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
+    }
+    retired: dict[str, str] = yaml.load((root / "data" / "retired.yml").read_text(encoding="utf-8"), _Loader) or {}
+    comments, problems = load_comments(
+        root / "comments",
+        schema=load_schema(root / "data"),
+        known_targets=numbers | set(registry.provisions),
+        retired=retired,
+        display_root=root,
+    )
+    placeholders = {v for words in registry.labels.values() for k, v in words.items() if k.startswith("placeholder_")}
+    return comments, problems + placeholder_problems(comments, placeholders), retired

@@ -30,7 +30,6 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -38,12 +37,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.comments import Comment, export_rows, load_comments, load_schema, placeholder_problems, render_body
+from edition.comments import Comment, check_repository, export_rows, render_body
 from edition.formatting import edition_date, format_date
 from edition.ids import guideline_anchor
 from edition.problems import format_problems
 from edition.registry import cached_registry
-from edition.syntax import scan
 
 import shared_index
 from site_languages import current_language, site_languages
@@ -74,14 +72,8 @@ def on_config(config: MkDocsConfig) -> None:
     if stamp == _state.stamp:
         return
     registry = cached_registry(root / "data", display_root=root)
-    retired = yaml.safe_load((root / "data" / "retired.yml").read_text(encoding="utf-8")) or {}
     _, default = site_languages(config)
-    known = _guideline_numbers(root / "docs" / default) | set(registry.provisions)
-    comments, problems = load_comments(
-        folder, schema=load_schema(root / "data"), known_targets=known, retired=retired, display_root=root
-    )
-    placeholders = {v for words in registry.labels.values() for k, v in words.items() if k.startswith("placeholder_")}
-    problems += placeholder_problems(comments, placeholders)
+    comments, problems, retired = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
     if problems:
         raise PluginError(format_problems(problems))
     _state.stamp, _state.comments, _state.retired = stamp, tuple(comments), retired
@@ -134,15 +126,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _data_stamp(root: Path) -> tuple[float, ...]:
     return tuple(p.stat().st_mtime for p in sorted((root / "data").glob("*.yml")))
-
-
-# Why: the paragraph numbers that exist, read from the default language's pages.
-def _guideline_numbers(folder: Path) -> set[str]:
-    return {
-        block.number
-        for path in folder.rglob("*.md")
-        for block in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
-    }
 
 
 def _target_of(element: Any) -> str:

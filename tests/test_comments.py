@@ -167,3 +167,20 @@ def test_what_survives_sanitising_is_text_and_safe_links() -> None:
         '<a href="mailto:x@example.invalid" rel="nofollow ugc noopener">mail</a>.</p>'
     )
     assert "&lt;script&gt;" in render_body("&lt;script&gt;alert(1)&lt;/script&gt;")
+
+
+def test_the_pull_request_check_passes_and_fails_as_the_build_does(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    for part in ("data", "docs", "comments"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    command = [sys.executable, str(ROOT / "scripts" / "check_comments.py"), str(tmp_path)]
+    ok = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and "all valid" in ok.stdout
+    shutil.copy2(FIXTURES / "valid" / "iv-b-17-2026-11-01-en.md", tmp_path / "comments" / "good.md")
+    (tmp_path / "comments" / "bad.md").write_text(CORPUS["base"].replace("kind: question", "kind: praise"), "utf-8")
+    failed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert "comments/bad.md:7: kind: 'praise' is not one of" in failed.stdout

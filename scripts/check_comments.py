@@ -1,0 +1,30 @@
+"""Validates every file in comments/ as the build does, without building: `make check-comments`.
+
+Exit 0 with a count when all are valid; exit 1 listing every problem with file, line and field.
+An optional argument names another checkout to check.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from edition.comments import check_repository
+from edition.problems import format_problems
+from edition.registry import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(root: Path = ROOT) -> int:
+    registry = load_registry(root / "data")
+    comments, problems, _ = check_repository(root, registry=registry, reference_docs=root / "docs" / "en")
+    if problems:
+        print(format_problems(problems))
+        return 1
+    print(f"{len(comments)} comment(s), all valid.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT))
