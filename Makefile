@@ -32,7 +32,7 @@ benchmark: setup
 	$(BIN)/python scripts/benchmark.py
 
 setup: $(BIN)/.installed
-setup-test: system $(BIN)/.installed-test
+setup-test: system $(BIN)/.installed-test node_modules/.installed
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 
 $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+# axe-core (accessibility tests) and Lighthouse (benchmark) from npm, as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian packages the tests drive: Chromium (browser tests) and poppler-utils (PDF rendering).

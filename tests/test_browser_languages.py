@@ -52,7 +52,16 @@ def search(page: Page, query: str) -> list[str]:
     box.press_sequentially(query)
     results = page.locator(".md-search-result__item a, a.md-search-result__link")
     expect(results.first).to_be_visible(timeout=10_000)
-    return [str(href) for href in results.evaluate_all("links => links.map(a => a.href)")]
+    # Results are recomputed as each key is typed: read them once they have stopped changing.
+    read = "links => links.map(a => a.href)"
+    previous: list[str] = []
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        current = [str(href) for href in results.evaluate_all(read)]
+        if current == previous:
+            return current
+        previous = current
+    return previous
 
 
 @pytest.mark.parametrize(

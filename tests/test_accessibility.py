@@ -1,0 +1,47 @@
+"""axe-core in Debian's Chromium: no WCAG 2.1 A/AA violation on any page of the three editions.
+
+Comment panels are opened first, so their content is checked too. axe-core comes from npm
+(package.json), installed by `make test`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.conftest import ROOT
+from tests.site import PAGES
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ALL = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in [*PAGES, "comments/index.html"]] + ["404.html"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page: Page) -> list[dict[str, object]]:
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_wcag_violation(page: Page, site_url: str, name: str) -> None:
+    page.goto(f"{site_url}/{name.removesuffix('index.html')}")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+
+
+def test_axe_finds_a_planted_violation(page: Page, site_url: str) -> None:
+    """The check can fail: an image without a text alternative is reported."""
+    page.goto(f"{site_url}/foreword/")
+    page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+    assert "image-alt" in [v["id"] for v in axe_violations(page)]
