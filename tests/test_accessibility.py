@@ -7,7 +7,6 @@ Comment panels are opened first, so their content is checked too. axe-core comes
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
