@@ -328,7 +328,7 @@ def check_repository(
         for path in reference_docs.rglob("*.md")
         for block in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
     }
-    retired: dict[str, str] = yaml.load((root / "data" / "retired.yml").read_text(encoding="utf-8"), _Loader) or {}
+    retired = dict(registry.retired)
     comments, problems = load_comments(
         root / "comments",
         schema=load_schema(root / "data"),

@@ -8,7 +8,7 @@ raising one ``EditionError`` that lists every problem with file and line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,7 @@ class Registry:
     provisions_path: str
     instruments_path: str = "data/instruments.yml"
     labels_path: str = "data/labels.yml"
+    retired: Mapping[str, str] = field(default_factory=dict)
 
     # Why: the provisions of one instrument, in registry order, for the list closing part II.
     def provisions_of(self, instrument_id: str) -> list[Provision]:
@@ -120,7 +121,8 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
     registry, link_problems = link_records(loaded["instruments"], loaded["provisions"], loaded["labels"])
     if link_problems:
         raise EditionError(link_problems)
-    return registry
+    retired = yaml.load((data_dir / "retired.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
+    return replace(registry, retired={str(k): str(v) for k, v in retired.items()})
 
 
 # Why: turns validated records into objects, checking ids are unique and instruments exist.

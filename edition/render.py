@@ -104,6 +104,7 @@ class PageRenderer:
             "guideline.html",
             number=block.number,
             anchor=anchor,
+            aliases=[guideline_anchor(old) for old, new in self.registry.retired.items() if new == block.number],
             permalink_label=html.escape(self.labels["guideline_permalink"].format(number=block.number)),
             rests_on_label=html.escape(self.labels["rests_on"]),
             colon=html.escape(self.labels["colon"]),
@@ -121,6 +122,7 @@ class PageRenderer:
             self.templates(
                 "provision.html",
                 id=block.id,
+                aliases=[old for old, new in self.registry.retired.items() if new == block.id],
                 label=html.escape(label),
                 text=html.escape(self.quote(provision.text.get(self.lang, provision.text["en"]))),
                 source=html.escape(provision.source),
