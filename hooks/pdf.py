@@ -40,10 +40,10 @@ from edition.registry import cached_registry
 from site_languages import BuildNesting, current_language, edition_prefix, site_languages
 
 FILE_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
-SIZE_TOKEN = "edition-pdf-size-{lang}-pending"
+SIZE_TOKEN = "edition-pdf-size-of-{lang}-in-{page_lang}-pending"
 
 _nav: Navigation | None = None
-_sizes: dict[str, str] = {}
+_sizes: dict[str, int] = {}  # bytes per language
 # Timings per language, written to $EDITION_PDF_TIMINGS (JSON) for scripts/benchmark.py.
 _timings: dict[str, dict[str, float]] = {}
 _builds = BuildNesting()
@@ -106,7 +106,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     target = Path(config.site_dir) / _pdf_path(lang, default)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
-    _sizes[lang] = format_size(len(pdf), labels)
+    _sizes[lang] = len(pdf)
     return env
 
 
@@ -119,7 +119,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     def link(other: str) -> dict[str, str]:
         return {
             "href": get_relative_url(_pdf_path(other, default), page.url),
-            "size": _sizes.get(other) or SIZE_TOKEN.format(lang=other),
+            "size": format_size(_sizes[other], labels[lang])
+            if other in _sizes
+            else SIZE_TOKEN.format(lang=other, page_lang=lang),
             "lang": other,
             "name": labels[other]["language_name"],
         }
@@ -136,12 +138,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     if root_site is None:
         return
     languages, default = site_languages(config)
+    root = Path(config.config_file_path).parent
+    labels = cached_registry(root / "data", display_root=root).labels
     for lang in languages:
         home = root_site / edition_prefix(lang, default) / "index.html"
         if home.exists():
             text = home.read_text(encoding="utf-8")
             for other, size in _sizes.items():
-                text = text.replace(SIZE_TOKEN.format(lang=other), size)
+                text = text.replace(SIZE_TOKEN.format(lang=other, page_lang=lang), format_size(size, labels[lang]))
             home.write_text(text, encoding="utf-8")
     if os.environ.get("EDITION_PDF_TIMINGS"):
         Path(os.environ["EDITION_PDF_TIMINGS"]).write_text(json.dumps(_timings, indent=2), encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 
@@ -51,3 +53,23 @@ def test_printing_a_page_keeps_the_text_numbers_and_link_targets(page: Page, sit
     assert "quno@quno.ch" in after
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 1000
+
+
+def test_each_edition_downloads_its_pdf(page: Page, site_url: str) -> None:
+    for prefix, lang in (("", "en"), ("fr/", "fr"), ("es/", "es")):
+        page.goto(f"{site_url}/{prefix}foreword/")
+        link = page.locator("a.edition-download, .edition-download a").first
+        expect(link).to_contain_text(re.compile(r"\w"))
+        size = page.locator(".edition-download__size").first.inner_text()
+        assert re.fullmatch(r"\(PDF, \d+ (KB|Ko)\)", size), size
+        with page.expect_download() as download:
+            link.click()
+        path = download.value.path()
+        data = path.read_bytes()
+        assert data.startswith(b"%PDF-") and download.value.suggested_filename.endswith(f"-{lang}.pdf")
+        assert abs(len(data) / 1000 - int(re.sub(r"\D", "", size))) <= 1
+    page.goto(f"{site_url}/")
+    items = page.locator(".edition-downloads li")
+    expect(items).to_have_count(3)
+    for text in items.all_inner_texts():
+        assert re.search(r"\((PDF, \d+ KB)\)", text), text

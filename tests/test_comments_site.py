@@ -121,3 +121,37 @@ def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(browser: 
     assert article and content and article["x"] + article["width"] <= content["x"] + content["width"] + 1
     expect(page.locator("h1")).to_have_count(1)
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("prefix", "summary", "marker"),
+    [("fr/", "2 observations", "en anglais"), ("es/", "2 observaciones", "en inglés")],
+)
+def test_the_same_comments_appear_in_every_edition(
+    commented_site: Path, prefix: str, summary: str, marker: str
+) -> None:
+    soup = parse(commented_site / prefix / "specific-issues" / "index.html")
+    panel = soup.select_one("#iv-b-17 .comments")
+    assert panel is not None
+    assert panel.select_one("summary").get_text(strip=True) == summary
+    assert [a.get_text() for a in panel.select(".comment__author")] == [
+        "Fixture Contributor One",
+        "Contributrice fictive",
+    ]
+    english = panel.select("article.comment")[0]
+    assert english["lang"] == "en" and marker in english.get_text()
+    assert "hidden comment" not in soup.get_text()
+    index = parse(commented_site / prefix / "comments" / "index.html").select_one(".comments-index")
+    assert index is not None and "Fixture Contributor One" in index.get_text()
+
+
+def test_comment_panels_open_without_javascript(browser: Browser, commented_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{commented_url}/specific-issues/#iv-b-17")
+    comment = page.locator("#iv-b-17 article.comment").first
+    expect(comment).to_be_hidden()
+    page.locator("#iv-b-17 .comments__summary").click()
+    expect(comment).to_be_visible()
+    expect(comment).to_contain_text("Test fixture: a comment on")
+    context.close()
