@@ -98,3 +98,14 @@ def test_a_paragraph_number_finds_that_paragraph(page: Page, site_url: str, lang
     page_link, first_section = hrefs[0], next(h for h in hrefs if "#" in h)
     assert page_link == f"{site_url}/{PREFIX[lang]}specific-issues/"
     assert first_section == f"{site_url}/{PREFIX[lang]}specific-issues/#iv-b-17", hrefs[:3]
+
+
+@pytest.mark.parametrize("path", ["", "specific-issues/", "fr/", "fr/international-provisions/", "es/", "es/comments/"])
+def test_pages_load_without_console_errors_or_failed_requests(page: Page, site_url: str, path: str) -> None:
+    errors: list[str] = []
+    failed: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert failed == [] and errors == []
