@@ -15,7 +15,11 @@ from tests.conftest import ROOT
 from tests.site import PAGES
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ALL = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in [*PAGES, "comments/index.html"]] + ["404.html"]
+ALL = [
+    f"{prefix}{name}"
+    for prefix in ("", "fr/", "es/")
+    for name in [*PAGES, "comments/index.html", "accessibility/index.html"]
+] + ["404.html"]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 

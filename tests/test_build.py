@@ -30,7 +30,11 @@ def all_guidelines(site: Path) -> list[tuple[str, str, str]]:
 
 def test_each_edition_has_exactly_the_same_pages(built_site: Path) -> None:
     pages = sorted(str(p.relative_to(built_site)) for p in html_files(built_site))
-    expected = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in [*PAGES, "comments/index.html"]]
+    expected = [
+        f"{prefix}{name}"
+        for prefix in ("", "fr/", "es/")
+        for name in [*PAGES, "comments/index.html", "accessibility/index.html"]
+    ]
     assert pages == sorted([*expected, "404.html"])
 
 
