@@ -12,6 +12,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -51,8 +52,17 @@ def run_build(project: Path, site: Path, *, environ: dict[str, str] | None = Non
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+def site_port() -> int:
+    """A free port on 127.0.0.1, chosen before the build so the site can be built for its address."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path:
+    environ = {"SITE_URL": f"http://127.0.0.1:{site_port}/"}
+    result = run_build(ROOT, tmp_path_factory.mktemp("build") / "site", environ=environ)
     assert result.returncode == 0, result.log
     return result.site
 
@@ -92,9 +102,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
+def site_url(built_site: Path, site_port: int) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -28,8 +28,11 @@ def test_the_switch_keeps_page_and_fragment(page: Page, site_url: str, source: s
 
 def test_the_switch_keeps_the_paragraph_read_without_a_fragment(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/fr/international-provisions/")
-    page.locator("#crc-12-1").scroll_into_view_if_needed()
-    page.evaluate("document.getElementById('crc-12-1').scrollIntoView({block: 'start'})")
+    page.evaluate("document.getElementById('crc-12-1').scrollIntoView({block: 'start', behavior: 'instant'})")
+    page.wait_for_function(
+        "() => Math.abs(document.getElementById('crc-12-1').getBoundingClientRect().top"
+        " - document.querySelector('.md-header').getBoundingClientRect().bottom) < 80"
+    )
     switch_language(page, "es")
     expect(page).to_have_url(f"{site_url}/es/international-provisions/#crc-12-1")
 

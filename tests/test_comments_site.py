@@ -20,17 +20,28 @@ FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
 
 
 @pytest.fixture(scope="module")
-def commented_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def commented_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int) -> Path:
     """The real project with the fixture comments in comments/, built once for this module."""
     import shutil
 
     project = tmp_path_factory.mktemp("commented") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf"))
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf", "node_modules"))
     for fixture in FIXTURES.glob("*.md"):
         shutil.copy2(fixture, project / "comments" / fixture.name)
-    result = run_build(
-        project, project.parent / "site", environ={"COMMENTS_REPOSITORY": "https://example.org/fixture/repo"}
-    )
+    environ = {
+        "COMMENTS_REPOSITORY": "https://example.org/fixture/repo",
+        "SITE_URL": f"http://127.0.0.1:{commented_port}/",
+    }
+    result = run_build(project, project.parent / "site", environ=environ)
     assert result.returncode == 0, result.log
     return result.site
 
@@ -89,9 +100,9 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def commented_url(commented_site: Path) -> Iterator[str]:
+def commented_url(commented_site: Path, commented_port: int) -> Iterator[str]:
     handler = functools.partial(_QuietHandler, directory=str(commented_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", commented_port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()

@@ -35,13 +35,18 @@ def test_language_attributes_and_alternates(built_site: Path, lang: str, name: s
     soup = parse(built_site / LANGS[lang] / name)
     assert soup.html is not None and soup.html["lang"] == lang
     base = "http://site/" + LANGS[lang] + name.removesuffix("index.html")
-    alternates = {str(link["hreflang"]): link["href"] for link in soup.select("head link[rel=alternate][hreflang]")}
-    assert set(alternates) == set(LANGS)
-    for other, href in alternates.items():
-        target = urlsplit(urljoin(base, str(href))).path
-        assert target == "/" + LANGS[other] + name.removesuffix("index.html")
-    switch = {str(a["hreflang"]): a["href"] for a in soup.select("a.md-select__link[hreflang]")}
-    assert switch == alternates
+    alternates = {
+        str(link["hreflang"]): str(link["href"]) for link in soup.select("head link[rel=alternate][hreflang]")
+    }
+    assert set(alternates) == {*LANGS, "x-default"}
+    assert alternates["x-default"] == alternates["en"]
+    for other in LANGS:
+        assert alternates[other].startswith("http://127.0.0.1:"), "absolute addresses, as search engines need"
+        assert urlsplit(alternates[other]).path == "/" + LANGS[other] + name.removesuffix("index.html")
+    switch = {
+        str(a["hreflang"]): urlsplit(urljoin(base, str(a["href"]))).path for a in soup.select("a.md-select__link")
+    }
+    assert switch == {other: urlsplit(alternates[other]).path for other in LANGS}
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
