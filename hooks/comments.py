@@ -6,9 +6,10 @@ MkDocs events:
 - ``on_config``: reads and validates every file in ``comments/`` against the schema, the current
   paragraph numbers and provision ids, and ``data/retired.yml``; all problems are raised together.
   The files are read once per change (cached on their modification times), not once per language.
-- ``on_page_content``: after the cross-reference hook has rendered the page, each guideline
-  paragraph and provision gets its comment panel (``partials/edition/comments.html``), and the page
-  whose front matter says ``edition: comments-index`` gets the list of all comments.
+- ``on_page_content``: each guideline paragraph and provision has left a place for its comments
+  (``<!-- edition:comments IV.b.17 -->``, in ``partials/edition/guideline.html`` and
+  ``provision.html``); the place becomes the comment panel (``partials/edition/comments.html``), and
+  the page whose front matter says ``edition: comments-index`` gets the list of all comments.
 - ``on_post_build`` (default language only): writes ``comments.json`` and ``comments.csv`` for the
   editors at the site root.
 
@@ -30,7 +31,6 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -47,6 +47,8 @@ import shared_index
 from site_languages import current_language, site_languages
 
 EXPORTS = ("comments.json", "comments.csv")
+# Where the guideline and provision templates leave room for comments: "<!-- edition:comments ID -->".
+PLACE = "<!-- edition:comments "
 STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
 
 
@@ -66,7 +68,7 @@ _files: Files | None = None
 
 
 def on_config(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     folder = root / "comments"
     stamp = tuple(p.stat().st_mtime for p in sorted(folder.glob("*"))) + _data_stamp(root)
     if stamp == _state.stamp:
@@ -82,28 +84,31 @@ def on_config(config: MkDocsConfig) -> None:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     global _files
     _files = files  # this language's files, as mkdocs-static-i18n has filtered them
-    if "guideline" not in html and "provision" not in html and page.meta.get("edition") != "comments-index":
+    is_index = page.meta.get("edition") == "comments-index"
+    if PLACE not in html and not is_index:
         return html
     lang = current_language(config)
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     labels = cached_registry(root / "data", display_root=root).labels[lang]
     visible = [c for c in _state.comments if c.visible]
     by_target: dict[str, list[Comment]] = defaultdict(list)
     for comment in visible:
         for target in comment.targets:
             by_target[target].append(comment)
-    soup = BeautifulSoup(html, "html.parser")
     templates = config.theme.get_env()
     panel = templates.get_template("partials/edition/comments.html")
-    for element in soup.select("div.guideline[id], figure.provision[id]"):
-        is_guideline = "guideline" in (element.get("class") or [])
-        target = _target_of(element) if is_guideline else str(element["id"])
-        context = _panel_context(target, by_target[target], page, config, labels, lang, is_guideline, templates)
-        element.append(BeautifulSoup(panel.render(**context), "html.parser"))
-    if page.meta.get("edition") == "comments-index":
-        index = templates.get_template("partials/edition/comments-index.html")
-        soup.append(BeautifulSoup(index.render(**_index_context(visible, page, config, labels, lang)), "html.parser"))
-    return str(soup)
+    index = shared_index.current
+    targets = [*index.guidelines, *index.provision_pages] if index else []
+    for target in targets:
+        place = f"{PLACE}{target} -->"
+        if place in html:
+            is_guideline = index is not None and target in index.guidelines
+            context = _panel_context(target, by_target[target], page, config, labels, lang, is_guideline, templates)
+            html = html.replace(place, panel.render(**context))
+    if is_index:
+        listing = templates.get_template("partials/edition/comments-index.html")
+        html += listing.render(**_index_context(visible, page, config, labels, lang))
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -126,11 +131,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _data_stamp(root: Path) -> tuple[float, ...]:
     return tuple(p.stat().st_mtime for p in sorted((root / "data").glob("*.yml")))
-
-
-def _target_of(element: Any) -> str:
-    number = element.select_one(".guideline__number")
-    return number.get_text(strip=True) if number else str(element["id"])
 
 
 def _comment_context(

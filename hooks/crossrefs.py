@@ -52,7 +52,7 @@ _registry: Registry | None = None
 
 def on_config(config: MkDocsConfig) -> None:
     global _registry
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     try:
         _registry = cached_registry(root / "data", display_root=root)
     except EditionError as error:
@@ -63,7 +63,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     assert _registry is not None
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     pages = [(f.src_uri, scan(f.content_string, path=_shown(f, root))) for f in files.documentation_pages()]
     index, problems = build_index(pages, _registry)
     if problems:

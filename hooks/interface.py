@@ -20,7 +20,7 @@ from site_languages import current_language
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     labels = cached_registry(root / "data", display_root=root).labels.get(current_language(config), {})
     if "translation_note_text" in labels:
         context["edition_translation_note"] = {

@@ -30,7 +30,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     languages, default = site_languages(config)
     if current_language(config) != default or len(languages) < 2:
         return
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     try:
         registry = cached_registry(root / "data", display_root=root)
     except EditionError as error:

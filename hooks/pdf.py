@@ -10,7 +10,8 @@ MkDocs events, per language build:
   then known to the page templates. A WeasyPrint warning fails the build.
 - ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF with its size,
   and on the home page the links to every edition's PDF.
-- ``on_post_build`` at priority -200, outermost build only (the other languages build inside the
+- ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``), outermost build only
+  (the other languages build inside the
   default language's ``on_post_build``): the home pages get the sizes of editions built after them,
   and the timings go to ``$EDITION_PDF_TIMINGS`` when it is set (``scripts/benchmark.py``).
 """
@@ -26,7 +27,6 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -46,17 +46,16 @@ _nav: Navigation | None = None
 _sizes: dict[str, int] = {}  # bytes per language
 # Timings per language, written to $EDITION_PDF_TIMINGS (JSON) for scripts/benchmark.py.
 _timings: dict[str, dict[str, float]] = {}
-_builds = BuildNesting()
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    if _builds.enter(config):
-        _sizes.clear()
-        _timings.clear()
+def _forget_last_build() -> None:
+    _sizes.clear()
+    _timings.clear()
 
 
-def on_build_error(error: Exception) -> None:
-    _builds.reset()
+_builds = BuildNesting(on_start=_forget_last_build)
+on_pre_build = _builds.on_pre_build
+on_build_error = _builds.on_build_error
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -68,7 +67,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _nav is not None
     lang = current_language(config)
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     labels = cached_registry(root / "data", display_root=root).labels[lang]
     _, default = site_languages(config)
     chapters = [
@@ -112,7 +111,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     lang = current_language(config)
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     labels = cached_registry(root / "data", display_root=root).labels
     languages, default = site_languages(config)
 
@@ -132,13 +131,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     return context
 
 
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    root_site = _builds.leave()
-    if root_site is None:
-        return
+# Why: once every language is built.
+def _finish(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     labels = cached_registry(root / "data", display_root=root).labels
     for lang in languages:
         home = root_site / edition_prefix(lang, default) / "index.html"
@@ -166,3 +162,6 @@ def _templates(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "pdf"), autoescape=True)
     env.filters["css_string"] = lambda text: str(text).replace("\\", "\\\\").replace('"', '\\"')
     return env
+
+
+on_post_build = _builds.after_every_language(_finish)

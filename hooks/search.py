@@ -7,7 +7,8 @@ MkDocs events:
 - ``on_build_error``: resets the count, so `mkdocs serve` recovers after a failed build.
 - ``on_page_content``: records each guideline paragraph of the page as a search entry of its language.
 - ``on_page_context``: tells `overrides/main.html` where a translated edition's index is.
-- ``on_post_build`` at priority -200 (after the i18n plugin at -100 has built every language and
+- ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``) (after the i18n plugin
+  at -100 has built every language and
   written the one shared index): at the outermost build only, the shared index is split into one
   index per language under each edition's root, with the paragraph entries added.
 
@@ -18,37 +19,32 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from edition.search_index import Entry, guideline_entries, split_index, with_entries
 
 from site_languages import BuildNesting, current_language, edition_prefix, site_languages
 
-_builds = BuildNesting()
 _entries: dict[str, list[Entry]] = defaultdict(list)
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    if _builds.enter(config):
-        _entries.clear()
+_builds = BuildNesting(on_start=_entries.clear)
+on_pre_build = _builds.on_pre_build
+on_build_error = _builds.on_build_error
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     lang = current_language(config)
     location = _relative_to_edition(page.url, lang, config)
-    _entries[lang] += guideline_entries(html, page_location=location)
+    if 'class="guideline"' in html:
+        _entries[lang] += guideline_entries(html, page_location=location)
     return html
 
 
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    root_site = _builds.leave()
-    if root_site is None:
-        return
+# Why: once every language is built.
+def _finish(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
     index_path = root_site / "search" / "search_index.json"
     if not index_path.exists():
@@ -68,13 +64,12 @@ def _relative_to_edition(url: str, lang: str, config: MkDocsConfig) -> str:
     return url.removeprefix(edition_prefix(lang, default))
 
 
-def on_build_error(error: Exception) -> None:
-    _builds.reset()
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     languages, default = site_languages(config)
     lang = current_language(config)
     if lang != default:
         context["edition_search_base"] = f"{context['base_url']}/{lang}/"
     return context
+
+
+on_post_build = _builds.after_every_language(_finish)

@@ -2,8 +2,10 @@
 
 MkDocs events:
 
-- ``on_pre_build``: counts nested builds (the other languages build inside the default one).
-- ``on_post_build`` at priority -200, outermost build only: mkdocs-static-i18n has written the
+- ``on_pre_build``, ``on_build_error``: count nested builds (``BuildNesting``), as the other
+  languages build inside the default one.
+- ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``), outermost build only:
+  mkdocs-static-i18n has written the
   site's sitemap with every language's pages and their alternates; each translated edition gets
   ``<lang>/sitemap.xml`` with its own entries. Material's language selector also fetches
   ``sitemap.xml`` beside every ``<link rel="alternate">`` of a page, i.e. in each page's folder; each
@@ -12,28 +14,22 @@ MkDocs events:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 
 from edition.sitemaps import edition_sitemap
 
 from site_languages import BuildNesting, edition_prefix, site_languages
 
 _builds = BuildNesting()
+on_pre_build = _builds.on_pre_build
+on_build_error = _builds.on_build_error
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    _builds.enter(config)
-
-
-def on_build_error(error: Exception) -> None:
-    _builds.reset()
-
-
-@event_priority(-200)
-def on_post_build(config: MkDocsConfig) -> None:
-    root_site = _builds.leave()
-    if root_site is None or not (root_site / "sitemap.xml").exists():
+# Why: once every language is built.
+def _finish(config: MkDocsConfig, root_site: Path) -> None:
+    if not (root_site / "sitemap.xml").exists():
         return
     languages, default = site_languages(config)
     site_url = config.site_url or ""
@@ -47,3 +43,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         for page in edition_root.glob("*/index.html"):
             if page.parent.name not in languages:
                 (page.parent / "sitemap.xml").write_bytes(text)
+
+
+on_post_build = _builds.after_every_language(_finish)

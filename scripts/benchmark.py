@@ -19,6 +19,10 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from benchmark_web import CATEGORIES, measure  # noqa: E402
+from corpora import growth  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCHMARK_RUNS", "5"))
 PDF_BUDGET_BYTES = 1_000_000
@@ -26,15 +30,17 @@ PDF_BUDGET_SECONDS = 3.0
 HOOKS_BUDGET = 1.25
 
 
-def build(config: Path, site: Path, timings: Path | None = None) -> float:
+def build(config: Path, site: Path, timings: Path | None = None, site_url: str | None = None) -> float:
     """One clean `mkdocs build --strict`, timed as a whole process."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000"}
+    if site_url:
+        env["SITE_URL"] = site_url
     if timings:
         env["EDITION_PDF_TIMINGS"] = str(timings)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-        cwd=ROOT,
+        cwd=config.parent,
         env=env,
         check=True,
         capture_output=True,
@@ -82,6 +88,10 @@ def main() -> None:
             files, raw, packed = folder_size(work / "full")
             pdfs = sorted((work / "full").rglob("*.pdf"))
             pdf_sizes = {p.name: p.stat().st_size for p in pdfs}
+            port = 8731
+            build(ROOT / "mkdocs.yml", work / "served", site_url=f"http://127.0.0.1:{port}/")
+            web = measure(work / "served", port) if os.environ.get("BENCHMARK_WEB", "1") == "1" else {}
+            corpora = growth(work, build) if os.environ.get("BENCHMARK_GROWTH", "1") == "1" else []
     finally:
         bare.unlink()
         no_pdf.unlink()
@@ -128,6 +138,38 @@ def main() -> None:
         f"{files} files, {raw / 1e6:.2f} MB ({packed / 1e6:.2f} MB gzipped file by file).",
         "",
     ]
+    if web:
+        lines += [
+            "## In the browser (Lighthouse, mobile, site served with gzip on 127.0.0.1)",
+            "",
+            "| page | "
+            + " | ".join(CATEGORIES)
+            + " | first view (KB transferred) | requests to other hosts | audits not passed |",
+            "| --- | " + " | ".join("---:" for _ in CATEGORIES) + " | ---: | ---: | --- |",
+        ]
+        for page, result in web.items():
+            scores = result["scores"]
+            lines.append(
+                f"| {page} | "
+                + " | ".join(str(scores[c]) for c in CATEGORIES)  # type: ignore[index]
+                + f" | {result['bytes'] / 1000:.0f} | {len(result['foreign'])} | {', '.join(result['failing']) or 'none'} |"  # type: ignore[arg-type]
+            )
+        lines += ["", "Budgets: 100 in every category, at most 120 KB on first view, no request to another host.", ""]
+    if corpora:
+        base = corpora[0]
+        lines += [
+            "## Growth (English only, PDF step off, synthetic paragraphs and provisions)",
+            "",
+            "| corpus | paragraphs | provisions | build (s) | time ÷ 1× | size ÷ 1× |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for c in corpora:
+            lines.append(
+                f"| {c['factor']}× | {c['paragraphs']} | {c['provisions']} | {c['seconds']:.2f} "
+                f"| {c['seconds'] / base['seconds']:.2f} | {c['factor']:.0f} |"
+            )
+        lines += ["", "No worse than linear means time ÷ 1× at most the size factor.", ""]
+    lines += ["Command: `make benchmark` (`BENCHMARK_RUNS`, `BENCHMARK_WEB=0`, `BENCHMARK_GROWTH=0` to shorten).", ""]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 

@@ -51,12 +51,16 @@ def run_build(project: Path, site: Path, *, environ: dict[str, str] | None = Non
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    """A free port on 127.0.0.1, chosen before the build so the site can be built for its address."""
+# Why: a free port on 127.0.0.1, chosen before a build so the site can be built for its address.
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
 
 
 @pytest.fixture(scope="session")

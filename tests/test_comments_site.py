@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import ROOT, _QuietHandler, run_build
+from tests.conftest import ROOT, _QuietHandler, free_port, run_build
 from tests.site import parse
 
 FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
@@ -21,11 +21,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
 
 @pytest.fixture(scope="module")
 def commented_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    return free_port()
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +30,9 @@ def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int
     import shutil
 
     project = tmp_path_factory.mktemp("commented") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf", "node_modules"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf", "node_modules")
+    )
     for fixture in FIXTURES.glob("*.md"):
         shutil.copy2(fixture, project / "comments" / fixture.name)
     environ = {

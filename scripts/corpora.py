@@ -1,0 +1,96 @@
+"""Synthetic corpora for the growth benchmark: the English edition with 10× and 50× the paragraphs
+and provisions, built the same way, to see that build time grows no worse than linearly.
+
+The synthetic paragraphs reuse the real paragraphs' text and citation pattern; they exist only in a
+temporary copy of the project and are never published.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments")
+FACTORS = (1, 10, 50)
+
+
+def _guidelines() -> list[tuple[str, list[str]]]:
+    """The real paragraphs' text and bracket citations, to reuse."""
+    found = []
+    for name in ("general-issues.md", "specific-issues.md"):
+        lines = (ROOT / "docs" / "en" / name).read_text(encoding="utf-8").split("\n")
+        for i, line in enumerate(lines):
+            if line.startswith("::: guideline "):
+                cites = line.partition("[")[2].rstrip("]").split()
+                found.append((lines[i + 1], cites))
+    return found
+
+
+def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
+    """A copy of the project, English only, with (factor - 1) synthetic copies of every paragraph and provision."""
+    folder.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
+    for lang in ("fr", "es"):
+        shutil.rmtree(folder / "docs" / lang)
+    records = yaml.safe_load((ROOT / "data" / "provisions.yml").read_text(encoding="utf-8"))
+    real = _guidelines()
+    extra_provisions = [f"synth-{n}" for n in range(1, (factor - 1) * len(records) + 1)]
+    with (folder / "data" / "provisions.yml").open("a", encoding="utf-8") as out:
+        for n, pid in enumerate(extra_provisions):
+            text = records[n % len(records)]["text"]["en"]
+            out.write(
+                f'- id: {pid}\n  instrument: crc\n  location: {{unit: article, number: "{n + 1}"}}\n'
+                f"  label: {{en: {json.dumps('Synthetic provision ' + str(n + 1))}}}\n  text: {{en: {json.dumps(text)}}}\n"
+            )
+    page = ["# Synthetic corpus", ""] + [f"::: provision {pid}\n" for pid in extra_provisions] + ["## z. Synthetic", ""]
+    count = (factor - 1) * len(real)
+    for n in range(1, count + 1):
+        text, cites = real[(n - 1) % len(real)]
+        cited = " ".join(cites + [extra_provisions[(n - 1) % len(extra_provisions)]]) if extra_provisions else ""
+        page += [f"::: guideline IV.z.{n}" + (f" [{cited}]" if cited else ""), text, ""]
+    config = {
+        "INHERIT": "mkdocs.yml",
+        "plugins": [
+            {"search": {"lang": "en"}},
+            {"i18n": {"docs_structure": "folder", "languages": [{"locale": "en", "name": "English", "default": True}]}},
+        ],
+        "hooks": [h for h in _hooks() if "pdf" not in h and "permanence" not in h],
+    }
+    if count:
+        (folder / "docs" / "en" / "synthetic.md").write_text("\n".join(page) + "\n", encoding="utf-8")
+        config["nav"] = _nav() + [{"Synthetic": "synthetic.md"}]
+    path = folder / "mkdocs.corpus.yml"
+    path.write_text(json.dumps(config), encoding="utf-8")
+    return path, len(real) + count, len(records) + len(extra_provisions)
+
+
+def _hooks() -> list[str]:
+    return list(_config()["hooks"])
+
+
+def _nav() -> list[object]:
+    return list(_config()["nav"])
+
+
+def _config() -> dict[str, object]:
+    loader = type("Loader", (yaml.SafeLoader,), {})
+    loader.add_constructor("!ENV", lambda _loader, _node: None)
+    return dict(yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader))
+
+
+def growth(work: Path, build: Callable[[Path, Path], float]) -> list[dict[str, float]]:
+    """Build each corpus (twice, keeping the faster) and report its size and time."""
+    results = []
+    for factor in FACTORS:
+        folder = work / f"corpus-{factor}"
+        config, paragraphs, provisions = make_corpus(folder, factor)
+        seconds = min(build(config, folder / "site") for _ in range(2))
+        results.append({"factor": factor, "paragraphs": paragraphs, "provisions": provisions, "seconds": seconds})
+    return results
