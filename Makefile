@@ -19,8 +19,8 @@ test: lint
 	$(BIN)/python -m pytest
 
 lint: setup-test
-	$(BIN)/ruff check edition hooks tests
-	$(BIN)/ruff format --check edition hooks tests
+	$(BIN)/ruff check edition hooks tests scripts
+	$(BIN)/ruff format --check edition hooks tests scripts
 	$(BIN)/mypy edition hooks
 
 # Validates comments/ as the build does (the pull-request check runs this first).

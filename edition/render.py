@@ -57,7 +57,7 @@ class PageRenderer:
         return f"{self.url_for(page)}#{anchor}"
 
     # Why: one reference as a link whose target text shows on hover and focus.
-    def xref(self, target: str, label: str | None, *, inline_markdown: bool = True) -> str:
+    def xref(self, target: str, label: str | None, *, inline_markdown: bool = True, preview: bool = True) -> str:
         self._tips += 1
         tip_id = f"xref-tip-{self._tips}"
         escape = inert if inline_markdown else html.escape
@@ -87,6 +87,7 @@ class PageRenderer:
                 tip_id=tip_id,
                 tip_label=escape(tip_label),
                 tip_text=escape(tip_text),
+                preview=preview,
             )
         ).replace("\n", "")
 
@@ -117,7 +118,10 @@ class PageRenderer:
     def provision(self, block: ProvisionBlock) -> str:
         provision = self.registry.provisions[block.id]
         label = provision.label.get(self.lang, provision.label["en"])
-        cited = [self.xref(n, None, inline_markdown=False) for n in self.index.cited_by.get(block.id, [])]
+        # Lists of paragraph numbers link without previews: they would repeat whole paragraphs.
+        cited = [
+            self.xref(n, None, inline_markdown=False, preview=False) for n in self.index.cited_by.get(block.id, [])
+        ]
         return one_block(
             self.templates(
                 "provision.html",

@@ -16,7 +16,10 @@ from serve_gzip import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+CHROME_FLAGS = " ".join(
+    ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    + ["--disable-component-update", "--disable-sync"]
+)
 PAGE_TYPES = {"home": "", "guidelines": "specific-issues/", "provisions": "international-provisions/"}
 EDITIONS = {"en": "", "fr": "fr/", "es": "es/"}
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

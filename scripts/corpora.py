@@ -45,9 +45,10 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
     with (folder / "data" / "provisions.yml").open("a", encoding="utf-8") as out:
         for n, pid in enumerate(extra_provisions):
             text = records[n % len(records)]["text"]["en"]
+            label = json.dumps(f"Synthetic provision {n + 1}")
             out.write(
                 f'- id: {pid}\n  instrument: crc\n  location: {{unit: article, number: "{n + 1}"}}\n'
-                f"  label: {{en: {json.dumps('Synthetic provision ' + str(n + 1))}}}\n  text: {{en: {json.dumps(text)}}}\n"
+                f"  label: {{en: {label}}}\n  text: {{en: {json.dumps(text)}}}\n"
             )
     page = ["# Synthetic corpus", ""] + [f"::: provision {pid}\n" for pid in extra_provisions] + ["## z. Synthetic", ""]
     count = (factor - 1) * len(real)

@@ -28,11 +28,15 @@ def test_the_switch_keeps_page_and_fragment(page: Page, site_url: str, source: s
 
 def test_the_switch_keeps_the_paragraph_read_without_a_fragment(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/fr/international-provisions/")
-    page.evaluate("document.getElementById('crc-12-1').scrollIntoView({block: 'start', behavior: 'instant'})")
-    page.wait_for_function(
-        "() => Math.abs(document.getElementById('crc-12-1').getBoundingClientRect().top"
-        " - document.querySelector('.md-header').getBoundingClientRect().bottom) < 80"
+    place = (
+        "() => { const el = document.getElementById('crc-12-1');"
+        " const header = document.querySelector('.md-header').getBoundingClientRect().bottom;"
+        " window.scrollTo({top: el.getBoundingClientRect().top + window.scrollY - header - 8, behavior: 'instant'});"
+        " return el.getBoundingClientRect().top - header; }"
     )
+    page.evaluate(place)
+    page.wait_for_timeout(300)
+    assert 0 <= page.evaluate(place) <= 16, "crc-12-1 starts at the top of the reading area"
     switch_language(page, "es")
     expect(page).to_have_url(f"{site_url}/es/international-provisions/#crc-12-1")
 

@@ -19,7 +19,9 @@ for (const type of ["focusout", "mouseleave"]) {
 function readerPlace() {
   if (location.hash) return location.hash;
   const header = document.querySelector(".md-header");
-  const top = header ? header.getBoundingClientRect().bottom + 8 : 8;
+  // The reader's place: the last paragraph, provision or heading whose top has reached the top of
+  // the reading area (the header's bottom, plus the 4rem scroll margin such targets land with).
+  const top = (header ? header.getBoundingClientRect().bottom : 0) + 32;
   let place = "";
   for (const node of document.querySelectorAll(".md-content .guideline[id], .md-content .provision[id], .md-content h2[id], .md-content h3[id]")) {
     if (node.getBoundingClientRect().top > top) break;
