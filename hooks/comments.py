@@ -46,7 +46,7 @@ from edition.registry import cached_registry
 import shared_index
 from site_languages import current_language, site_languages
 
-EXPORTS = ("comments.json", "comments.csv")
+EXPORT_JSON, EXPORT_CSV = "comments.json", "comments.csv"  # at the site root, for the editors
 # Where the guideline and provision templates leave room for comments: "<!-- edition:comments ID -->".
 PLACE = "<!-- edition:comments "
 STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
@@ -117,12 +117,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     rows = export_rows(_state.comments)
     site = Path(config.site_dir)
-    (site / "comments.json").write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (site / EXPORT_JSON).write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["file"], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    (site / "comments.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    (site / EXPORT_CSV).write_text(buffer.getvalue(), encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -255,8 +255,8 @@ def _index_context(
     order = sorted(sections, key=lambda s: (s != "II", s))
     return {
         "labels": labels,
-        "export_csv": get_relative_url("comments.csv", page.url),
-        "export_json": get_relative_url("comments.json", page.url),
+        "export_csv": get_relative_url(EXPORT_CSV, page.url),
+        "export_json": get_relative_url(EXPORT_JSON, page.url),
         "sections": [
             {
                 "anchor": section.lower().replace(".", "-"),
