@@ -41,9 +41,9 @@ from edition.comments import Comment, check_repository, export_rows, render_body
 from edition.formatting import edition_date, format_date
 from edition.ids import guideline_anchor
 from edition.problems import format_problems
-from edition.registry import cached_registry
 
 import shared_index
+from project import project_registry, project_root
 from site_languages import current_language, site_languages
 
 EXPORT_JSON, EXPORT_CSV = "comments.json", "comments.csv"  # at the site root, for the editors
@@ -68,12 +68,12 @@ _files: Files | None = None
 
 
 def on_config(config: MkDocsConfig) -> None:
-    root = Path(config.config_file_path).resolve().parent
+    root = project_root(config)
     folder = root / "comments"
     stamp = tuple(p.stat().st_mtime for p in sorted(folder.glob("*"))) + _data_stamp(root)
     if stamp == _state.stamp:
         return
-    registry = cached_registry(root / "data", display_root=root)
+    registry = project_registry(config)
     _, default = site_languages(config)
     comments, problems, retired = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
     if problems:
@@ -88,8 +88,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if PLACE not in html and not is_index:
         return html
     lang = current_language(config)
-    root = Path(config.config_file_path).resolve().parent
-    labels = cached_registry(root / "data", display_root=root).labels[lang]
+    labels = project_registry(config).labels[lang]
     visible = [c for c in _state.comments if c.visible]
     by_target: dict[str, list[Comment]] = defaultdict(list)
     for comment in visible:

@@ -25,11 +25,12 @@ from mkdocs.structure.pages import Page
 
 from edition.crossrefs import CrossIndex, build_index
 from edition.problems import EditionError, format_problems
-from edition.registry import Registry, cached_registry
+from edition.registry import Registry
 from edition.render import PageRenderer, render_page
 from edition.syntax import ScannedPage, scan
 
 import shared_index
+from project import project_registry, project_root
 
 
 @dataclass
@@ -52,9 +53,8 @@ _registry: Registry | None = None
 
 def on_config(config: MkDocsConfig) -> None:
     global _registry
-    root = Path(config.config_file_path).resolve().parent
     try:
-        _registry = cached_registry(root / "data", display_root=root)
+        _registry = project_registry(config)
     except EditionError as error:
         raise PluginError(str(error)) from error
 
@@ -63,7 +63,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _build
     assert _registry is not None
-    root = Path(config.config_file_path).resolve().parent
+    root = project_root(config)
     pages = [(f.src_uri, scan(f.content_string, path=_shown(f, root))) for f in files.documentation_pages()]
     index, problems = build_index(pages, _registry)
     if problems:

@@ -8,20 +8,17 @@ MkDocs event:
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from edition.registry import cached_registry
-
+from project import project_registry
 from site_languages import current_language
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    root = Path(config.config_file_path).resolve().parent
-    labels = cached_registry(root / "data", display_root=root).labels.get(current_language(config), {})
+    labels = project_registry(config).labels.get(current_language(config), {})
     if "translation_note_text" in labels:
         context["edition_translation_note"] = {
             "title": labels["translation_note_title"],

@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 from edition.crossrefs import build_index
 from edition.parity import parity_problems, registry_parity, scan_languages
 from edition.problems import EditionError, format_problems
-from edition.registry import cached_registry
 
+from project import project_registry, project_root
 from site_languages import current_language, site_languages
 
 
@@ -30,9 +30,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     languages, default = site_languages(config)
     if current_language(config) != default or len(languages) < 2:
         return
-    root = Path(config.config_file_path).resolve().parent
+    root = project_root(config)
     try:
-        registry = cached_registry(root / "data", display_root=root)
+        registry = project_registry(config)
     except EditionError as error:
         raise PluginError(str(error)) from error
     scanned = scan_languages(Path(config.docs_dir), languages, root=root)

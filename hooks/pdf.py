@@ -35,8 +35,8 @@ from mkdocs.utils import get_relative_url
 from edition.formatting import edition_date, format_date, format_size
 from edition.pdf_document import Chapter, prepare_chapters
 from edition.pdf_render import render_pdf
-from edition.registry import cached_registry
 
+from project import project_registry, project_root
 from site_languages import BuildNesting, current_language, edition_prefix, site_languages
 
 FILE_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
@@ -67,8 +67,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     assert _nav is not None
     lang = current_language(config)
-    root = Path(config.config_file_path).resolve().parent
-    labels = cached_registry(root / "data", display_root=root).labels[lang]
+    root = project_root(config)
+    labels = project_registry(config).labels[lang]
     _, default = site_languages(config)
     chapters = [
         Chapter(url=_edition_url(page.url, lang, default), title=page.title or "", html=page.content or "")
@@ -111,8 +111,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     lang = current_language(config)
-    root = Path(config.config_file_path).resolve().parent
-    labels = cached_registry(root / "data", display_root=root).labels
+    labels = project_registry(config).labels
     languages, default = site_languages(config)
 
     def link(other: str) -> dict[str, str]:
@@ -134,8 +133,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 # Why: once every language is built.
 def _finish(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
-    root = Path(config.config_file_path).resolve().parent
-    labels = cached_registry(root / "data", display_root=root).labels
+    labels = project_registry(config).labels
     for lang in languages:
         home = root_site / edition_prefix(lang, default) / "index.html"
         if home.exists():

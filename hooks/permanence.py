@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from edition.permanence import read_addresses, unresolved
 
+from project import project_root
 from site_languages import BuildNesting
 
 LIST = Path("data") / "published-addresses.txt"
@@ -30,7 +31,7 @@ on_build_error = _builds.on_build_error
 
 # Why: once every language is built.
 def _finish(config: MkDocsConfig, root_site: Path) -> None:
-    listed = Path(config.config_file_path).resolve().parent / LIST
+    listed = project_root(config) / LIST
     missing = unresolved(root_site, read_addresses(listed))
     if missing:
         lines = [f"  {LIST}:{line}: {address}: {why}" for line, address, why in missing]
