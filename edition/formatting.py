@@ -21,7 +21,8 @@ def format_date(date: dt.date, labels: Mapping[str, str]) -> str:
     return labels["date_format"].format(day=date.day, month=months[date.month - 1], year=date.year)
 
 
-# Why: "PDF, 412 KB": whole kilobytes (1000 bytes, rounded up) in the language's unit.
-def format_size(size: int, labels: Mapping[str, str]) -> str:
+# Why: "PDF, 412 KB": whole kilobytes (1000 bytes, rounded up) in the language's unit, in the
+# words of the label ``kind`` ("pdf_size", "offline_size").
+def format_size(size: int, labels: Mapping[str, str], kind: str = "pdf_size") -> str:
     kilobytes = max(1, -(-size // 1000))
-    return labels["pdf_size"].format(size=labels["kilobytes"].format(size=kilobytes))
+    return labels[kind].format(size=labels["kilobytes"].format(size=kilobytes))

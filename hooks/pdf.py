@@ -10,6 +10,9 @@ MkDocs events, per language build:
   then known to the page templates. A WeasyPrint warning fails the build.
 - ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF with its size,
   and on the home page the links to every edition's PDF.
+
+In the offline edition (``hooks/site_variant.py``) the PDFs are not rendered again but copied from
+the website's build, and other languages' PDFs are linked on the website.
 - ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``), outermost build only
   (the other languages build inside the
   default language's ``on_post_build``): the home pages get the sizes of editions built after them,
@@ -32,24 +35,25 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.formatting import edition_date, format_date, format_size
+from edition.formatting import edition_date, format_date
 from edition.pdf_document import Chapter, prepare_chapters
 from edition.pdf_render import render_pdf
 
+from download_sizes import PendingSizes
 from project import project_registry, project_root
-from site_languages import BuildNesting, current_language, edition_prefix, site_languages
+from site_languages import BuildNesting, current_language, edition_prefix, is_edition_home, site_languages
+from site_variant import PDF_SOURCE, offline_variant
 
 FILE_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
-SIZE_TOKEN = "edition-pdf-size-of-{lang}-in-{page_lang}-pending"
 
 _nav: Navigation | None = None
-_sizes: dict[str, int] = {}  # bytes per language
+_sizes = PendingSizes("pdf", label="pdf_size")
 # Timings per language, written to $EDITION_PDF_TIMINGS (JSON) for scripts/benchmark.py.
 _timings: dict[str, dict[str, float]] = {}
 
 
 def _forget_last_build() -> None:
-    _sizes.clear()
+    _sizes.sizes.clear()
     _timings.clear()
 
 
@@ -65,11 +69,24 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    assert _nav is not None
     lang = current_language(config)
+    _, default = site_languages(config)
+    target = Path(config.site_dir) / _pdf_path(lang, default)
+    if offline_variant(config) and os.environ.get(PDF_SOURCE):
+        pdf = (Path(os.environ[PDF_SOURCE]) / _pdf_path(lang, default)).read_bytes()
+    else:
+        pdf = _render(config, lang, default)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pdf)
+    _sizes.sizes[lang] = len(pdf)
+    return env
+
+
+# Why: the edition assembled from the pages' HTML and rendered; the build fails on any warning.
+def _render(config: MkDocsConfig, lang: str, default: str) -> bytes:
+    assert _nav is not None
     root = project_root(config)
     labels = project_registry(config).labels[lang]
-    _, default = site_languages(config)
     chapters = [
         Chapter(url=_edition_url(page.url, lang, default), title=page.title or "", html=page.content or "")
         for page in _nav.pages
@@ -102,30 +119,28 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     }
     if problems:
         raise PluginError(f"PDF ({lang}): " + "; ".join(problems))
-    target = Path(config.site_dir) / _pdf_path(lang, default)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(pdf)
-    _sizes[lang] = len(pdf)
-    return env
+    return pdf
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     lang = current_language(config)
     labels = project_registry(config).labels
     languages, default = site_languages(config)
+    offline = offline_variant(config)
 
     def link(other: str) -> dict[str, str]:
+        on_website = offline and other != lang  # the offline edition holds its own language's PDF only
         return {
-            "href": get_relative_url(_pdf_path(other, default), page.url),
-            "size": format_size(_sizes[other], labels[lang])
-            if other in _sizes
-            else SIZE_TOKEN.format(lang=other, page_lang=lang),
+            "href": (config.site_url or "") + _pdf_path(other, default)
+            if on_website
+            else get_relative_url(_pdf_path(other, default), page.url),
+            "size": _sizes.label(other, lang, labels),
             "lang": other,
             "name": labels[other]["language_name"],
         }
 
     context["edition_pdf"] = {"label": labels[lang]["pdf_download"], **link(lang)}
-    if page.is_homepage:
+    if is_edition_home(page.url, config):
         context["edition_pdfs"] = {"label": labels[lang]["pdf_all"], "items": [link(other) for other in languages]}
     return context
 
@@ -133,14 +148,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 # Why: once every language is built.
 def _finish(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
-    labels = project_registry(config).labels
-    for lang in languages:
-        home = root_site / edition_prefix(lang, default) / "index.html"
-        if home.exists():
-            text = home.read_text(encoding="utf-8")
-            for other, size in _sizes.items():
-                text = text.replace(SIZE_TOKEN.format(lang=other, page_lang=lang), format_size(size, labels[lang]))
-            home.write_text(text, encoding="utf-8")
+    _sizes.fill(root_site, languages, default, project_registry(config).labels)
     if os.environ.get("EDITION_PDF_TIMINGS"):
         Path(os.environ["EDITION_PDF_TIMINGS"]).write_text(json.dumps(_timings, indent=2), encoding="utf-8")
 

@@ -9,6 +9,8 @@ MkDocs events:
   address in ``data/published-addresses.txt`` must still lead to its page and anchor; the build
   fails listing every one that does not. Retired ids (``data/retired.yml``) stay valid as alias
   anchors at their successor (rendered by ``crossrefs.py``).
+
+Not in the offline edition (``hooks/offline.py``), whose pages are files, not published addresses.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from edition.permanence import read_addresses, unresolved
 
 from project import project_root
 from site_languages import BuildNesting
+from site_variant import offline_variant
 
 LIST = Path("data") / "published-addresses.txt"
 _builds = BuildNesting()
@@ -31,6 +34,8 @@ on_build_error = _builds.on_build_error
 
 # Why: once every language is built.
 def _finish(config: MkDocsConfig, root_site: Path) -> None:
+    if offline_variant(config):  # its pages are files, not the addresses the website published
+        return
     listed = project_root(config) / LIST
     missing = unresolved(root_site, read_addresses(listed))
     if missing:

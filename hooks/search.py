@@ -10,7 +10,8 @@ MkDocs events:
 - ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``) (after the i18n plugin
   at -100 has built every language and
   written the one shared index): at the outermost build only, the shared index is split into one
-  index per language under each edition's root, with the paragraph entries added.
+  index per language under each edition's root, with the paragraph entries added. In the offline
+  edition each index is also written as the script Material loads from the file system.
 
 ``overrides/main.html`` points each edition's search at its own index.
 """
@@ -28,6 +29,7 @@ from mkdocs.structure.pages import Page
 from edition.search_index import Entry, guideline_entries, split_index, with_entries
 
 from site_languages import BuildNesting, current_language, edition_prefix, site_languages
+from site_variant import offline_variant
 
 _entries: dict[str, list[Entry]] = defaultdict(list)
 _builds = BuildNesting(on_start=_entries.clear)
@@ -56,6 +58,8 @@ def _finish(config: MkDocsConfig, root_site: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(with_entries(index, _entries[lang]), ensure_ascii=False, separators=(",", ":"))
         target.write_text(text, encoding="utf-8")
+        if offline_variant(config):  # what Material's offline plugin writes, for each edition's own index
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 # Why: page URLs of a translated edition start with its language; its own index does not.

@@ -33,6 +33,13 @@ def edition_prefix(lang: str, default: str) -> str:
     return "" if lang == default else f"{lang}/"
 
 
+# Why: an edition's home page; MkDocs' ``page.is_homepage`` is true only for the default edition's.
+def is_edition_home(page_url: str, config: MkDocsConfig) -> bool:
+    _, default = site_languages(config)
+    home = edition_prefix(current_language(config), default)
+    return page_url in (home, home + "index.html")
+
+
 class BuildNesting:
     """Tracks mkdocs-static-i18n's nested builds, so work that needs every language runs once, last.
 

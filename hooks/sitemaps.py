@@ -9,7 +9,8 @@ MkDocs events:
   site's sitemap with every language's pages and their alternates; each translated edition gets
   ``<lang>/sitemap.xml`` with its own entries. Material's language selector also fetches
   ``sitemap.xml`` beside every ``<link rel="alternate">`` of a page, i.e. in each page's folder; each
-  page folder gets its edition's sitemap too, so no request fails (no console error).
+  page folder gets its edition's sitemap too, so no request fails (no console error). Not in the
+  offline edition, which has no server to find it.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from edition.sitemaps import edition_sitemap
 
 from site_languages import BuildNesting, edition_prefix, site_languages
+from site_variant import offline_variant
 
 _builds = BuildNesting()
 on_pre_build = _builds.on_pre_build
@@ -29,7 +31,7 @@ on_build_error = _builds.on_build_error
 
 # Why: once every language is built.
 def _finish(config: MkDocsConfig, root_site: Path) -> None:
-    if not (root_site / "sitemap.xml").exists():
+    if offline_variant(config) or not (root_site / "sitemap.xml").exists():
         return
     languages, default = site_languages(config)
     site_url = config.site_url or ""

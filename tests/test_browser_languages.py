@@ -8,13 +8,10 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browsing import search, switch_language
+
 PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
 DIRECTIONS = [(a, b) for a in PREFIX for b in PREFIX if a != b]
-
-
-def switch_language(page: Page, target: str) -> None:
-    page.locator(".md-header__option .md-select").hover()
-    page.locator(f"a.md-select__link[hreflang='{target}']").click()
 
 
 @pytest.mark.parametrize(("source", "target"), DIRECTIONS, ids=[f"{a}-to-{b}" for a, b in DIRECTIONS])
@@ -51,24 +48,6 @@ def test_without_javascript_the_switch_lands_on_the_same_page(browser: Browser, 
     assert page.url == f"{site_url}/fr/foreword/"
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     context.close()
-
-
-def search(page: Page, query: str) -> list[str]:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query)
-    results = page.locator(".md-search-result__item a, a.md-search-result__link")
-    expect(results.first).to_be_visible(timeout=10_000)
-    # Results are recomputed as each key is typed: read them once they have stopped changing.
-    read = "links => links.map(a => a.href)"
-    previous: list[str] = []
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        current = [str(href) for href in results.evaluate_all(read)]
-        if current == previous:
-            return current
-        previous = current
-    return previous
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Two clean builds from the same sources and SOURCE_DATE_EPOCH are byte-identical, PDFs included."""
+"""Two clean builds from the same sources and SOURCE_DATE_EPOCH are byte-identical, PDFs and offline ZIPs included."""
 
 from __future__ import annotations
 
@@ -14,6 +14,6 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert first.returncode == 0 and second.returncode == 0, first.log + second.log
     files = sorted(p.relative_to(first.site) for p in first.site.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second.site) for p in second.site.rglob("*") if p.is_file())
-    assert any(str(f).endswith(".pdf") for f in files)
+    assert any(str(f).endswith(".pdf") for f in files) and any(str(f).endswith(".zip") for f in files)
     different = [f for f in files if (first.site / f).read_bytes() != (second.site / f).read_bytes()]
     assert different == []

@@ -34,4 +34,9 @@ self.addEventListener("message", (event) => {
   }
 });
 
-importScripts(new URL(self.location.href).searchParams.get("material"));
+// From the file system (the offline edition) the "worker" is an iframe run by iframe-worker's shim:
+// its address is then that of its script element, not of the iframe's document. There importScripts
+// inserts a script element; the shim delivers messages only once the iframe has loaded, which waits
+// for that script, so Material's worker is listening before the first message.
+const address = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+importScripts(new URL(address).searchParams.get("material"));

@@ -1,0 +1,88 @@
+"""The offline editions: one ZIP per language, read from the file system without a connection.
+
+The pages come from a second build with Material's offline plugin (no directory URLs, the search
+index inlined as a script). ``members`` chooses what one language's ZIP holds: its own pages, its
+search index and PDF, the shared assets it needs, and nothing built for a server (sitemaps, the 404
+page, source maps) or for other languages. ``write_zip`` writes it the same way every time, so two
+builds from the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path, PurePosixPath
+
+# Built for a web server only: of no use from the file system.
+SERVER_ONLY = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
+# Files at the site root that every edition's pages link to (the comment exports, for the editors).
+SHARED_ROOT_FILES = frozenset({"comments.json", "comments.csv"})
+# Material's search loads only these lunr files for the languages it is given; the rest (other
+# languages, Japanese and Thai segmenters) is never requested by this site.
+LUNR_FOLDER = "assets/javascripts/lunr/"
+LUNR_ALWAYS = frozenset({"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"})
+# The ZIP format cannot store times before 1980.
+ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+
+
+# Why: the address on the website of a page that the offline build wrote as a file (no directory URLs).
+def online_address(offline_url: str) -> str:
+    path, hash_mark, fragment = offline_url.partition("#")
+    pure = PurePosixPath(path)
+    if pure.suffix != ".html":
+        return offline_url
+    folder = "" if str(pure.parent) == "." else f"{pure.parent}/"
+    page = folder if pure.stem == "index" else f"{folder}{pure.stem}/"
+    return page + hash_mark + fragment
+
+
+# Why: the files of one language's ZIP, as (path inside the ZIP, path in the built offline site).
+def members(
+    site: Path, lang: str, languages: Sequence[str], default: str, extra_files: Iterable[str] = ()
+) -> list[tuple[str, Path]]:
+    others = [f"{other}/" for other in languages if other != default and other != lang]
+    own = "" if lang == default else f"{lang}/"
+    wanted_lunr = LUNR_ALWAYS | {f"min/lunr.{code}.min.js" for code in languages if code != "en"}
+    chosen = []
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(site).as_posix()
+        if _wanted(name, own, others, wanted_lunr) or name in extra_files:
+            chosen.append((name, path))
+    return chosen
+
+
+# Why: one file's place in a language's ZIP, by the rules in the module docstring.
+def _wanted(name: str, own: str, others: list[str], wanted_lunr: frozenset[str]) -> bool:
+    base = PurePosixPath(name).name
+    if base in SERVER_ONLY or name.endswith(".map"):
+        return False
+    if name.startswith(LUNR_FOLDER):
+        return name.removeprefix(LUNR_FOLDER) in wanted_lunr
+    if name.startswith("assets/") or name in SHARED_ROOT_FILES:
+        return True
+    if own:
+        return name.startswith(own)
+    return not any(name.startswith(other) for other in others)
+
+
+# Why: a ZIP whose bytes depend only on its contents and the given time (sorted, fixed modes).
+def write_zip(
+    target: Path,
+    folder: str,
+    files: Sequence[tuple[str, Path]],
+    when: dt.datetime,
+    added: Sequence[tuple[str, bytes]] = (),
+) -> None:
+    stamp = max(when, ZIP_EPOCH).astimezone(dt.UTC).timetuple()[:6]
+    entries = [(name, path.read_bytes()) for name, path in files] + list(added)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in sorted(entries):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, so the mode above is read as such everywhere
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
