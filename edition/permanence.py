@@ -12,7 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import lxml.html
-from bs4 import BeautifulSoup
+
+# What has a permanent address on a page: paragraphs, provisions, instruments (by class).
+PERMANENT_CLASSES = frozenset({"guideline", "provision", "instruments__item"})
 
 
 # Why: the addresses from the committed list, ignoring comments and blank lines.
@@ -56,7 +58,8 @@ def permanent_addresses(site: Path) -> list[str]:
         relative = file.parent.relative_to(site).as_posix()
         address = "/" if relative == "." else f"/{relative}/"
         found.append(address)
-        soup = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
-        for node in soup.select("div.guideline[id], figure.provision[id], li.instruments__item[id]"):
-            found.append(f"{address}#{node['id']}")
+        page = lxml.html.fromstring(file.read_bytes())
+        for node in page.xpath("//div[@id] | //figure[@id] | //li[@id]"):
+            if PERMANENT_CLASSES.intersection((node.get("class") or "").split()):
+                found.append(f"{address}#{node.get('id')}")
     return found

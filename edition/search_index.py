@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bs4 import BeautifulSoup
+import lxml.html
 
 # lunr's French and Spanish trimmers drop every digit ("IV.b.17" would be indexed as "iv.b"), so
 # punctuation is cut by the separator instead and the trimmer is left out of every edition's pipeline.
@@ -56,19 +56,28 @@ def split_index(index: Mapping[str, Any], *, languages: Sequence[str], default: 
 
 # Why: each guideline paragraph of a page's HTML as a search entry titled by its number.
 def guideline_entries(html: str, *, page_location: str) -> list[Entry]:
-    soup = BeautifulSoup(html, "lxml")
-    skip = set(APPARATUS_CLASSES)
+    # lxml directly, not BeautifulSoup: this runs on every page of every language build.
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
     entries = []
-    for div in soup.select("div.guideline[id]"):
-        number = div.select_one(".guideline__number")
-        words = [
-            text
-            for text in div.find_all(string=True)
-            if not any(skip.intersection(parent.get("class") or ()) for parent in text.parents)
-        ]
-        title = number.get_text(strip=True) if number else str(div["id"])
-        entries.append(Entry(f"{page_location}#{div['id']}", title, " ".join(" ".join(words).split())))
+    for div in root.xpath('.//div[@id][contains(concat(" ", normalize-space(@class), " "), " guideline ")]'):
+        numbers = div.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " guideline__number ")]')
+        title = numbers[0].text_content().strip() if numbers else str(div.get("id"))
+        words = " ".join(_text_outside_apparatus(div))
+        entries.append(Entry(f"{page_location}#{div.get('id')}", title, " ".join(words.split())))
     return entries
+
+
+# Why: an element's text in document order, leaving out the apparatus inside it.
+def _text_outside_apparatus(element: lxml.html.HtmlElement) -> list[str]:
+    texts = [element.text] if element.text else []
+    for child in element:
+        if not isinstance(child.tag, str):  # a comment: its text is not shown
+            pass
+        elif not set(APPARATUS_CLASSES).intersection((child.get("class") or "").split()):
+            texts += _text_outside_apparatus(child)
+        if child.tail:
+            texts.append(child.tail)
+    return texts
 
 
 # Why: the paragraph entries go right after their page's own entries, in reading order.

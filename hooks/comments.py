@@ -61,6 +61,8 @@ class _State:
 
 _state = _State()
 _files: Files | None = None
+# The theme's templates per language, made once per configuration (making them compiles anew).
+_templates: dict[str, jinja2.Environment] = {}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -68,6 +70,7 @@ _files: Files | None = None
 
 
 def on_config(config: MkDocsConfig) -> None:
+    _templates.clear()
     root = project_root(config)
     folder = root / "comments"
     stamp = tuple(p.stat().st_mtime for p in sorted(folder.glob("*"))) + _data_stamp(root)
@@ -94,7 +97,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for comment in visible:
         for target in comment.targets:
             by_target[target].append(comment)
-    templates = config.theme.get_env()
+    if lang not in _templates:
+        _templates[lang] = config.theme.get_env()
+    templates = _templates[lang]
     panel = templates.get_template("partials/edition/comments.html")
     index = shared_index.current
     targets = [*index.guidelines, *index.provision_pages] if index else []
