@@ -275,7 +275,8 @@ def _safe_href(tag: str, attribute: str, value: str) -> str | None:
 # Why: ``[[IV.b.17]]`` in a comment becomes a link the site builds itself, after sanitising.
 def _link_refs(html: str, link_ref: Callable[[str, str | None], tuple[str, str] | None]) -> str:
     # Imported here: a build without comments (most builds) never needs BeautifulSoup.
-    from bs4 import BeautifulSoup, NavigableString
+    from bs4 import BeautifulSoup
+    from bs4.element import NavigableString
 
     soup = BeautifulSoup(html, "html.parser")
     for text in list(soup.find_all(string=True)):
