@@ -14,16 +14,19 @@ MkDocs events:
   switch leads to the other editions on the website (a ZIP holds one language) and the page is
   marked offline for ``overrides/main.html``; in the website's build, the home pages list the ZIPs.
 - ``on_post_build`` at priority -200, outermost website build only, listed after ``pdf.py`` so
-  the PDFs exist: runs the offline build, writes the ZIPs and puts their sizes on the home pages.
+  the PDFs exist: runs the offline build, writes the ZIPs and puts their sizes on the home pages;
+  the time taken goes to ``$EDITION_OFFLINE_TIMINGS`` when it is set (``scripts/benchmark.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +100,11 @@ def _finish(config: MkDocsConfig, root_site: Path) -> None:
     if offline_variant(config):
         return
     languages, default = site_languages(config)
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="edition-offline-") as folder:
         offline_site = Path(folder)
         _build_offline(config, root_site, offline_site)
+        built = time.perf_counter()
         when = dt.datetime.combine(edition_date(), dt.time(), tzinfo=dt.UTC)
         for lang in languages:
             target = root_site / _zip_path(lang, default)
@@ -108,6 +113,9 @@ def _finish(config: MkDocsConfig, root_site: Path) -> None:
             write_zip(target, FOLDER.format(lang=lang), files, when, added=start)
             _sizes.sizes[lang] = target.stat().st_size
     _sizes.fill(root_site, languages, default, project_registry(config).labels)
+    if os.environ.get("EDITION_OFFLINE_TIMINGS"):
+        timings = {"build_s": built - started, "zip_s": time.perf_counter() - built, "bytes": _sizes.sizes}
+        Path(os.environ["EDITION_OFFLINE_TIMINGS"]).write_text(json.dumps(timings, indent=2), encoding="utf-8")
 
 
 # Why: the offline edition is a build of its own (MkDocs settles directory URLs at config time).
@@ -115,6 +123,7 @@ def _build_offline(config: MkDocsConfig, root_site: Path, offline_site: Path) ->
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
     command += ["--config-file", str(config.config_file_path), "--site-dir", str(offline_site)]
     environment = {**os.environ, ENVIRONMENT: "true", PDF_SOURCE: str(root_site)}
+    environment.pop("EDITION_OFFLINE_TIMINGS", None)
     result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise PluginError(f"The offline edition's build failed:\n{result.stdout}{result.stderr}")

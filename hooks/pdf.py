@@ -149,7 +149,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 def _finish(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
     _sizes.fill(root_site, languages, default, project_registry(config).labels)
-    if os.environ.get("EDITION_PDF_TIMINGS"):
+    if os.environ.get("EDITION_PDF_TIMINGS") and not offline_variant(config):
         Path(os.environ["EDITION_PDF_TIMINGS"]).write_text(json.dumps(_timings, indent=2), encoding="utf-8")
 
 

@@ -62,7 +62,7 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
             {"search": {"lang": "en"}},
             {"i18n": {"docs_structure": "folder", "languages": [{"locale": "en", "name": "English", "default": True}]}},
         ],
-        "hooks": [h for h in _hooks() if "pdf" not in h and "permanence" not in h],
+        "hooks": [h for h in _hooks() if not any(step in h for step in ("pdf", "permanence", "offline"))],
     }
     if count:
         (folder / "docs" / "en" / "synthetic.md").write_text("\n".join(page) + "\n", encoding="utf-8")
