@@ -11,28 +11,14 @@ import json
 import pytest
 from playwright.sync_api import Page
 
-from tests.conftest import ROOT
+from tests.browsing import axe_violations
 from tests.site import PAGES
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ALL = [
     f"{prefix}{name}"
     for prefix in ("", "fr/", "es/")
     for name in [*PAGES, "comments/index.html", "accessibility/index.html"]
 ] + ["404.html"]
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page: Page) -> list[dict[str, object]]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm ci` (make test does)")
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS
-    )
-    return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("name", ALL)

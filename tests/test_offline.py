@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from edition.offline import members, online_address, write_zip
-from tests.browsing import search, switch_language
+from tests.browsing import axe_violations, search, switch_language
 from tests.conftest import ROOT
 from tests.links import check
 from tests.site import parse
@@ -163,6 +163,20 @@ def test_each_zip_holds_one_whole_edition_and_nothing_for_a_server(editions: dic
     assert not [n for n in names if n.endswith(".pdf") and not n.endswith(f"-{lang}.pdf")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"), [("fr", "Ouvrir l’édition française"), ("es", "Abrir la edición en español")]
+)
+def test_a_translated_editions_zip_opens_on_a_page_in_its_language(
+    editions: dict[str, Path], lang: str, words: str
+) -> None:
+    """The first page (it forwards at once, so it is read here rather than checked with axe)."""
+    soup = parse(editions[lang] / "index.html")
+    assert soup.html is not None and soup.html["lang"] == lang
+    assert soup.title is not None and soup.select_one("main h1") is not None
+    link = soup.select_one("main a")
+    assert link is not None and link["href"] == f"{lang}/index.html" and link.get_text() == words
+
+
 def test_the_worker_shim_is_iframe_worker_as_published_on_npm() -> None:
     vendored = ROOT / "overrides/assets/javascripts/vendor/iframe-worker-shim.js"
     published = ROOT / "node_modules/iframe-worker/shim/index.js"
@@ -249,3 +263,14 @@ def test_offline_the_language_switch_leads_to_the_same_place_on_the_website(
     expect(page).to_have_url(f"{site_url}/es/specific-issues/#iv-b-17")
     expect(page.locator("#iv-b-17")).to_be_in_viewport()
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("en", "index.html"), ("fr", "fr/index.html"), ("fr", "fr/comments.html"), ("es", "es/specific-issues.html")],
+)
+def test_offline_pages_have_no_wcag_violation(file_page: Page, editions: dict[str, Path], lang: str, name: str) -> None:
+    file_page.goto((editions[lang] / name).as_uri())
+    file_page.wait_for_load_state("load")
+    file_page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    assert axe_violations(file_page, preload=False) == []
