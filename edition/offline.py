@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 # Built for a web server only: of no use from the file system.
@@ -38,9 +38,7 @@ def online_address(offline_url: str) -> str:
 
 
 # Why: the files of one language's ZIP, as (path inside the ZIP, path in the built offline site).
-def members(
-    site: Path, lang: str, languages: Sequence[str], default: str, extra_files: Iterable[str] = ()
-) -> list[tuple[str, Path]]:
+def members(site: Path, lang: str, languages: Sequence[str], default: str) -> list[tuple[str, Path]]:
     others = [f"{other}/" for other in languages if other != default and other != lang]
     own = "" if lang == default else f"{lang}/"
     wanted_lunr = LUNR_ALWAYS | {f"min/lunr.{code}.min.js" for code in languages if code != "en"}
@@ -49,7 +47,7 @@ def members(
         if not path.is_file():
             continue
         name = path.relative_to(site).as_posix()
-        if _wanted(name, own, others, wanted_lunr) or name in extra_files:
+        if _wanted(name, own, others, wanted_lunr):
             chosen.append((name, path))
     return chosen
 

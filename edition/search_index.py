@@ -71,9 +71,8 @@ def guideline_entries(html: str, *, page_location: str) -> list[Entry]:
 def _text_outside_apparatus(element: lxml.html.HtmlElement) -> list[str]:
     texts = [element.text] if element.text else []
     for child in element:
-        if not isinstance(child.tag, str):  # a comment: its text is not shown
-            pass
-        elif not set(APPARATUS_CLASSES).intersection((child.get("class") or "").split()):
+        is_element = isinstance(child.tag, str)  # not a comment, whose text is not shown
+        if is_element and not set(APPARATUS_CLASSES).intersection((child.get("class") or "").split()):
             texts += _text_outside_apparatus(child)
         if child.tail:
             texts.append(child.tail)

@@ -33,6 +33,15 @@ class PendingSizes:
             return format_size(self.sizes[lang], labels[page_lang], self.label_key)
         return self.token(lang, page_lang)
 
+    # Why: one edition's entry in a download list, in the words of the page's language.
+    def item(self, lang: str, page_lang: str, href: str, labels: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+        return {
+            "href": href,
+            "size": self.label(lang, page_lang, labels),
+            "lang": lang,
+            "name": labels[lang]["language_name"],
+        }
+
     # Why: once every language is built, the home pages get the sizes of editions built after them.
     def fill(
         self, root_site: Path, languages: list[str], default: str, labels: Mapping[str, Mapping[str, str]]
@@ -42,6 +51,6 @@ class PendingSizes:
             if not home.exists():
                 continue
             text = home.read_text(encoding="utf-8")
-            for lang, size in self.sizes.items():
-                text = text.replace(self.token(lang, page_lang), format_size(size, labels[page_lang], self.label_key))
+            for lang in self.sizes:
+                text = text.replace(self.token(lang, page_lang), self.label(lang, page_lang, labels))
             home.write_text(text, encoding="utf-8")

@@ -43,6 +43,7 @@ from project import project_registry
 from site_languages import BuildNesting, current_language, edition_prefix, is_edition_home, site_languages
 from site_variant import ENVIRONMENT, PDF_SOURCE, offline_variant
 
+TIMINGS = "EDITION_OFFLINE_TIMINGS"  # where scripts/benchmark.py wants this step's timings
 FOLDER = "babies-and-small-children-residing-in-prisons-{lang}"
 FILE_NAME = FOLDER + "-offline.zip"
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"  # from the npm package iframe-worker 1.0.4
@@ -78,12 +79,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
             "label": labels[lang]["offline_all"],
             "how": labels[lang]["offline_how"],
             "items": [
-                {
-                    "href": get_relative_url(_zip_path(other, default), page.url),
-                    "size": _sizes.label(other, lang, labels),
-                    "lang": other,
-                    "name": labels[other]["language_name"],
-                }
+                _sizes.item(other, lang, get_relative_url(_zip_path(other, default), page.url), labels)
                 for other in languages
             ],
         }
@@ -113,9 +109,9 @@ def _finish(config: MkDocsConfig, root_site: Path) -> None:
             write_zip(target, FOLDER.format(lang=lang), files, when, added=start)
             _sizes.sizes[lang] = target.stat().st_size
     _sizes.fill(root_site, languages, default, project_registry(config).labels)
-    if os.environ.get("EDITION_OFFLINE_TIMINGS"):
+    if os.environ.get(TIMINGS):
         timings = {"build_s": built - started, "zip_s": time.perf_counter() - built, "bytes": _sizes.sizes}
-        Path(os.environ["EDITION_OFFLINE_TIMINGS"]).write_text(json.dumps(timings, indent=2), encoding="utf-8")
+        Path(os.environ[TIMINGS]).write_text(json.dumps(timings, indent=2), encoding="utf-8")
 
 
 # Why: the offline edition is a build of its own (MkDocs settles directory URLs at config time).
@@ -123,7 +119,7 @@ def _build_offline(config: MkDocsConfig, root_site: Path, offline_site: Path) ->
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
     command += ["--config-file", str(config.config_file_path), "--site-dir", str(offline_site)]
     environment = {**os.environ, ENVIRONMENT: "true", PDF_SOURCE: str(root_site)}
-    environment.pop("EDITION_OFFLINE_TIMINGS", None)
+    environment.pop(TIMINGS, None)
     result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise PluginError(f"The offline edition's build failed:\n{result.stdout}{result.stderr}")

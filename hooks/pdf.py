@@ -10,13 +10,13 @@ MkDocs events, per language build:
   then known to the page templates. A WeasyPrint warning fails the build.
 - ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF with its size,
   and on the home page the links to every edition's PDF.
-
-In the offline edition (``hooks/site_variant.py``) the PDFs are not rendered again but copied from
-the website's build, and other languages' PDFs are linked on the website.
 - ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``), outermost build only
   (the other languages build inside the
   default language's ``on_post_build``): the home pages get the sizes of editions built after them,
   and the timings go to ``$EDITION_PDF_TIMINGS`` when it is set (``scripts/benchmark.py``).
+
+In the offline edition (``hooks/site_variant.py``) the PDFs are not rendered again but copied from
+the website's build, and other languages' PDFs are linked on the website.
 """
 
 from __future__ import annotations
@@ -130,14 +130,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
     def link(other: str) -> dict[str, str]:
         on_website = offline and other != lang  # the offline edition holds its own language's PDF only
-        return {
-            "href": (config.site_url or "") + _pdf_path(other, default)
-            if on_website
-            else get_relative_url(_pdf_path(other, default), page.url),
-            "size": _sizes.label(other, lang, labels),
-            "lang": other,
-            "name": labels[other]["language_name"],
-        }
+        path = _pdf_path(other, default)
+        href = (config.site_url or "") + path if on_website else get_relative_url(path, page.url)
+        return _sizes.item(other, lang, href, labels)
 
     context["edition_pdf"] = {"label": labels[lang]["pdf_download"], **link(lang)}
     if is_edition_home(page.url, config):

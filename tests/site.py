@@ -19,6 +19,9 @@ PAGES = [
     "contact/index.html",
 ]
 
+# Each edition's folder below the site root.
+EDITION_PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
+
 # The edition's apparatus, which is not text of the 2005 publication.
 APPARATUS = [
     ".xref__tip",

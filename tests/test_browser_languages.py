@@ -9,8 +9,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browsing import search, switch_language
+from tests.site import EDITION_PREFIX
 
-PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
+PREFIX = EDITION_PREFIX
 DIRECTIONS = [(a, b) for a in PREFIX for b in PREFIX if a != b]
 
 

@@ -20,10 +20,10 @@ from edition.offline import members, online_address, write_zip
 from tests.browsing import axe_violations, search, switch_language
 from tests.conftest import ROOT
 from tests.links import check
-from tests.site import parse
+from tests.site import EDITION_PREFIX, parse
 
-LANGUAGES = ["en", "fr", "es"]
-PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
+PREFIX = EDITION_PREFIX
+LANGUAGES = list(PREFIX)
 ZIP = "babies-and-small-children-residing-in-prisons-{lang}-offline.zip"
 FOLDER = "babies-and-small-children-residing-in-prisons-{lang}"
 PAGES = [
