@@ -1,13 +1,12 @@
 """Fidelity: every sentence of the 2005 publication appears, word for word, in the English edition.
 
-The source is the plain-text conversion in ../shared/sources (or $EDITION_SOURCES). Only the
+The source is the plain-text conversion kept in the repository (``sources/``). Only the
 repairs listed in ``REPAIRS`` are applied to it first; the comparison ignores case (headings were
 restored from capitals) and folds whitespace, nothing else.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -16,9 +15,9 @@ import pytest
 from tests.site import PAGES, edition_text, parse
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = Path(os.environ.get("EDITION_SOURCES", ROOT.parent / "shared" / "sources")) / "004_6b597a7503c90b56.txt"
+SOURCE = ROOT / "sources" / "004_6b597a7503c90b56.txt"
 
-# The conversion defects an edition repairs (shared/sources/README.md), as (defect, repair).
+# The conversion defects an edition repairs (sources/README.md), as (defect, repair).
 REPAIRS = [
     ("ensure that the\n\nmechanisms and programmes", "ensure that the mechanisms and programmes"),
     ("www.quono.org", "www.quno.org"),
