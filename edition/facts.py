@@ -1,0 +1,58 @@
+"""This edition's version and the facts of the 2005 publication (``data/edition.yml``), validated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from edition.problems import EditionError, Problem
+
+
+@dataclass(frozen=True)
+class Publication:
+    """QUNO's 2005 publication, as a citation names it."""
+
+    author: str
+    foreword_by: str
+    title: str
+    subtitle: str
+    publisher: str
+    place: str
+    date: str  # "2005-03"
+    address: str
+
+
+@dataclass(frozen=True)
+class EditionFacts:
+    """This edition's version and the publication it reproduces."""
+
+    version: str
+    publication: Publication
+
+
+# Why: one validated reading of data/edition.yml for every consumer (footer, colophon, citations, data).
+def load_facts(data_dir: Path) -> EditionFacts:
+    path = data_dir / "edition.yml"
+    text = path.read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    schema = yaml.safe_load((data_dir / "schemas" / "edition.schema.yml").read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(raw), key=lambda e: list(e.path))
+    if errors:
+        root = yaml.compose(text)
+        raise EditionError(
+            Problem(str(path), _line(root, list(e.path)), f"{'/'.join(map(str, e.path)) or '(top)'}: {e.message}")
+            for e in errors
+        )
+    return EditionFacts(version=raw["version"], publication=Publication(**raw["publication"]))
+
+
+# Why: the line of the value a schema error is about, so the message points where to edit.
+def _line(node: yaml.Node | None, path: list[object]) -> int:
+    for key in path:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        node = next((value for name, value in node.value if name.value == key), None)
+    return (node.start_mark.line + 1) if node is not None else 1

@@ -1,0 +1,37 @@
+"""data/edition.yml: read and validated once; a wrong value fails with the file and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.facts import load_facts
+from edition.problems import EditionError
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def test_the_edition_facts_load() -> None:
+    facts = load_facts(DATA)
+    assert facts.publication.publisher == "Quaker United Nations Office"
+    assert facts.publication.date == "2005-03"
+    assert facts.version.count(".") >= 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        ('version: "1.0"', 'version: "one"', "version"),
+        ('date: "2005-03"', 'date: "March 2005"', "publication/date"),
+        ("address: https://www.quno.org", "address: javascript:alert(1)", "publication/address"),
+    ],
+)
+def test_a_wrong_fact_names_its_field(tmp_path: Path, old: str, new: str, field: str) -> None:
+    shutil.copytree(DATA / "schemas", tmp_path / "schemas")
+    text = (DATA / "edition.yml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "edition.yml").write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(EditionError, match=f"edition.yml:[0-9]+: {field}:"):
+        load_facts(tmp_path)
