@@ -79,9 +79,9 @@ def registry_parity(registry: Registry, languages: Sequence[str]) -> list[Proble
     problems = []
     path = registry.provisions_path
     for provision in registry.provisions.values():
-        for field_name in ("label", "text", "official", "note"):
+        for field_name in ("label", "text", "official", "note", "source_text"):
             for lang in languages:
-                if lang == "en" and field_name in ("official", "note"):
+                if lang == "en" and field_name in ("official", "note", "source_text"):
                     continue
                 if lang not in getattr(provision, field_name):
                     problems.append(

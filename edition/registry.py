@@ -33,6 +33,15 @@ class Instrument:
 
 
 @dataclass(frozen=True)
+class TextSource:
+    """Where a translated quotation comes from: the UN document, and where its text was read or sought."""
+
+    symbol: str
+    read: str | None = None
+    sought: str | None = None
+
+
+@dataclass(frozen=True)
 class Provision:
     """One quoted provision: where it sits in its instrument and its text per language."""
 
@@ -46,6 +55,7 @@ class Provision:
     line: int
     official: Mapping[str, bool] = field(default_factory=dict)
     note: Mapping[str, str] = field(default_factory=dict)
+    source_text: Mapping[str, TextSource] = field(default_factory=dict)
 
     @property
     def source(self) -> str:
@@ -173,8 +183,24 @@ def link_records(
             line=line,
             official=record.get("official", {}),
             note=record.get("note", {}),
+            source_text={lang: TextSource(**entry) for lang, entry in record.get("source_text", {}).items()},
         )
+        problems += unread_official_texts(provisions[pid], path=ppath)
     return Registry(instruments, provisions, labels_in[0], ppath, path, labels_in[2]), problems
+
+
+# Why: a text is called official only where the edition's check actually read the official text.
+def unread_official_texts(provision: Provision, *, path: str) -> list[Problem]:
+    return [
+        Problem(
+            path,
+            provision.line,
+            f"provision '{provision.id}' is marked official in '{lang}' but source_text.{lang}.read "
+            "does not say where the official text was read",
+        )
+        for lang, official in provision.official.items()
+        if official and (lang not in provision.source_text or not provision.source_text[lang].read)
+    ]
 
 
 _cache: dict[tuple[Path, tuple[float, ...]], Registry] = {}

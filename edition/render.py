@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from edition.crossrefs import CrossIndex
 from edition.ids import guideline_anchor
-from edition.registry import Registry
+from edition.registry import Registry, TextSource
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
 
 # Characters Markdown (and our extensions) would read as markup inside inline HTML text.
@@ -132,6 +132,7 @@ class PageRenderer:
                 source=html.escape(provision.source),
                 note=html.escape(provision.note.get(self.lang, "")),
                 official=provision.official.get(self.lang, True),
+                text_source=text_source_fields(provision.source_text.get(self.lang)),
                 lang=self.lang,
                 labels={k: html.escape(v) for k, v in self.labels.items()},
                 permalink_label=html.escape(self.labels["provision_permalink"].format(label=label)),
@@ -161,6 +162,17 @@ class PageRenderer:
                 colon=html.escape(self.labels["colon"]),
             )
         )
+
+
+# Why: the template gets where a translated quotation was read or sought, escaped, or nothing (English).
+def text_source_fields(source: TextSource | None) -> dict[str, str] | None:
+    if source is None:
+        return None
+    return {
+        "symbol": html.escape(source.symbol),
+        "read": html.escape(source.read or ""),
+        "sought": html.escape(source.sought or ""),
+    }
 
 
 # Why: the page's Markdown with every directive and reference replaced by the edition's HTML.

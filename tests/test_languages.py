@@ -23,9 +23,9 @@ INTERFACE = {
         "search": "Rechercher",
         "nav": "Avant-propos",
         "rests_on": "Fondé sur\u00a0:",
-        "cited_by": "Cité par\u00a0:",
+        "cited_by": "Citée par\u00a0:",
     },
-    "es": {"search": "Búsqueda", "nav": "Prólogo", "rests_on": "Se basa en:", "cited_by": "Citado en:"},
+    "es": {"search": "Búsqueda", "nav": "Prólogo", "rests_on": "Se basa en:", "cited_by": "Citada en:"},
 }
 
 
