@@ -7,6 +7,7 @@ rendered, so backlinks ("cited by") are complete and every problem is known up f
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,6 +16,9 @@ from edition.ids import parse_guideline_number
 from edition.problems import Problem
 from edition.registry import Registry
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ScannedPage, replace_refs
+
+# A Markdown footnote mark ("[^label]") in a paragraph's source: the note is not shown in previews.
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,10 @@ def rests_on(block: GuidelineBlock, registry: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-# Why: a guideline's plain text for previews: references shown as their words.
+# Why: a guideline's plain text for previews: references shown as their words, footnote marks dropped.
 def plain_text(markdown: str) -> str:
-    return " ".join(replace_refs(markdown, lambda target, label: label or target).split())
+    words = replace_refs(markdown, lambda target, label: label or target)
+    return " ".join(FOOTNOTE_MARK.sub("", words).split())
 
 
 # Why: phase one; every check that needs all pages of a language happens here, all at once.
