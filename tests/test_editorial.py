@@ -171,7 +171,7 @@ STATUS = {
     ("bop-31", "fr"): ("sought", "A/RES/43/173"),
     ("bop-31", "es"): ("sought", "A/RES/43/173"),
     ("beijing-26-4", "fr"): ("sought", "A/RES/40/33"),
-    ("beijing-26-4", "es"): ("sought", "A/RES/40/33"),
+    ("beijing-26-4", "es"): ("official", "encolombia.com"),
 }
 
 
