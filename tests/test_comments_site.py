@@ -59,12 +59,13 @@ def test_comments_appear_under_their_paragraph_with_counts(commented_site: Path)
     assert provisions.select_one("#crc-18-1 .comments summary").get_text(strip=True) == "1 comment"
 
 
-def test_the_new_comment_link_opens_the_repository_with_a_filled_template(commented_site: Path) -> None:
+def test_the_comment_link_leads_to_the_form_with_the_paragraph(commented_site: Path) -> None:
     link = parse(commented_site / "specific-issues" / "index.html").select_one("#iv-b-17 .comments__new")
-    assert link is not None
-    href = str(link["href"])
-    assert href.startswith("https://example.org/fixture/repo/new/main?filename=comments%2Fiv-b-17-")
-    assert "targets%3A%20%5BIV.b.17%5D" in href and "language%3A%20en" in href
+    assert link is not None and link["href"] == "../comments/?target=IV.b.17#write-a-comment"
+    provision = parse(commented_site / "fr" / "international-provisions" / "index.html").select_one(
+        "#crc-18-1 .comments__new"
+    )
+    assert provision is not None and provision["href"] == "../comments/?target=crc-18-1#write-a-comment"
 
 
 def test_hostile_comment_is_inert_in_the_html(commented_site: Path) -> None:
