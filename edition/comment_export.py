@@ -2,7 +2,7 @@
 
 A spreadsheet runs a cell that begins ``=``, ``+``, ``-`` or ``@`` (and some read a leading tab or
 carriage return the same way) as a formula, e.g. ``=HYPERLINK(…)``. As OWASP recommends, every such
-CSV cell is prefixed with ``'`` and control characters other than line breaks are dropped; the JSON
+CSV cell is prefixed with ``'`` and control characters other than line breaks and tabs are dropped; the JSON
 export keeps every value exactly, for anyone who needs the original.
 """
 
@@ -58,8 +58,8 @@ def export_rows(comments: Sequence[Comment], *, folder: str = "comments") -> lis
 
 # Why: one cell as a spreadsheet may read it safely (OWASP "CSV injection").
 def csv_cell(value: str) -> str:
-    kept = "".join(c for c in value if c == "\n" or unicodedata.category(c) != "Cc")
-    return "'" + kept if value.startswith(FORMULA_STARTS) else kept
+    kept = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return "'" + kept if value.startswith(FORMULA_STARTS) or kept.startswith(FORMULA_STARTS) else kept
 
 
 # Why: the CSV export, every cell neutralised.

@@ -116,12 +116,14 @@ def _build_mapping(node: yaml.MappingNode, path: tuple[str | int, ...], result: 
 # Why: the parser's own words, with the field of the line it stopped at and a hint for the
 # commonest mistake (a value holding ": " written without quotes).
 def _parser_problem(error: yaml.MarkedYAMLError, header: str, first: int) -> tuple[int, str, str]:
-    mark = error.problem_mark or error.context_mark
+    problem = (error.problem or "").strip()
+    # An unclosed [ or { is reported where the parser gave up; the line that opened it is the one to fix.
+    opened = error.context_mark if not problem.startswith("mapping values") else None
+    mark = opened or error.problem_mark
     index = mark.line if mark else 0
     lines = header.split("\n")
     text = lines[index] if index < len(lines) else ""
     name = _field_at(lines, index)
-    problem = (error.problem or "").strip()
     if problem.startswith("mapping values are not allowed") and name:
         key, value = text.split(":", 1)
         hint = f'a value holding ": " must be in quotes, e.g. {key.strip()}: "{value.strip()}"'

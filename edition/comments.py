@@ -240,6 +240,12 @@ def _schema_problems(data: Any, schema: Mapping[str, Any], shown: str, at: Any) 
     problems = []
     for invalid in jsonschema.Draft202012Validator(schema).iter_errors(data):
         path = tuple(invalid.absolute_path)
+        if invalid.validator == "additionalProperties" and isinstance(invalid.instance, dict):
+            allowed = ", ".join(invalid.schema.get("properties", {}))
+            for key in sorted(set(invalid.instance) - set(invalid.schema.get("properties", {}))):
+                message = f"not a field of a comment here (the fields are: {allowed})"
+                problems.append(Problem(shown, at((*path, key)), f"{dotted((*path, key))}: {message}"))
+            continue
         field = dotted(path) or "(front matter)"
         problems.append(Problem(shown, at(path), f"{field}: {_message(invalid, path)}"))
     if isinstance(data, dict) and isinstance(data.get("date"), str) and not any("date" in p.message for p in problems):
@@ -252,9 +258,10 @@ def _schema_problems(data: Any, schema: Mapping[str, Any], shown: str, at: Any) 
 
 def _message(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> str:
     if error.validator == "pattern":
-        shown = repr(error.instance) if len(str(error.instance)) <= 60 else "the value"
         field = str(path[0]) if path else ""
-        return f"{shown} {PATTERN_MESSAGES.get(field, 'contains characters that are not allowed')}"
+        if field in PATTERN_MESSAGES and len(str(error.instance)) <= 60:
+            return f"{error.instance!r} {PATTERN_MESSAGES[field]}"
+        return "contains characters that are not allowed here (line breaks, control or invisible characters)"
     if error.validator == "maxLength":
         return f"longer than {error.validator_value} characters"
     return str(error.message)

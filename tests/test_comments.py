@@ -32,7 +32,9 @@ def known_targets() -> set[str]:
 
 KNOWN = known_targets()
 SCHEMA = load_schema(ROOT / "data")
-PLACEHOLDERS = frozenset(v for k, v in load_registry(ROOT / "data").labels["en"].items() if k.startswith("placeholder_"))
+PLACEHOLDERS = frozenset(
+    v for k, v in load_registry(ROOT / "data").labels["en"].items() if k.startswith("placeholder_")
+)
 
 
 def render_body(text: str) -> str:
