@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ from edition.comment_text import ALLOWED_TAGS, RefSlot, markup_problems, render_
 from edition.comments import Comment, editor_notes, known_targets, load_comments, load_schema
 from edition.registry import load_registry
 from tests.comment_cases import INERT, REFUSED, TEXT, Case, make
+from tests.conftest import BuildResult
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = load_registry(ROOT / "data")
@@ -328,3 +330,30 @@ def test_the_contributing_template_reads_as_written(tmp_path: Path, edit: dict[s
     (folder / "template.md").write_text(text, encoding="utf-8")
     _, found = check(folder)
     assert [p.split(": ", 1)[1] for p in found] == problems
+
+
+# ---------------------------------------------------------------------------------------------
+# One validation path: the build and `make check-comments` refuse the same files with the same words
+
+
+def test_the_build_and_the_check_refuse_the_same_files_in_the_same_words(
+    build_copy: Callable[..., BuildResult], tmp_path: Path
+) -> None:
+    chosen = [c for c in REFUSED if c.id in ("duplicate-status", "quote-1000", "date-feb-31", "bidi-escape")]
+    sources = folder_with(tmp_path, *chosen)
+    result = build_copy({}, add={f"comments/{c.file}": sources / c.file for c in chosen})
+    assert result.returncode == 1
+    assert "Traceback" not in result.log and "RecursionError" not in result.log
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_comments.py"), str(tmp_path / "project")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 1
+    listed = [p.strip() for p in check.stdout.splitlines() if p.strip().startswith("comments/")]
+    assert {p.split(":", 1)[0] for p in listed} == {f"comments/{c.file}" for c in chosen}
+    for case in chosen:
+        assert any(p.startswith(f"comments/{case.file}:{case.line}: ") and case.expect in p for p in listed)
+    for line in listed:
+        assert line in result.log, line
