@@ -67,6 +67,17 @@ def test_the_comments_page_offers_the_form_in_each_language(built_site: Path) ->
     assert (built_site / "comment.schema.json").is_file()
 
 
+def test_without_an_editors_address_the_pages_say_so_and_invent_none(built_site: Path) -> None:
+    for page, words in [
+        ("contact", "No e-mail address"),
+        ("fr/contact", "Aucune adresse"),
+        ("es/comments", "No se ha"),
+    ]:
+        contact = parse(built_site / page / "index.html").select_one(".comments-contact")
+        assert contact is not None and contact.select("a[href^='mailto:']") == []
+        assert contact.get_text().count(words) == 1
+
+
 def test_the_form_produces_a_file_that_make_check_comments_accepts(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(f"{site_url}/comments/?target=IV.b.17#write-a-comment")
     expect(page.locator("#cf-targets")).to_have_value("IV.b.17")

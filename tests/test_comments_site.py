@@ -41,6 +41,7 @@ def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int
         (project / "comments" / case.file).write_bytes(str(case.content).encode("utf-8"))
     environ = {
         "COMMENTS_REPOSITORY": "https://example.org/fixture/repo",
+        "EDITORS_EMAIL": "editors@example.invalid",  # a fixture address (.invalid is reserved)
         "SITE_URL": f"http://127.0.0.1:{commented_port}/",
     }
     result = run_build(project, project.parent / "site", environ=environ)
@@ -238,3 +239,10 @@ def test_with_a_repository_the_form_opens_its_new_file_page(browser: Browser, co
     assert href.startswith("https://example.org/fixture/repo/new/main?filename=comments%2Fiv-b-17-")
     assert "value=---%0Atargets%3A%20%5B%22IV.b.17%22%5D" in href
     page.close()
+
+
+def test_the_editors_address_is_shown_on_the_contact_and_comments_pages(commented_site: Path) -> None:
+    for page in ("contact", "fr/contact", "es/comments", "comments"):
+        contact = parse(commented_site / page / "index.html").select_one(".comments-contact")
+        assert contact is not None
+        assert [a["href"] for a in contact.select("a")] == ["mailto:editors@example.invalid"]
