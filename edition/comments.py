@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ PATTERN_MESSAGES = {
     "date": "is not a date written YYYY-MM-DD (like 2026-11-25)",
 }
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LineOf = Callable[[Sequence[str | int]], int]  # the file line of a field path
 
 
 @dataclass(frozen=True)
@@ -202,15 +203,15 @@ def parse_comment(
             line = at(path) + offset + (1 if tuple(path) in front.block else 0)
             problems.append(Problem(shown, line, f"{dotted(tuple(path)) or '(front matter)'}: {message}"))
     if data is not None and not front.problems:
-        problems += _schema_problems(data, schema, shown, at)
-    problems += _body_problems(body, shown, body_line, known_targets, retired)
-    targets = _targets(data, known_targets, retired, shown, at, problems)
+        problems += _schema_problems(data, schema, shown=shown, at=at)
+    problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
+    targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
     rendered: Rendered = ()
     if not problems:
         rendered, render_problem = _render(body)
         if render_problem:
             problems.append(Problem(shown, body_line, f"text: {render_problem}"))
-    problems += _placeholder_problems(data, body, placeholders, shown, at, body_line)
+    problems += _placeholder_problems(data, body, placeholders=placeholders, shown=shown, at=at, body_line=body_line)
     if problems:
         return None, problems
     author = data["author"]
@@ -236,7 +237,7 @@ def parse_comment(
     )
 
 
-def _schema_problems(data: Any, schema: Mapping[str, Any], shown: str, at: Any) -> list[Problem]:
+def _schema_problems(data: Any, schema: Mapping[str, Any], *, shown: str, at: LineOf) -> list[Problem]:
     problems = []
     for invalid in jsonschema.Draft202012Validator(schema).iter_errors(data):
         path = tuple(invalid.absolute_path)
@@ -267,7 +268,9 @@ def _message(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> str:
     return str(error.message)
 
 
-def _body_problems(body: str, shown: str, body_line: int, known: set[str], retired: Mapping[str, str]) -> list[Problem]:
+def _body_problems(
+    body: str, *, shown: str, body_line: int, known: set[str], retired: Mapping[str, str]
+) -> list[Problem]:
     problems = []
     if not body.strip():
         problems.append(Problem(shown, body_line, "text: the comment has no text below the front matter"))
@@ -294,7 +297,7 @@ def _body_problems(body: str, shown: str, body_line: int, known: set[str], retir
 
 
 def _targets(
-    data: Any, known: set[str], retired: Mapping[str, str], shown: str, at: Any, problems: list[Problem]
+    data: Any, *, known: set[str], retired: Mapping[str, str], shown: str, at: LineOf, problems: list[Problem]
 ) -> tuple[str, ...]:
     targets: list[str] = []
     requested = data.get("targets") if isinstance(data, dict) else None
@@ -320,7 +323,7 @@ def _render(body: str) -> tuple[Rendered, str | None]:
 
 # Why: a comment still holding the template's placeholder words was not filled in.
 def _placeholder_problems(
-    data: Any, body: str, placeholders: frozenset[str], shown: str, at: Any, body_line: int
+    data: Any, body: str, *, placeholders: frozenset[str], shown: str, at: LineOf, body_line: int
 ) -> list[Problem]:
     folded = {p.casefold() for p in placeholders}
     author = data.get("author") if isinstance(data, dict) else None
