@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from edition.comment_text import MAX_BRACKETS, MAX_INDENT, MAX_QUOTE_DEPTH, MAX_RUN, RefSlot, Rendered
+from edition.comment_text import MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_QUOTE_DEPTH, MAX_RUN, RefSlot, Rendered
 from edition.comments import MAX_BODY_CHARS, Comment
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
@@ -160,6 +160,7 @@ def form_settings(
         "limits": {
             "body": MAX_BODY_CHARS,
             "brackets": MAX_BRACKETS,
+            "lines": MAX_LINES,
             "run": MAX_RUN,
             "indent": MAX_INDENT,
             "quote_depth": MAX_QUOTE_DEPTH,

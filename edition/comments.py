@@ -274,8 +274,9 @@ def _body_problems(
     problems = []
     if not body.strip():
         problems.append(Problem(shown, body_line, "text: the comment has no text below the front matter"))
-    if len(body) > MAX_BODY_CHARS:
-        problems.append(Problem(shown, body_line, f"text: {len(body)} characters; the limit is {MAX_BODY_CHARS}"))
+    size = len(body.strip())  # as the form counts it, and as it is shown
+    if size > MAX_BODY_CHARS:
+        problems.append(Problem(shown, body_line, f"text: {size} characters; the limit is {MAX_BODY_CHARS}"))
         return problems
     if body.lstrip().startswith("---\n"):
         problems.append(
@@ -292,7 +293,9 @@ def _body_problems(
             target = match["target"].strip()
             if target not in known and target not in retired:
                 problems.append(Problem(shown, body_line + offset, f"text: unknown reference '{target}'"))
-    problems += [Problem(shown, body_line + offset, f"text: {message}") for offset, message in markup_problems(body)]
+    problems += [
+        Problem(shown, body_line + offset, f"text: {message}") for offset, message in markup_problems(body.rstrip())
+    ]
     return problems
 
 

@@ -126,6 +126,9 @@ def test_the_form_produces_a_file_that_make_check_comments_accepts(page: Page, s
         ({"targets": "IV.b.17", "name": "Fixture", "text": "[" * 30}, "text", "“[” characters"),
         ({"targets": "IV.b.17", "name": "Fixture", "text": "Fixture \u202e txet"}, "text", "U+202E"),
         ({"targets": "IV.b.17", "name": "Fixture", "text": ""}, "text", "This field is required."),
+        ({"targets": "IV.b.17", "name": "Fixture", "text": "See [[IV.b.99]]."}, "text", "“IV.b.99” is not a"),
+        ({"targets": "IV.b.17", "name": "Fixture", "text": "a\n" * 201}, "text", "At most 200 lines."),
+        ({"targets": "IV.b.17", "name": "Fixture", "text": "a" + "*" * 21}, "text", "identical markup characters"),
     ],
     ids=[
         "empty",
@@ -137,6 +140,9 @@ def test_the_form_produces_a_file_that_make_check_comments_accepts(page: Page, s
         "brackets",
         "bidi",
         "no-text",
+        "unknown-reference",
+        "lines",
+        "run",
     ],
 )
 def test_problems_are_shown_next_to_their_field(

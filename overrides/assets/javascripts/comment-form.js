@@ -80,7 +80,12 @@
     }
     if (!multiline) return [];
     const problems = [];
-    if ((text.match(/\[/g) || []).length > limits.brackets) problems.push(say("brackets", { max: limits.brackets }));
+    const bare = text.replace(/\[\[[^\[\]|]*(?:\|[^\[\]]*)?\]\]/g, "");  // [[id]] references cost nothing
+    if ((bare.match(/\[/g) || []).length > limits.brackets) problems.push(say("brackets", { max: limits.brackets }));
+    if (text.split("\n").length > limits.lines) problems.push(say("lines", { max: limits.lines }));
+    for (const [, target] of text.matchAll(/\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]/g)) {
+      if (!known.has(target.trim())) problems.push(say("target_unknown", { value: target.trim() }));
+    }
     for (const line of text.split("\n")) {
       let run = 1;
       for (let i = 1; i < line.length; i++) {
