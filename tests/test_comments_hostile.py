@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -359,3 +360,21 @@ def test_the_build_and_the_check_refuse_the_same_files_in_the_same_words(
         assert any(p.startswith(f"comments/{case.file}:{case.line}: ") and case.expect in p for p in listed)
     for line in listed:
         assert line in result.log, line
+
+
+def test_make_check_comments_lists_look_alike_names_for_the_editors(tmp_path: Path) -> None:
+    for part in ("data", "docs", "comments"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    write(tmp_path / "comments", next(c for c in INERT if c.id == "mixed-script-name"))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "check_comments.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[:2] == [
+        "1 note(s) for the editors (valid, but check them):",
+        "  comments/mixed-script-name.md:1: author.name: mixes alphabets (CYRILLIC, LATIN); "
+        "check it is not an impersonation",
+    ]
