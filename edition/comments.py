@@ -67,6 +67,7 @@ class Comment:
     body: str
     rendered: Rendered = ()
     body_line: int = 1
+    author_lines: tuple[int, int] = (1, 1)  # the lines of author.name and author.organisation
 
     @property
     def visible(self) -> bool:
@@ -232,6 +233,7 @@ def parse_comment(
             body=body.strip(),
             rendered=rendered,
             body_line=body_line,
+            author_lines=(at(("author", "name")), at(("author", "organisation"))),
         ),
         [],
     )
@@ -344,11 +346,12 @@ def _placeholder_problems(
 def editor_notes(comments: Sequence[Comment], *, folder_shown: str = "comments") -> list[Problem]:
     notes = []
     for comment in comments:
-        for field, value in (("author.name", comment.name), ("author.organisation", comment.organisation)):
+        named = (("author.name", comment.name), ("author.organisation", comment.organisation))
+        for (field, value), line in zip(named, comment.author_lines, strict=True):
             scripts = mixed_scripts(value or "")
             if scripts:
                 message = f"{field}: mixes alphabets ({', '.join(scripts)}); check it is not an impersonation"
-                notes.append(Problem(f"{folder_shown}/{comment.file}", 1, message))
+                notes.append(Problem(f"{folder_shown}/{comment.file}", line, message))
     return notes
 
 

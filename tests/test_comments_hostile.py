@@ -248,7 +248,7 @@ def test_mixed_alphabets_are_flagged_for_the_editors(tmp_path: Path) -> None:
     comments, _ = check(folder_with(tmp_path, case, next(c for c in INERT if c.id == "accented-name")))
     notes = [str(n) for n in editor_notes(comments)]
     assert notes == [
-        "comments/mixed-script-name.md:1: author.name: mixes alphabets (CYRILLIC, LATIN); "
+        "comments/mixed-script-name.md:4: author.name: mixes alphabets (CYRILLIC, LATIN); "
         "check it is not an impersonation"
     ]
 
@@ -375,6 +375,6 @@ def test_make_check_comments_lists_look_alike_names_for_the_editors(tmp_path: Pa
     assert done.returncode == 0, done.stdout
     assert done.stdout.splitlines()[:2] == [
         "1 note(s) for the editors (valid, but check them):",
-        "  comments/mixed-script-name.md:1: author.name: mixes alphabets (CYRILLIC, LATIN); "
+        "  comments/mixed-script-name.md:4: author.name: mixes alphabets (CYRILLIC, LATIN); "
         "check it is not an impersonation",
     ]
