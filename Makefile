@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint benchmark check-comments addresses setup setup-test system
+.PHONY: serve build test lint benchmark check-comments check-comment-changes addresses setup setup-test system
 
 # The site, built and served on http://127.0.0.1:8000 (rebuilds on edits; restart after editing a hook).
 serve: setup
@@ -26,6 +26,11 @@ lint: setup-test
 # Validates comments/ as the build does (the pull-request check runs this first).
 check-comments: setup
 	$(BIN)/python scripts/check_comments.py
+
+# The pull-request check of the editors' fields (status, response): compares comments/ with BASE.
+BASE ?= origin/main
+check-comment-changes: setup
+	$(BIN)/python scripts/check_comment_changes.py $(BASE) $(EDITOR_FLAG)
 
 # Records the built site's permanent addresses in data/published-addresses.txt (run when publishing).
 addresses: build

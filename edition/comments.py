@@ -1,46 +1,56 @@
-"""Contributors' comments: one Markdown file each in ``comments/``, validated, rendered inert, exported.
+"""Contributors' comments: one Markdown file each in ``comments/``, validated once, rendered once.
 
 A comment file is YAML front matter (``data/schemas/comment.schema.yml``) and a Markdown body.
-``load_comments`` reads the folder and returns the comments and every problem found, each naming
-file, line and field; ``render_body`` turns contributor Markdown into HTML that can only hold
-text, emphasis, lists, quotes, code and http(s)/mailto links (sanitised by nh3, which wraps the
-Ammonia library); ``export_rows`` gives the editors one row per comment.
+``check_repository`` is the one validation, used by the build, ``make check-comments`` and the
+pull-request check: it reads every file, lists every problem of every file with file, line and
+field, and keeps every valid comment whatever is wrong elsewhere. Validating includes rendering
+(``edition/comment_text.py``), so what it accepts builds, and the rendering is kept for the pages.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
+import html
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jsonschema
-import markdown
-import nh3
 import yaml
 
+from edition.comment_text import (
+    MAX_HTML_DEPTH,
+    Rendered,
+    character_problem,
+    first_refused,
+    html_depth,
+    markup_problems,
+    mixed_scripts,
+    render_markdown,
+)
+from edition.comment_yaml import dotted, read_front_matter, strings
 from edition.problems import Problem
 from edition.registry import Registry
 from edition.syntax import REF_RE, scan
 
-FILE_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}\.md$")
 IGNORED = {"README.md"}
 MAX_FILE_BYTES = 32_000
 MAX_BODY_CHARS = 10_000
-ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre"}
-LINK_SCHEMES = ("http://", "https://", "mailto:")
-LINK_REL = "nofollow ugc noopener"
-# Format characters that can reorder or hide text (bidirectional overrides and isolates).
-BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+FILE_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+MULTILINE_FIELDS = {"proposed_text", "response"}
+# Messages for the schema's patterns, so no contributor reads a regular expression.
+PATTERN_MESSAGES = {
+    "targets": "is not a paragraph number (like IV.b.17) or a provision id (like crc-9-1)",
+    "date": "is not a date written YYYY-MM-DD (like 2026-11-25)",
+}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LineOf = Callable[[Sequence[str | int]], int]  # the file line of a field path
 
 
 @dataclass(frozen=True)
 class Comment:
-    """One valid comment, its targets resolved to current ids."""
+    """One valid comment, its targets resolved to current ids, its text already rendered."""
 
     file: str
     targets: tuple[str, ...]
@@ -55,10 +65,17 @@ class Comment:
     proposed_text: str | None
     response: str | None
     body: str
+    rendered: Rendered = ()
+    body_line: int = 1
+    author_lines: tuple[int, int] = (1, 1)  # the lines of author.name and author.organisation
 
     @property
     def visible(self) -> bool:
         return self.status != "hidden"
+
+    @property
+    def slug(self) -> str:
+        return self.file.removesuffix(".md")
 
 
 # Why: the comment schema, read once per call site.
@@ -75,10 +92,11 @@ def load_comments(
     known_targets: set[str],
     retired: Mapping[str, str],
     display_root: Path,
+    placeholders: frozenset[str] = frozenset(),
 ) -> tuple[list[Comment], list[Problem]]:
     comments: list[Comment] = []
     problems: list[Problem] = []
-    seen: dict[tuple[object, ...], str] = {}
+    folder_shown = str(folder.relative_to(display_root)) if folder.is_relative_to(display_root) else str(folder)
     if not folder.is_dir():
         return comments, problems
     for path in sorted(folder.iterdir()):
@@ -90,18 +108,41 @@ def load_comments(
             problems.append(Problem(shown, 1, entry_problem))
             continue
         comment, found = parse_comment(
-            path.read_bytes(), file=path.name, shown=shown, schema=schema, known_targets=known_targets, retired=retired
+            path.read_bytes(),
+            file=path.name,
+            shown=shown,
+            schema=schema,
+            known_targets=known_targets,
+            retired=retired,
+            placeholders=placeholders,
         )
         problems += found
-        if comment is None:
-            continue
-        key = (comment.targets, comment.name.casefold(), " ".join(comment.body.split()).casefold())
+        if comment is not None:
+            comments.append(comment)
+    kept, duplicates = drop_duplicates(comments, folder_shown=folder_shown)
+    return kept, problems + duplicates
+
+
+# Why: the same comment twice is refused in the newer file (later date, then later name), naming the older.
+def drop_duplicates(comments: Sequence[Comment], *, folder_shown: str) -> tuple[list[Comment], list[Problem]]:
+    seen: dict[tuple[object, ...], Comment] = {}
+    kept: list[Comment] = []
+    problems: list[Problem] = []
+    for comment in sorted(comments, key=lambda c: (c.date, c.file)):
+        key = (
+            comment.targets,
+            comment.name.casefold(),
+            " ".join(comment.body.split()).casefold(),
+            " ".join((comment.proposed_text or "").split()).casefold(),
+        )
         if key in seen:
-            problems.append(Problem(shown, 1, f"duplicate of comments/{seen[key]}"))
+            older = seen[key].file
+            message = f"text: the same comment as {folder_shown}/{older} (same targets, name, text and wording)"
+            problems.append(Problem(f"{folder_shown}/{comment.file}", comment.body_line, message))
             continue
-        seen[key] = comment.file
-        comments.append(comment)
-    return comments, problems
+        seen[key] = comment
+        kept.append(comment)
+    return sorted(kept, key=lambda c: c.file), problems
 
 
 # Why: only plain, well-named files directly in comments/ are comments; anything else is refused.
@@ -110,7 +151,8 @@ def _entry_problem(path: Path) -> str | None:
         return "a link, not a file: comments must be plain files"
     if path.is_dir():
         return "a folder: comments are files directly in comments/"
-    if not FILE_RE.match(path.name):
+    stem = path.name.removesuffix(".md")
+    if path.name == stem or not stem or not set(stem) <= FILE_CHARS or stem[0] == "-" or len(stem) > 100:
         return f"file name {path.name!r}: use lower-case letters, digits and hyphens, ending in .md"
     if path.stat().st_size > MAX_FILE_BYTES:
         return f"file is {path.stat().st_size} bytes; the limit is {MAX_FILE_BYTES}"
@@ -126,6 +168,7 @@ def parse_comment(
     schema: Mapping[str, Any],
     known_targets: set[str],
     retired: Mapping[str, str],
+    placeholders: frozenset[str] = frozenset(),
 ) -> tuple[Comment | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
@@ -133,31 +176,43 @@ def parse_comment(
         line = raw[: error.start].count(b"\n") + 1
         return None, [Problem(shown, line, f"not UTF-8: byte {raw[error.start]:#04x} at offset {error.start}")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    problems = _character_problems(text, shown)
     if not text.startswith("---\n"):
-        return None, [*problems, Problem(shown, 1, "no front matter: the file must start with a '---' line")]
+        return None, [Problem(shown, 1, "no front matter: the file must start with a '---' line")]
     end = text.find("\n---\n", 3)
     if end == -1:
-        return None, [*problems, Problem(shown, 1, "front matter not closed by a '---' line")]
+        return None, [Problem(shown, 1, "front matter not closed by a '---' line")]
     header, body = text[4 : end + 1], text[end + 5 :]
-    body_line = header.count("\n") + 3
-    try:
-        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(header, Loader=_Loader)):
-            return None, [*problems, Problem(shown, 2, "front matter uses YAML aliases (*name): write values out")]
-        data = yaml.load(header, Loader=_Loader)
-    except (yaml.YAMLError, ValueError, TypeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        return None, [
-            *problems,
-            Problem(shown, (mark.line + 2) if mark else 1, f"front matter is not valid YAML: {error}"),
-        ]
-    if isinstance(data, dict) and isinstance(data.get("date"), dt.date):
-        data["date"] = data["date"].isoformat()
-    for invalid in jsonschema.Draft202012Validator(schema).iter_errors(data):
-        field = ".".join(str(p) for p in invalid.absolute_path) or "(front matter)"
-        problems.append(Problem(shown, _field_line(header, invalid.absolute_path), f"{field}: {_message(invalid)}"))
-    body_problems, targets = _body_and_target_problems(data, body, shown, body_line, known_targets, retired)
-    problems += body_problems
+    body_line = header.count("\n") + 3 + len(body) - len(body.lstrip("\n"))  # the text's first line
+    body = body.lstrip("\n")
+    front = read_front_matter(header, first_line=2)
+    problems = [
+        Problem(shown, line, f"{field}: {message}" if field else message) for line, field, message in front.problems
+    ]
+    data = front.data
+
+    def at(path: Sequence[str | int]) -> int:
+        for end_ in range(len(path), -1, -1):
+            if tuple(path[:end_]) in front.lines:
+                return front.lines[tuple(path[:end_])]
+        return 2
+
+    for path, value in strings(data):
+        multiline = bool(path) and path[0] in MULTILINE_FIELDS
+        refused = first_refused(value, multiline=multiline)
+        if refused:
+            offset, message = refused
+            line = at(path) + offset + (1 if tuple(path) in front.block else 0)
+            problems.append(Problem(shown, line, f"{dotted(tuple(path)) or '(front matter)'}: {message}"))
+    if data is not None and not front.problems:
+        problems += _schema_problems(data, schema, shown=shown, at=at)
+    problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
+    targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
+    rendered: Rendered = ()
+    if not problems:
+        rendered, render_problem = _render(body)
+        if render_problem:
+            problems.append(Problem(shown, body_line, f"text: {render_problem}"))
+    problems += _placeholder_problems(data, body, placeholders=placeholders, shown=shown, at=at, body_line=body_line)
     if problems:
         return None, problems
     author = data["author"]
@@ -176,167 +231,154 @@ def parse_comment(
             proposed_text=data.get("proposed_text"),
             response=data.get("response"),
             body=body.strip(),
+            rendered=rendered,
+            body_line=body_line,
+            author_lines=(at(("author", "name")), at(("author", "organisation"))),
         ),
         [],
     )
 
 
-# Why: control and bidirectional-override characters could hide or disguise text; refuse them.
-def _character_problems(text: str, shown: str) -> list[Problem]:
+def _schema_problems(data: Any, schema: Mapping[str, Any], *, shown: str, at: LineOf) -> list[Problem]:
     problems = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for char in line:
-            if (unicodedata.category(char) == "Cc" and char != "\t") or char in BIDI_CONTROLS:
-                problems.append(Problem(shown, number, f"control character U+{ord(char):04X} is not allowed"))
-                break
+    for invalid in jsonschema.Draft202012Validator(schema).iter_errors(data):
+        path = tuple(invalid.absolute_path)
+        if invalid.validator == "additionalProperties" and isinstance(invalid.instance, dict):
+            allowed = ", ".join(invalid.schema.get("properties", {}))
+            for key in sorted(set(invalid.instance) - set(invalid.schema.get("properties", {}))):
+                message = f"not a field of a comment here (the fields are: {allowed})"
+                problems.append(Problem(shown, at((*path, key)), f"{dotted((*path, key))}: {message}"))
+            continue
+        field = dotted(path) or "(front matter)"
+        problems.append(Problem(shown, at(path), f"{field}: {_message(invalid, path)}"))
+    if isinstance(data, dict) and isinstance(data.get("date"), str) and not any("date" in p.message for p in problems):
+        try:
+            dt.date.fromisoformat(data["date"])
+        except ValueError:
+            problems.append(Problem(shown, at(("date",)), f"date: {data['date']} is not a real date"))
     return problems
 
 
-def _body_and_target_problems(
-    data: Any, body: str, shown: str, body_line: int, known: set[str], retired: Mapping[str, str]
-) -> tuple[list[Problem], tuple[str, ...]]:
-    problems = []
-    if not body.strip():
-        problems.append(Problem(shown, body_line, "the comment has no text below the front matter"))
-    if len(body) > MAX_BODY_CHARS:
-        problems.append(Problem(shown, body_line, f"the text is {len(body)} characters; the limit is {MAX_BODY_CHARS}"))
-    if body.lstrip().startswith("---\n"):
-        problems.append(Problem(shown, body_line, "a second front matter block: only one, at the top of the file"))
-    for offset, line in enumerate(body.split("\n")):
-        for match in REF_RE.finditer(line):
-            target = match["target"].strip()
-            if target not in known and target not in retired:
-                problems.append(Problem(shown, body_line + offset, f"unknown reference '{target}'"))
-    targets: list[str] = []
-    requested = data.get("targets") if isinstance(data, dict) else None
-    for target in requested if isinstance(requested, list) else []:
-        resolved = retired.get(str(target), str(target))
-        if resolved not in known:
-            problems.append(Problem(shown, 2, f"targets: unknown paragraph or provision '{target}'"))
-        targets.append(resolved)
-    return problems, tuple(dict.fromkeys(targets))
-
-
-def _field_line(header: str, path: Sequence[object]) -> int:
-    if not path:
-        return 1
-    for number, line in enumerate(header.split("\n"), start=2):
-        if line.startswith(f"{path[0]}:"):
-            return number
-    return 1
-
-
-def _message(error: jsonschema.ValidationError) -> str:
-    if error.validator == "pattern" and isinstance(error.instance, str) and len(error.instance) > 60:
-        return "contains characters that are not allowed (control characters or line breaks)"
+def _message(error: jsonschema.ValidationError, path: tuple[Any, ...]) -> str:
+    if error.validator == "pattern":
+        field = str(path[0]) if path else ""
+        if field in PATTERN_MESSAGES and len(str(error.instance)) <= 60:
+            return f"{error.instance!r} {PATTERN_MESSAGES[field]}"
+        return "contains characters that are not allowed here (line breaks, control or invisible characters)"
     if error.validator == "maxLength":
         return f"longer than {error.validator_value} characters"
     return str(error.message)
 
 
-# Why: a comment still holding the template's placeholder words was not filled in.
-def placeholder_problems(comments: Sequence[Comment], placeholders: set[str]) -> list[Problem]:
-    folded = {p.casefold() for p in placeholders}
+def _body_problems(
+    body: str, *, shown: str, body_line: int, known: set[str], retired: Mapping[str, str]
+) -> list[Problem]:
     problems = []
-    for comment in comments:
-        fields = (
-            ("author.name", comment.name),
-            ("author.organisation", comment.organisation),
-            ("author.country", comment.country),
-            ("text", comment.body),
+    if not body.strip():
+        problems.append(Problem(shown, body_line, "text: the comment has no text below the front matter"))
+    size = len(body.strip())  # as the form counts it, and as it is shown
+    if size > MAX_BODY_CHARS:
+        problems.append(Problem(shown, body_line, f"text: {size} characters; the limit is {MAX_BODY_CHARS}"))
+        return problems
+    if body.lstrip().startswith("---\n"):
+        problems.append(
+            Problem(shown, body_line, "text: a second front matter block: only one, at the top of the file")
         )
-        for field, value in fields:
-            if value and value.strip().casefold() in folded:
-                problems.append(Problem(f"comments/{comment.file}", 1, f"{field}: replace the template's placeholder"))
+    for offset, line in enumerate(body.split("\n")):
+        # Characters are checked as a reader's browser will decode them (&#x202E; is U+202E).
+        for char in html.unescape(line):
+            problem = character_problem(char, multiline=True)
+            if problem:
+                problems.append(Problem(shown, body_line + offset, f"text: {problem}"))
+                break
+        for match in REF_RE.finditer(line):
+            target = match["target"].strip()
+            if target not in known and target not in retired:
+                problems.append(Problem(shown, body_line + offset, f"text: unknown reference '{target}'"))
+    problems += [
+        Problem(shown, body_line + offset, f"text: {message}") for offset, message in markup_problems(body.rstrip())
+    ]
     return problems
 
 
-# Why: contributor Markdown to HTML that can show text and safe links, and nothing else.
-def render_body(text: str, *, link_ref: Callable[[str, str | None], tuple[str, str] | None] | None = None) -> str:
-    html = markdown.markdown(text, output_format="html")
-    clean = nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}, "*": set()},
-        url_schemes={"http", "https", "mailto"},
-        link_rel=LINK_REL,
-        attribute_filter=_safe_href,
-        strip_comments=True,
-    )
-    return _link_refs(clean, link_ref) if link_ref else clean
+def _targets(
+    data: Any, *, known: set[str], retired: Mapping[str, str], shown: str, at: LineOf, problems: list[Problem]
+) -> tuple[str, ...]:
+    targets: list[str] = []
+    requested = data.get("targets") if isinstance(data, dict) else None
+    for i, target in enumerate(requested if isinstance(requested, list) else []):
+        resolved = retired.get(str(target), str(target))
+        if resolved not in known and not any(p.message.startswith(f"targets.{i}:") for p in problems):
+            problems.append(Problem(shown, at(("targets", i)), f"targets: unknown paragraph or provision '{target}'"))
+        targets.append(resolved)
+    return tuple(dict.fromkeys(targets))
 
 
-def _safe_href(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "a" and attribute == "href":
-        return value if value.lower().startswith(LINK_SCHEMES) else None
-    return value
+# Why: the rendering, once; a text whose HTML would nest too deep is refused, never half-built.
+def _render(body: str) -> tuple[Rendered, str | None]:
+    try:
+        rendered = render_markdown(body.strip())
+        depth = html_depth(rendered)
+    except (RecursionError, ValueError) as error:
+        return (), f"cannot be rendered ({type(error).__name__})"
+    if depth > MAX_HTML_DEPTH:
+        return (), f"quotations and lists nested {depth} deep; the limit is {MAX_HTML_DEPTH}"
+    return rendered, None
 
 
-# Why: ``[[IV.b.17]]`` in a comment becomes a link the site builds itself, after sanitising.
-def _link_refs(html: str, link_ref: Callable[[str, str | None], tuple[str, str] | None]) -> str:
-    # Imported here: a build without comments (most builds) never needs BeautifulSoup.
-    from bs4 import BeautifulSoup
-    from bs4.element import NavigableString
-
-    soup = BeautifulSoup(html, "html.parser")
-    for text in list(soup.find_all(string=True)):
-        if "[[" not in text or text.find_parent("code"):
-            continue
-        pieces: list[Any] = []
-        last = 0
-        for match in REF_RE.finditer(text):
-            resolved = link_ref(match["target"].strip(), match["label"])
-            if resolved is None:
-                continue
-            pieces.append(NavigableString(text[last : match.start()]))
-            anchor = soup.new_tag("a", attrs={"href": resolved[0], "class": "xref__link"})
-            anchor.string = resolved[1]
-            pieces.append(anchor)
-            last = match.end()
-        if pieces:
-            pieces.append(NavigableString(text[last:]))
-            text.replace_with(*pieces)
-    return str(soup)
+# Why: a comment still holding the template's placeholder words was not filled in.
+def _placeholder_problems(
+    data: Any, body: str, *, placeholders: frozenset[str], shown: str, at: LineOf, body_line: int
+) -> list[Problem]:
+    folded = {p.casefold() for p in placeholders}
+    author = data.get("author") if isinstance(data, dict) else None
+    problems = []
+    for key in ("name", "organisation", "country"):
+        value = author.get(key) if isinstance(author, dict) else None
+        if isinstance(value, str) and value.strip().casefold() in folded:
+            problems.append(Problem(shown, at(("author", key)), f"author.{key}: replace the template's placeholder"))
+    if body.strip().casefold() in folded:
+        problems.append(Problem(shown, body_line, "text: replace the template's placeholder"))
+    return problems
 
 
-# Why: the editors' export, one flat row per comment, hidden ones included.
-def export_rows(comments: Sequence[Comment]) -> list[dict[str, str]]:
-    return [
-        {
-            "file": f"comments/{c.file}",
-            "targets": " ".join(c.targets),
-            "requested_targets": " ".join(c.requested_targets),
-            "date": c.date,
-            "language": c.language,
-            "kind": c.kind,
-            "status": c.status,
-            "name": c.name,
-            "organisation": c.organisation or "",
-            "country": c.country or "",
-            "comment": c.body,
-            "proposed_text": c.proposed_text or "",
-            "response": c.response or "",
-        }
-        for c in sorted(comments, key=lambda c: (c.date, c.file))
-    ]
+# Why: what the editors should look at although it is valid: names mixing alphabets.
+def editor_notes(comments: Sequence[Comment], *, folder_shown: str = "comments") -> list[Problem]:
+    notes = []
+    for comment in comments:
+        named = (("author.name", comment.name), ("author.organisation", comment.organisation))
+        for (field, value), line in zip(named, comment.author_lines, strict=True):
+            scripts = mixed_scripts(value or "")
+            if scripts:
+                message = f"{field}: mixes alphabets ({', '.join(scripts)}); check it is not an impersonation"
+                notes.append(Problem(f"{folder_shown}/{comment.file}", line, message))
+    return notes
+
+
+# Why: the paragraph numbers and provision ids a comment may name, from the default language's pages.
+def known_targets(registry: Registry, reference_docs: Path) -> set[str]:
+    numbers = {
+        block.number
+        for path in reference_docs.rglob("*.md")
+        for block in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
+    }
+    return numbers | set(registry.provisions)
 
 
 # Why: the one validation of a repository's comments/, shared by the build and `make check-comments`.
 def check_repository(
     root: Path, *, registry: Registry, reference_docs: Path
 ) -> tuple[list[Comment], list[Problem], dict[str, str]]:
-    numbers = {
-        block.number
-        for path in reference_docs.rglob("*.md")
-        for block in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
-    }
     retired = dict(registry.retired)
+    placeholders = frozenset(
+        v for words in registry.labels.values() for k, v in words.items() if k.startswith("placeholder_")
+    )
     comments, problems = load_comments(
         root / "comments",
         schema=load_schema(root / "data"),
-        known_targets=numbers | set(registry.provisions),
+        known_targets=known_targets(registry, reference_docs),
         retired=retired,
         display_root=root,
+        placeholders=placeholders,
     )
-    placeholders = {v for words in registry.labels.values() for k, v in words.items() if k.startswith("placeholder_")}
-    return comments, problems + placeholder_problems(comments, placeholders), retired
+    return comments, problems, retired

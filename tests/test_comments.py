@@ -10,16 +10,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from edition.comments import (
-    ALLOWED_TAGS,
-    Comment,
-    export_rows,
-    load_comments,
-    load_schema,
-    parse_comment,
-    placeholder_problems,
-    render_body,
-)
+from edition.comment_export import export_rows
+from edition.comment_text import ALLOWED_TAGS, render_markdown
+from edition.comments import Comment, load_comments, load_schema, parse_comment
 from edition.registry import load_registry
 from edition.syntax import scan
 
@@ -39,7 +32,13 @@ def known_targets() -> set[str]:
 
 KNOWN = known_targets()
 SCHEMA = load_schema(ROOT / "data")
-PLACEHOLDERS = {v for k, v in load_registry(ROOT / "data").labels["en"].items() if k.startswith("placeholder_")}
+PLACEHOLDERS = frozenset(
+    v for k, v in load_registry(ROOT / "data").labels["en"].items() if k.startswith("placeholder_")
+)
+
+
+def render_body(text: str) -> str:
+    return "".join(p for p in render_markdown(text) if isinstance(p, str))
 
 
 def case_text(case: dict[str, Any]) -> str:
@@ -55,9 +54,13 @@ def case_text(case: dict[str, Any]) -> str:
 
 def check_folder(folder: Path, retired: dict[str, str] | None = None) -> tuple[list[Comment], list[str]]:
     comments, problems = load_comments(
-        folder, schema=SCHEMA, known_targets=KNOWN, retired=retired or {}, display_root=folder.parent
+        folder,
+        schema=SCHEMA,
+        known_targets=KNOWN,
+        retired=retired or {},
+        display_root=folder.parent,
+        placeholders=PLACEHOLDERS,
     )
-    problems += placeholder_problems(comments, PLACEHOLDERS)
     return comments, [str(p) for p in problems]
 
 
@@ -109,8 +112,8 @@ def test_duplicates_are_refused_and_every_problem_is_listed(tmp_path: Path) -> N
     comments, problems = check_folder(folder)
     assert [c.file for c in comments] == ["first.md"]
     assert problems == [
-        "comments/second.md:1: duplicate of comments/first.md",
         "comments/third.md:5: language: 'xx' is not one of ['en', 'fr', 'es']",
+        "comments/second.md:11: text: the same comment as comments/first.md (same targets, name, text and wording)",
     ]
 
 

@@ -1,0 +1,76 @@
+"""The editors' exports of every comment: JSON exactly as written, CSV safe to open in a spreadsheet.
+
+A spreadsheet runs a cell that begins ``=``, ``+``, ``-`` or ``@`` (and some read a leading tab or
+carriage return the same way) as a formula, e.g. ``=HYPERLINK(…)``. As OWASP recommends, every such
+CSV cell is prefixed with ``'`` and control characters other than line breaks and tabs are dropped; the JSON
+export keeps every value exactly, for anyone who needs the original.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+
+from edition.comments import Comment
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FIELDS = (
+    "file",
+    "targets",
+    "requested_targets",
+    "date",
+    "language",
+    "kind",
+    "status",
+    "name",
+    "organisation",
+    "country",
+    "comment",
+    "proposed_text",
+    "response",
+)
+
+
+# Why: the editors' export, one flat row per comment, hidden ones included, oldest first.
+def export_rows(comments: Sequence[Comment], *, folder: str = "comments") -> list[dict[str, str]]:
+    return [
+        {
+            "file": f"{folder}/{c.file}",
+            "targets": " ".join(c.targets),
+            "requested_targets": " ".join(c.requested_targets),
+            "date": c.date,
+            "language": c.language,
+            "kind": c.kind,
+            "status": c.status,
+            "name": c.name,
+            "organisation": c.organisation or "",
+            "country": c.country or "",
+            "comment": c.body,
+            "proposed_text": c.proposed_text or "",
+            "response": c.response or "",
+        }
+        for c in sorted(comments, key=lambda c: (c.date, c.file))
+    ]
+
+
+# Why: one cell as a spreadsheet may read it safely (OWASP "CSV injection").
+def csv_cell(value: str) -> str:
+    kept = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return "'" + kept if value.startswith(FORMULA_STARTS) or kept.startswith(FORMULA_STARTS) else kept
+
+
+# Why: the CSV export, every cell neutralised.
+def csv_text(rows: Sequence[dict[str, str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+# Why: the JSON export, every value exactly as in the comment files.
+def json_text(rows: Sequence[dict[str, str]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,194 @@
+"""What a comment's text may hold, and its rendering: bounded, inert, done once.
+
+- ``character_problem``: characters that are refused in any decoded value (controls, invisible and
+  format characters such as bidirectional overrides and zero-width joiners, private use).
+- ``markup_problems``: the limits that bound rendering cost and depth, each with its line. Python-
+  Markdown's link search scans the rest of the text for each ``[`` (9,900 of them cost about 12 s),
+  block work grows with the number of lines, and deep quotes or lists nest the HTML; these limits
+  keep the worst valid text well under a second (``tests/test_comments_hostile.py`` measures it).
+  ``[[id]]`` references are taken out before Markdown sees the text, so they cost nothing.
+- ``render_markdown``: Markdown to sanitised HTML, with raw HTML shown as the text it is (nothing
+  typed is lost or run), split at each ``[[id]]`` so a page fills in its own links later.
+- ``mixed_scripts``: names mixing alphabets ("QUNO Еditоrs"), for the editors' attention.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import markdown
+import nh3
+from lxml import etree, html
+
+from edition.syntax import REF_RE
+
+ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "hr"}
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+LINK_REL = "nofollow ugc noopener"
+MAX_BRACKETS = 20  # "[" per text besides [[id]] references (each costs a scan of the rest of the text)
+MAX_LINES = 200
+MAX_RUN = 20  # the same markup character this many times in a row
+MARKUP = set("[]()<>*_~`!#&\\|")
+MAX_QUOTE_DEPTH = 4
+MAX_INDENT = 16  # spaces before a line's text: four levels of list
+MAX_HTML_DEPTH = 16  # elements inside one another in the rendered text
+# Invisible or look-alike blanks that are letters or symbols to Unicode, not format characters.
+INVISIBLE = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800", "\u180e", "\u034f", "\u17b4", "\u17b5"}
+REFUSED_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+# A character that no accepted text contains, marking where a page puts each ``[[id]]`` link.
+_MARK = "\ue000"
+
+
+@dataclass(frozen=True)
+class RefSlot:
+    """A ``[[id]]`` or ``[[id|label]]`` in a rendered comment, filled in per page and language."""
+
+    target: str
+    label: str | None
+
+
+Rendered = tuple[str | RefSlot, ...]
+
+
+# Why: a refused character's description, or None; ``multiline`` allows newlines and tabs.
+def character_problem(char: str, *, multiline: bool) -> str | None:
+    if char in "\n\t" and multiline:
+        return None
+    category = unicodedata.category(char)
+    if category in REFUSED_CATEGORIES or char in INVISIBLE:
+        name = unicodedata.name(char, "")
+        kind = "control character" if category == "Cc" else "invisible or format character"
+        return f"{kind} U+{ord(char):04X}{f' ({name.lower()})' if name else ''} is not allowed"
+    return None
+
+
+# Why: the first refused character of a value, described, with the offset of its line in the value.
+def first_refused(value: str, *, multiline: bool) -> tuple[int, str] | None:
+    for offset, line in enumerate(value.split("\n")):
+        for char in line:
+            problem = character_problem(char, multiline=multiline)
+            if problem:
+                return offset, problem
+    if not multiline and "\n" in value:
+        return 0, "a line break is not allowed in this field"
+    return None
+
+
+# Why: the limits that bound the cost of rendering one text, each as (line offset, message).
+def markup_problems(text: str) -> list[tuple[int, str]]:
+    problems: list[tuple[int, str]] = []
+    bare = REF_RE.sub(lambda m: "\n" * m[0].count("\n"), text)
+    brackets = bare.count("[")
+    if brackets > MAX_BRACKETS:
+        offset = bare[: _nth(bare, "[", MAX_BRACKETS + 1)].count("\n")
+        problems.append((offset, f"{brackets} '[' characters besides [[…]] references; the limit is {MAX_BRACKETS}"))
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        problems.append((MAX_LINES, f"{lines} lines; the limit is {MAX_LINES}"))
+    for offset, line in enumerate(text.split("\n")):
+        run = _longest_run(line)
+        if run and len(run) > MAX_RUN:
+            problems.append((offset, f"{len(run)} '{run[0]}' in a row; the limit is {MAX_RUN}"))
+        stripped = line.lstrip(" ")
+        if len(line) - len(stripped) > MAX_INDENT:
+            problems.append((offset, f"indented by {len(line) - len(stripped)} spaces; the limit is {MAX_INDENT}"))
+        depth = len(stripped) - len(stripped.lstrip("> "))
+        if stripped.replace(" ", "")[:depth].count(">") > MAX_QUOTE_DEPTH:
+            problems.append((offset, f"quotations nested more than {MAX_QUOTE_DEPTH} deep"))
+    return problems
+
+
+def _nth(text: str, char: str, n: int) -> int:
+    index = -1
+    for _ in range(n):
+        index = text.index(char, index + 1)
+    return index
+
+
+def _longest_run(line: str) -> str:
+    longest, current = "", ""
+    for char in line:
+        current = current + char if current and current[0] == char else char
+        if char in MARKUP and len(current) > len(longest):
+            longest = current
+    return longest
+
+
+# Why: contributor Markdown to sanitised HTML, split at each reference; raw HTML stays visible text.
+def render_markdown(text: str) -> Rendered:
+    found: list[re.Match[str]] = []
+
+    def hold(match: re.Match[str]) -> str:
+        found.append(match)
+        return f"{_MARK}{len(found) - 1}{_MARK}"
+
+    text = REF_RE.sub(hold, text)
+    converter = markdown.Markdown(output_format="html")
+    converter.preprocessors.deregister("html_block")  # raw HTML is shown as typed, not run or dropped
+    converter.inlinePatterns.deregister("html")
+    clean = nh3.clean(
+        converter.convert(text),
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href"}, "*": set()},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=LINK_REL,
+        attribute_filter=_safe_href,
+        strip_comments=True,
+    )
+    return _split_refs(clean, found)
+
+
+def _safe_href(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "a" and attribute == "href":
+        return value if value.lower().startswith(LINK_SCHEMES) else None
+    return value
+
+
+# Why: each ``[[id]]`` in text becomes a slot a page fills in; in code or a link's words it stays as typed.
+def _split_refs(clean: str, found: list[re.Match[str]]) -> Rendered:
+    if not found:
+        return (clean,) if clean else ()
+    root = html.fragment_fromstring(clean, create_parent="div")
+    for element in root.iter():
+        if _in_code_or_link(element):
+            element.text = _literal(element.text, found)
+            for child in element:
+                child.tail = _literal(child.tail, found)
+    wrapped = etree.tostring(root, encoding="unicode", method="html")
+    pieces = wrapped[len("<div>") : -len("</div>")].split(_MARK)
+    result: list[str | RefSlot] = []
+    for i, piece in enumerate(pieces):
+        if i % 2 == 0:
+            result.append(piece)
+        else:
+            match = found[int(piece)]
+            result.append(RefSlot(match["target"].strip(), match["label"]))
+    return tuple(p for p in result if p != "")
+
+
+def _in_code_or_link(element: html.HtmlElement) -> bool:
+    return any(e.tag in ("code", "pre", "a") for e in (element, *element.iterancestors()))
+
+
+def _literal(text: str | None, found: list[re.Match[str]]) -> str | None:
+    if not text or _MARK not in text:
+        return text
+    pieces = text.split(_MARK)
+    return "".join(found[int(p)][0] if i % 2 else p for i, p in enumerate(pieces))
+
+
+# Why: the deepest nesting of elements in rendered HTML (lxml parses it without recursion).
+def html_depth(rendered: Rendered) -> int:
+    source = "".join(p for p in rendered if isinstance(p, str))
+    if not source:
+        return 0
+    root = html.fragment_fromstring(source, create_parent="div")
+    return max(sum(1 for _ in e.iterancestors()) for e in root.iter())
+
+
+# Why: the alphabets the letters of a name are written in, when there is more than one.
+def mixed_scripts(value: str) -> list[str]:
+    scripts = {unicodedata.name(c, "UNKNOWN").split()[0] for c in value if c.isalpha()}
+    return sorted(scripts) if len(scripts) > 1 else []
