@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from edition.not_found import editions, site_root_path
+from tests.browsing import axe_violations
 from tests.site import EDITION_PREFIX, LABELS
 
 # A reader types or follows an address that does not exist, in each edition.
@@ -72,3 +73,9 @@ def test_the_missing_page_is_the_site_404(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/fr/specific-issues/nothing-here")
     expect(page.get_by_role("link", name=LABELS["fr"]["notfound_home"])).to_be_visible()
     expect(page.get_by_role("link", name=LABELS["en"]["notfound_home"])).to_be_hidden()
+
+
+@pytest.mark.parametrize("lang", list(MISSING))
+def test_the_404_page_has_no_wcag_violation_in_any_language(page: Page, site_url: str, lang: str) -> None:
+    page.goto(f"{site_url}/{MISSING[lang]}")
+    assert axe_violations(page) == []
