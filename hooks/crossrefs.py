@@ -8,7 +8,9 @@ MkDocs events, in the order each language build fires them:
   (numbering, unknown or duplicate ids, malformed references, provisions quoted and cited); all
   problems are raised together as one ``PluginError`` naming file and line.
 - ``on_page_markdown``: directives and ``[[…]]`` references become the edition's HTML, rendered from
-  ``overrides/partials/edition/`` with URLs computed by MkDocs' own ``File`` objects.
+  ``overrides/partials/edition/`` with URLs computed by MkDocs' own ``File`` objects. The page is
+  rendered from the Markdown MkDocs hands over (front matter already removed), never from the raw
+  file that ``on_files`` scanned, or the front matter would be printed as text.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
     renderer = PageRenderer(_build.index, _build.registry, lang, templates, url_for)
-    return render_page(scanned, renderer)
+    return render_page(scan(markdown, path=scanned.path), renderer)
 
 
 # ---------------------------------------------------------------------------------------------

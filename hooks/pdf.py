@@ -8,6 +8,8 @@ MkDocs events, per language build:
   edition is assembled (``edition/pdf_document.py``, ``pdf/document.html``), rendered
   (``edition/pdf_render.py``, ``pdf/print.css``) and written to the edition's root; its size is
   then known to the page templates. A WeasyPrint warning fails the build.
+  Its colophon (``edition/colophon.py``) says what the document is and where the web edition is
+  (``site_url``, when it is a published address).
 - ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF with its size,
   and on the home page the links to every edition's PDF.
 - ``on_post_build`` at priority -200 (``BuildNesting.after_every_language``), outermost build only
@@ -35,10 +37,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from edition.colophon import EXAMPLE_NUMBER, colophon
+from edition.facts import load_facts
 from edition.formatting import edition_date, format_date
+from edition.ids import guideline_anchor
 from edition.pdf_document import Chapter, prepare_chapters
 from edition.pdf_render import render_pdf
 
+import shared_index
 from download_sizes import PendingSizes
 from project import project_registry, project_root
 from site_languages import BuildNesting, current_language, edition_prefix, is_edition_home, site_languages
@@ -108,6 +114,14 @@ def _render(config: MkDocsConfig, lang: str, default: str) -> bytes:
             endnotes=prepared.endnotes,
             date_iso=date.isoformat(),
             date_text=format_date(date, labels),
+            colophon=colophon(
+                labels,
+                load_facts(root / "data"),
+                date_text=format_date(date, labels),
+                site_url=config.site_url,
+                edition_path=edition_prefix(lang, default),
+                example_path=_example_path(lang, default),
+            ),
         )
     )
     assembled = time.perf_counter()
@@ -146,6 +160,14 @@ def _finish(config: MkDocsConfig, root_site: Path) -> None:
     _sizes.fill(root_site, languages, default, project_registry(config).labels)
     if os.environ.get("EDITION_PDF_TIMINGS") and not offline_variant(config):
         Path(os.environ["EDITION_PDF_TIMINGS"]).write_text(json.dumps(_timings, indent=2), encoding="utf-8")
+
+
+# Why: the colophon's example, the address of paragraph IV.b.17 within its edition.
+def _example_path(lang: str, default: str) -> str:
+    assert _nav is not None and shared_index.current is not None
+    entry = shared_index.current.guidelines[EXAMPLE_NUMBER]
+    page = next(p for p in _nav.pages if p.file.src_uri == entry.page)
+    return f"{_edition_url(page.url, lang, default)}#{guideline_anchor(EXAMPLE_NUMBER)}"
 
 
 # Why: a page's URL within its edition (translated editions' URLs start with the language).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 # The English pages in reading order (nav order), as built with directory URLs.
@@ -22,8 +23,14 @@ PAGES = [
 # Each edition's folder below the site root.
 EDITION_PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
 
+# The words of the edition's apparatus, per language, as the build reads them.
+LABELS: dict[str, dict[str, str]] = yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "data" / "labels.yml").read_text(encoding="utf-8")
+)
+
 # The edition's apparatus, which is not text of the 2005 publication.
 APPARATUS = [
+    ".edition-orientation",
     ".xref__tip",
     ".headerlink",
     "sup[id^='fnref']",

@@ -34,6 +34,26 @@ self.addEventListener("message", (event) => {
   }
 });
 
+// Search results: Material gives every group of results its page's own entry, adding it with no
+// terms when only the page's sections matched ("ensure that every item set has an article"); its
+// link then carries "?h=" with nothing to highlight. That entry gets the terms its group matched.
+const RESULT = 3;
+function withPageTerms(message) {
+  if (!message || message.type !== RESULT || !message.data || !Array.isArray(message.data.items)) return message;
+  for (const group of message.data.items) {
+    const terms = {};
+    for (const item of group) {
+      for (const [term, found] of Object.entries(item.terms || {})) terms[term] = Boolean(terms[term] || found);
+    }
+    for (const item of group) {
+      if (!item.terms || !Object.values(item.terms).some(Boolean)) item.terms = terms;
+    }
+  }
+  return message;
+}
+const post = self.postMessage.bind(self);
+self.postMessage = (message, ...rest) => post(withPageTerms(message), ...rest);
+
 // From the file system (the offline edition) the "worker" is an iframe run by iframe-worker's shim:
 // its address is then that of its script element, not of the iframe's document. There importScripts
 // inserts a script element; the shim delivers messages only once the iframe has loaded, which waits

@@ -1,0 +1,111 @@
+"""The colophon of each PDF: what the document is, which edition, where it lives, how to cite and comment.
+
+A PDF travels without its website: forwarded, it must still say that it is an edition of QUNO's
+2005 draft (and, in French and Spanish, this edition's own translation), where the web edition is,
+how a paragraph's address is formed and how to comment. Words come from ``data/labels.yml``, facts
+from ``data/edition.yml``; an address that only worked on the machine that built the PDF is not given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from ipaddress import ip_address
+from urllib.parse import urlsplit
+
+from edition.facts import EditionFacts
+
+# The paragraph whose address the colophon gives as its example, and where it sits in an edition.
+EXAMPLE_NUMBER = "IV.b.17"
+_LOCAL_HOSTS = {"localhost", "localhost.localdomain"}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A sentence of the colophon; ``address`` stands between ``before`` and ``after``, as a link if ``linked``."""
+
+    before: str
+    address: str = ""
+    after: str = ""
+    linked: bool = True
+
+
+@dataclass(frozen=True)
+class Colophon:
+    """The colophon's title, its sentences, the translation note (or none) and the citation."""
+
+    title: str
+    lines: list[Line]
+    note_title: str
+    note: str
+    citation_title: str
+    citation: str
+
+
+# Why: a site built for 127.0.0.1 (the local default) has no address a reader elsewhere can open.
+def published_address(site_url: str | None) -> str | None:
+    if not site_url:
+        return None
+    parts = urlsplit(site_url)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or not host or host in _LOCAL_HOSTS or host.endswith(".invalid"):
+        return None
+    try:
+        if ip_address(host).is_loopback or ip_address(host).is_unspecified:
+            return None
+    except ValueError:
+        pass  # a host name, not an IP address
+    return site_url if site_url.endswith("/") else f"{site_url}/"
+
+
+# Why: one sentence whose ``{address}`` (or other field) becomes a link.
+def _line(template: str, *, field: str, link: str) -> Line:
+    before, _, after = template.partition("{" + field + "}")
+    return Line(before, link, after)
+
+
+# Why: the colophon of one language's PDF, from the edition's facts and the configured address.
+def colophon(
+    labels: Mapping[str, str],
+    facts: EditionFacts,
+    *,
+    date_text: str,
+    site_url: str | None,
+    edition_path: str,
+    example_path: str,
+) -> Colophon:
+    publication = facts.publication
+    base = published_address(site_url)
+    edition = f"{base}{edition_path}" if base else None
+    example = f"{edition}{example_path}" if edition else f"…/{example_path}"
+    people = {
+        "title": publication.title,
+        "subtitle": publication.subtitle,
+        "author": publication.author,
+        "foreword_by": publication.foreword_by,
+        "publisher": publication.publisher,
+    }
+    lines = [
+        Line(labels["colophon_document"].format(**people)),
+        Line(labels["colophon_edition"].format(date=date_text, version=facts.version)),
+    ]
+    if edition:
+        lines.append(_line(labels["colophon_address"], field="address", link=edition))
+        lines.append(_line(labels["colophon_paragraphs"], field="example", link=example))
+    else:  # no address to give, and the example shown as text, not as a link leading nowhere
+        lines.append(Line(labels["colophon_no_address"]))
+        before, _, after = labels["colophon_paragraphs"].partition("{example}")
+        lines.append(Line(before, example, after, linked=False))
+    lines.append(Line(labels["colophon_comment"]))
+    if edition:
+        comments = f"{edition}comments/#how-to-comment"
+        lines.append(_line(labels["colophon_comment_at"], field="address", link=comments))
+    citation = labels["colophon_citation"].format(date=date_text, version=facts.version, **people)
+    return Colophon(
+        title=labels["colophon_title"],
+        lines=lines,
+        note_title=labels.get("translation_note_title", ""),
+        note=labels.get("translation_note_text", ""),
+        citation_title=labels["colophon_citation_title"],
+        citation=f"{citation}, {edition}" if edition else citation,
+    )

@@ -1,0 +1,55 @@
+"""The edition's frame, in the page's language (logic in ``edition/frame.py``, words in ``data/labels.yml``).
+
+MkDocs event:
+
+- ``on_page_context``: gives ``overrides/partials/copyright.html`` this edition's date and version
+  for every page's footer, and ``overrides/main.html`` the orientation an edition's home page opens
+  with (what the edition is, where to start reading, how to comment; the downloads sit beside it).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from edition.facts import load_facts
+from edition.formatting import edition_date, format_date
+from edition.frame import edition_line, start_links
+
+from project import project_registry, project_root
+from site_languages import current_language, is_edition_home
+
+
+@cache
+def _version(data_dir: Path) -> str:
+    return load_facts(data_dir).version
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, **_: Any
+) -> dict[str, Any]:
+    labels = project_registry(config).labels[current_language(config)]
+    line = edition_line(
+        labels, date_text=format_date(edition_date(), labels), version=_version(project_root(config) / "data")
+    )
+    context["edition_line"] = line
+    if is_edition_home(page.url, config):
+        pages = [
+            (PurePosixPath(p.file.src_uri).name, p.title or "", get_relative_url(p.url, page.url))
+            for p in nav.pages
+            if isinstance(p, Page)
+        ]
+        comments = next((href for name, _, href in pages if name == "comments.md"), None)
+        context["edition_orientation"] = {
+            "labels": labels,
+            "line": line,
+            "start": start_links(pages),
+            "comments_href": f"{comments}#how-to-comment" if comments else None,
+        }
+    return context

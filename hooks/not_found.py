@@ -1,0 +1,37 @@
+"""One ``/404.html`` for every language (logic in ``edition/not_found.py``).
+
+A static host serves the same ``/404.html`` for every missing address, whatever its language, and
+mkdocs-static-i18n writes that one file from each language build in turn (the last one built won).
+The page holds one block per language, each with the way home and a search box for its edition;
+a few lines of inline script show the block of the missing address's language (``/fr/…`` French,
+``/es/…`` Spanish, anything else the default) and set the document's ``lang``, with no other request.
+
+MkDocs event, per language build:
+
+- ``on_post_template`` for ``404.html``: replaces Material's page with
+  ``overrides/partials/edition/not-found.html``; every build writes the same page.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from edition.not_found import editions, site_root_path
+
+from project import project_registry
+from site_languages import site_languages
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output_content
+    languages, default = site_languages(config)
+    plugin = config.plugins.get("i18n")
+    entries = {entry.locale: entry for entry in plugin.config.languages} if plugin else {}
+    # The plugin keeps the site's own name aside while it builds a language that overrides it.
+    own_name = str(getattr(plugin, "original_configs", {}).get("site_name", config.site_name))
+    names = {lang: getattr(entries.get(lang), "site_name", None) or own_name for lang in languages}
+    root = site_root_path(config.site_url)
+    blocks = editions(languages, default=default, root=root, site_names=names, labels=project_registry(config).labels)
+    template = config.theme.get_env().get_template("partials/edition/not-found.html")
+    return str(template.render(editions=blocks, root=root, default=default))

@@ -1,0 +1,36 @@
+// reader (issue 10): on a touch screen there is no hover, and a tap on a citation would leave the
+// paragraph. The first tap opens the citation's preview instead (a sheet at the bottom of a phone's
+// screen, reader.css); a second tap on the same citation follows it. A tap elsewhere or Escape
+// closes it. Mouse and keyboard keep the previews that open on hover and focus (edition.js).
+(function () {
+  let touch = false;
+  document.addEventListener("pointerdown", (event) => {
+    touch = event.pointerType === "touch" || event.pointerType === "pen";
+  }, true);
+
+  function closeOpen(except) {
+    for (const open of document.querySelectorAll(".xref.xref--open")) {
+      if (open !== except) open.classList.remove("xref--open");
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    if (!touch) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target ? target.closest(".xref > a.xref__link") : null;
+    if (!link) {
+      if (!target || !target.closest(".xref__tip")) closeOpen(null);
+      return;
+    }
+    const xref = link.parentElement;
+    if (xref.classList.contains("xref--open")) return; // the second tap follows the link
+    event.preventDefault();
+    closeOpen(xref);
+    xref.classList.remove("xref--dismissed");
+    xref.classList.add("xref--open");
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") closeOpen(null);
+  });
+})();

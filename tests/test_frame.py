@@ -1,0 +1,96 @@
+"""The frame of every page: its edition's date and version in the footer, no download line above the
+title, and a home page that tells a first-time reader what this is, where to start and where the
+downloads are (in the built HTML, then in Chromium)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from edition.facts import load_facts
+from edition.formatting import edition_date, format_date
+from edition.frame import START_PAGES, Link, edition_line, start_links
+from tests.site import EDITION_PREFIX, LABELS, article, html_files, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+VERSION = load_facts(ROOT / "data").version
+
+
+def test_edition_line() -> None:
+    labels = {"footer_edition": "Esta edición: {date}, versión {version}"}
+    assert edition_line(labels, date_text="1 de enero de 2027", version="2.1") == (
+        "Esta edición: 1 de enero de 2027, versión 2.1"
+    )
+
+
+def test_start_links_follow_the_reading_order_and_skip_missing_pages() -> None:
+    pages = [("specific-issues.md", "IV", "s/"), ("index.md", "T", "./"), ("foreword.md", "F", "f/")]
+    assert START_PAGES[0] == "foreword.md"
+    assert start_links(pages) == [Link("F", "f/"), Link("IV", "s/")]
+
+
+def edition_pages(site: Path, lang: str) -> list[Path]:
+    folder = site / EDITION_PREFIX[lang]
+    others = {p.rstrip("/") for p in EDITION_PREFIX.values() if p}
+    return [p for p in html_files(folder) if p.name != "404.html" and p.relative_to(folder).parts[0] not in others]
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_every_page_footer_gives_the_editions_date_and_version(built_site: Path, lang: str) -> None:
+    expected = edition_line(LABELS[lang], date_text=format_date(edition_date(), LABELS[lang]), version=VERSION)
+    pages = edition_pages(built_site, lang)
+    assert len(pages) == 10
+    for path in pages:
+        footer = parse(path).select_one("footer .edition-footer")
+        assert footer is not None, path
+        assert " ".join(footer.get_text(" ").split()).startswith(" ".join(expected.split())), path
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_nothing_of_the_edition_sits_above_a_page_title_but_the_translation_note(built_site: Path, lang: str) -> None:
+    for path in edition_pages(built_site, lang):
+        content = article(parse(path))
+        title = content.find("h1")
+        assert title is not None, path
+        above = [n for n in title.find_all_previous() if content in n.parents]
+        assert not [n for n in above if "edition-download" in (n.get("class") or [])], path
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_the_home_page_opens_with_the_editions_orientation(built_site: Path, lang: str) -> None:
+    content = article(parse(built_site / EDITION_PREFIX[lang] / "index.html"))
+    aside = content.select_one("aside.edition-orientation")
+    assert aside is not None
+    title = content.find("h1")
+    assert title is not None and aside in title.find_all_previous()
+    text = " ".join(aside.get_text(" ").split())
+    assert LABELS[lang]["orientation_text"].replace("\u00a0", " ") in text.replace("\u00a0", " ")
+    assert VERSION in text
+    links = [str(a["href"]) for a in aside.select("a[href]")]
+    assert len([h for h in links if h.endswith(".pdf")]) == 3
+    assert len([h for h in links if h.endswith(".zip")]) == 3
+    assert any(h.endswith("comments/#how-to-comment") for h in links)
+    assert any(h.startswith("foreword/") for h in links)
+    assert any(h.startswith("specific-issues/") for h in links)
+    # Nothing of the edition's is left after the 2005 title page (QUNO's fax number and address).
+    assert not content.select("aside.edition-orientation ~ .edition-downloads, h1 ~ .edition-downloads")
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_the_home_page_orients_a_reader_in_one_screen(page: Page, site_url: str, lang: str) -> None:
+    page.goto(f"{site_url}/{EDITION_PREFIX[lang]}")
+    height = page.viewport_size["height"] if page.viewport_size else 900
+    aside = page.locator("aside.edition-orientation")
+    expect(aside).to_be_visible()
+    for locator in (
+        aside.get_by_role("heading", name=LABELS[lang]["orientation_title"]),
+        aside.locator("a[href$='.pdf']").first,
+        aside.locator("a[href$='.zip']").first,
+        aside.locator("a[href*='specific-issues']"),
+        aside.locator("a[href$='#how-to-comment']"),
+    ):
+        box = locator.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height, locator
+    expect(page.locator("footer .edition-footer")).to_contain_text(VERSION)

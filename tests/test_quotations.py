@@ -1,0 +1,94 @@
+"""Part II: each instrument's quotations and the caption after them are one figure (web and PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
+
+from edition.quotations import group_quotations
+from tests.site import EDITION_PREFIX, article, parse
+from tests.test_pdf import pdf_path
+
+Q = '<figure class="provision" id="{0}"><blockquote><p>{0} text</p></blockquote></figure>'
+# The groups of Part II in the source: the provisions quoted, then the caption naming their instrument.
+GROUPS = [
+    ["iccpr-10-1"],
+    ["hrc-gc21"],
+    ["hrc-gc28"],
+    ["congress8-res19"],
+    ["smr-23-1", "smr-23-2"],
+    ["bop-5", "bop-31"],
+    ["beijing-26-4"],
+    ["udhr-25-1", "udhr-25-2"],
+    ["crc-2-1", "crc-3-1", "crc-3-2", "crc-3-3", "crc-6-2", "crc-9-1", "crc-12-1", "crc-18-1"],
+]
+
+
+def caption_of(group: Tag) -> str:
+    caption = group.find("figcaption", recursive=False)
+    assert isinstance(caption, Tag) and caption.em is not None
+    return caption.get_text()
+
+
+def groups_of(html: str) -> list[tuple[list[str], str]]:
+    soup = BeautifulSoup(html, "html.parser")
+    return [
+        ([str(f["id"]) for f in g.select("figure.provision")], caption_of(g)) for g in soup.select("figure.quotations")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (Q.format("a") + "\n" + Q.format("b") + "\n<p><em>Rules A and B</em></p>", [(["a", "b"], "Rules A and B")]),
+        (Q.format("a") + '<p><em>Res.</em><sup id="fnref:2"><a href="#fn:2">2</a></sup></p>', [(["a"], "Res.2")]),
+        (Q.format("a") + "<p><em>A</em></p>" + Q.format("b") + "<p><em>B</em></p>", [(["a"], "A"), (["b"], "B")]),
+        ("<p><em>No quotation before</em></p>" + Q.format("a"), []),
+        (Q.format("a") + "<p><em>Emphasis</em> in a sentence</p>", []),
+        (Q.format("a") + "<p>Plain caption</p>", []),
+        ("<p>No provision at all</p>", []),
+    ],
+)
+def test_group_quotations(html: str, expected: list[tuple[list[str], str]]) -> None:
+    assert groups_of(group_quotations(html)) == expected
+
+
+def test_grouping_changes_no_word() -> None:
+    html = Q.format("a") + "\n<p><em>Caption</em></p>\n<p>After.</p>"
+    before = BeautifulSoup(html, "html.parser").get_text(" ").split()
+    assert BeautifulSoup(group_quotations(html), "html.parser").get_text(" ").split() == before
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_each_caption_closes_its_own_quotations(built_site: Path, lang: str) -> None:
+    content = article(parse(built_site / EDITION_PREFIX[lang] / "international-provisions/index.html"))
+    groups = content.select("figure.quotations")
+    assert [[str(f["id"]) for f in g.select("figure.provision")] for g in groups] == GROUPS
+    for group in groups:
+        caption = group.find_all(recursive=False)[-1]
+        assert caption.name == "figcaption" and caption.em is not None
+    captions = [caption_of(g) for g in groups]
+    assert "23" in captions[4] and "31" not in captions[4]  # the Standard Minimum Rules' own caption
+    assert "31" in captions[5]  # the Body of Principles' caption closes its own quotations
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_in_the_pdf_each_caption_is_on_the_page_of_its_last_quotation(built_site: Path, lang: str) -> None:
+    content = article(parse(built_site / EDITION_PREFIX[lang] / "international-provisions/index.html"))
+    marks = str.maketrans("", "", "“”«»")  # quotation marks, set apart from the words by the PDF
+    pages = [
+        " ".join((p.extract_text() or "").translate(marks).split()) for p in PdfReader(pdf_path(built_site, lang)).pages
+    ]
+
+    def pages_of(text: str) -> list[int]:
+        words = " ".join(text.translate(marks).split())[:40]
+        found = [i for i, page in enumerate(pages) if words in page]
+        assert found, words
+        return found
+
+    for group in content.select("figure.quotations"):
+        last = group.select("figure.provision blockquote")[-1].get_text()
+        assert pages_of(last)[0] in pages_of(caption_of(group))

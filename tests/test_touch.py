@@ -1,0 +1,47 @@
+"""On a phone (390×844, touch), a tapped citation shows the provision's text without leaving the
+paragraph; tapping it again follows it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.site import EDITION_PREFIX
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_tapping_a_citation_previews_it_and_a_second_tap_follows_it(phone: Page, site_url: str, lang: str) -> None:
+    address = f"{site_url}/{EDITION_PREFIX[lang]}specific-issues/#iv-b-17"
+    phone.goto(address)
+    link = phone.locator("#iv-b-17 .guideline__rests-on a.xref__link").first
+    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    link.scroll_into_view_if_needed()
+    expect(tip).to_be_hidden()
+    link.tap()
+    expect(tip).to_be_visible()
+    expect(tip).to_be_in_viewport(ratio=1)
+    assert phone.url == address
+    expect(phone.locator("#iv-b-17")).to_be_in_viewport()
+    href = link.get_attribute("href")
+    assert href is not None
+    link.tap()
+    expect(phone).to_have_url(f"{site_url}/{EDITION_PREFIX[lang]}international-provisions/{href.split('/')[-1]}")
+
+
+def test_tapping_elsewhere_closes_the_preview(phone: Page, site_url: str) -> None:
+    phone.goto(f"{site_url}/specific-issues/#iv-b-17")
+    link = phone.locator("#iv-b-17 .guideline__rests-on a.xref__link").first
+    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    link.tap()
+    expect(tip).to_be_visible()
+    phone.locator("#iv-b-17 .guideline__number").tap()
+    expect(tip).to_be_hidden()
