@@ -140,35 +140,36 @@ def check_records(
     problems: list[Problem] = []
     for record, line in zip(data, lines, strict=True):
         country = _country(record, line)
-
-        def problem(message: str, *, line: int = line, cid: str = country.id) -> None:
-            problems.append(Problem(shown, line, f"{cid}: {message}"))
-
+        messages = _record_messages(country, sources=sources, languages=languages, paragraphs=paragraphs)
         if any(c.id == country.id for c in countries):
-            problem("duplicate country id")
-        source = sources / country.source
-        text = source.read_text(encoding="utf-8") if source.is_file() else None
-        if text is None:
-            problem(f"unknown source file 'sources/{country.source}'")
-        for field_name, value in _verbatim_fields(country):
-            if text is not None and value not in text:
-                problem(f"{field_name} is not verbatim in sources/{country.source}: '{value[:60]}'")
-        for field_name, value in _translated_fields(country):
-            needed = [lang for lang in languages if lang != country.language] if ".translation" in field_name else languages
-            for lang in needed:
-                if lang not in value:
-                    problem(f"{field_name} has no text in '{lang}'")
-                else:
-                    extra = unsupported_numbers(value[lang], country, lang=lang)
-                    if extra:
-                        problem(f"{field_name} ({lang}) shows {extra}, which no recorded fact gives")
-        for bearing in country.bears_on:
-            if bearing.paragraph not in paragraphs:
-                problem(f"unknown paragraph '{bearing.paragraph}'")
-        if len({b.paragraph for b in country.bears_on}) != len(country.bears_on):
-            problem("a paragraph is named twice in bears_on")
+            messages.insert(0, "duplicate country id")
+        problems += [Problem(shown, line, f"{country.id}: {message}") for message in messages]
         countries.append(country)
     return countries, problems
+
+
+# Why: what is wrong with one record, as messages (its file and line are the caller's).
+def _record_messages(country: Country, *, sources: Path, languages: Sequence[str], paragraphs: set[str]) -> list[str]:
+    messages: list[str] = []
+    source = sources / country.source
+    text = source.read_text(encoding="utf-8") if source.is_file() else None
+    if text is None:
+        messages.append(f"unknown source file 'sources/{country.source}'")
+    for field_name, value in _verbatim_fields(country):
+        if text is not None and value not in text:
+            messages.append(f"{field_name} is not verbatim in sources/{country.source}: '{value[:60]}'")
+    for field_name, texts in _translated_fields(country):
+        # Quotations are in the report's language; only the other languages need a translation.
+        translation = field_name.endswith(".translation")
+        for lang in [lang for lang in languages if not (translation and lang == country.language)]:
+            if lang not in texts:
+                messages.append(f"{field_name} has no text in '{lang}'")
+            elif extra := unsupported_numbers(texts[lang], country, lang=lang):
+                messages.append(f"{field_name} ({lang}) shows {extra}, which no recorded fact gives")
+    messages += [f"unknown paragraph '{b.paragraph}'" for b in country.bears_on if b.paragraph not in paragraphs]
+    if len({b.paragraph for b in country.bears_on}) != len(country.bears_on):
+        messages.append("a paragraph is named twice in bears_on")
+    return messages
 
 
 # Why: one typed object per validated record.
@@ -192,7 +193,9 @@ def _country(record: Mapping[str, Any], line: int) -> Country:
 # Why: the fields that must appear word for word in the source file.
 def _verbatim_fields(country: Country) -> list[tuple[str, str]]:
     fields = [(f"facts[{i}]", fact) for i, fact in enumerate(country.facts)]
-    fields += [(f"citation.{k}", country.citation[k]) for k in ("title", "author", "date_as_given") if k in country.citation]
+    fields += [
+        (f"citation.{k}", country.citation[k]) for k in ("title", "author", "date_as_given") if k in country.citation
+    ]
     fields += [(f"quotations[{i}].text", q.text) for i, q in enumerate(country.quotations)]
     return fields
 
@@ -258,10 +261,16 @@ def note_problems(pages: Mapping[str, tuple[str, str]], countries: Sequence[Coun
             if not section.heading:
                 problems.append(Problem(shown, section.line, "a note's heading needs its country id: '## Name {#id}'"))
             elif section.heading not in by_id:
-                problems.append(Problem(shown, section.line, f"note '{section.heading}' has no record in data/practice.yml"))
+                problems.append(
+                    Problem(shown, section.line, f"note '{section.heading}' has no record in data/practice.yml")
+                )
             if section.places != (section.heading,):
                 problems.append(
-                    Problem(shown, section.line, f"note '{section.heading}' needs one line '{NOTE_PLACE.format(id=section.heading)}'")
+                    Problem(
+                        shown,
+                        section.line,
+                        f"note '{section.heading}' needs one line '{NOTE_PLACE.format(id=section.heading)}'",
+                    )
                 )
             country = by_id.get(section.heading)
             if country is not None:

@@ -9,14 +9,17 @@ MkDocs events:
 - ``on_page_content``: the places the templates and pages leave are filled from
   ``overrides/partials/edition/practice-*.html``: under each paragraph a note bears on,
   ``<!-- edition:practice IV.a.10 -->`` becomes "In practice: France · Mexico" with previews (the
-  links are ``xref.html``'s); on the annex (``practice.md``), the overview table and each note's apparatus; on each edition's home page, a pointer to the annex.
+  links are ``xref.html``'s); on the annex (``practice.md``), the overview table and each note's apparatus.
   URLs come from MkDocs' own ``File`` objects.
+- ``on_page_context``: each edition's home page gets a pointer to the annex, after ``on_env`` so
+  that the PDF's title page (``hooks/pdf.py`` takes the pages' HTML there) stays QUNO's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +59,7 @@ class _State:
 
 _state = _State()
 _templates: dict[str, jinja2.Environment] = {}
+_files: Files | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,6 +100,8 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    global _files
+    _files = files  # this language's files, as mkdocs-static-i18n has filtered them
     lang = current_language(config)
     labels = project_registry(config).labels[lang]
     if lang not in _templates:
@@ -105,14 +111,24 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
         html_text = _fill_paragraphs(html_text, context)
     if context.is_annex:
         html_text = _fill_annex(html_text, context)
-    if is_edition_home(page.url, config):
-        html_text += context.render(
-            "practice-home.html",
-            labels=labels,
-            text=labels["practice_home_text"].format(countries=_joined([c.name[lang] for c in _state.countries], labels)),
-            href=context.url(PAGE),
-        )
     return html_text
+
+
+# After on_env, where hooks/pdf.py has taken the pages for the PDF: the pointer is the website's.
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    if not is_edition_home(page.url, config) or _files is None:
+        return context
+    lang = current_language(config)
+    labels = project_registry(config).labels[lang]
+    filling = _Context(page, _files, lang, labels, _templates.get(lang) or config.theme.get_env())
+    names = _joined([c.name[lang] for c in _state.countries], labels)
+    page.content = (page.content or "") + filling.render(
+        "practice-home.html",
+        labels=labels,
+        text=labels["practice_home_text"].format(countries=names),
+        href=filling.url(PAGE),
+    )
+    return context
 
 
 # ---------------------------------------------------------------------------------------------
@@ -126,7 +142,7 @@ class _Context:
     page: Page
     files: Files
     lang: str
-    labels: dict[str, str]
+    labels: Mapping[str, str]
     env: jinja2.Environment
 
     # Why: URLs from MkDocs' File objects, right per language and URL style.
@@ -252,12 +268,12 @@ def _publisher(country: Country, lang: str) -> str:
 
 
 # Why: the report's date in the reader's words, or what the data says about its missing date.
-def _date(country: Country, lang: str, labels: dict[str, str]) -> str:
+def _date(country: Country, lang: str, labels: Mapping[str, str]) -> str:
     if "date" in country.citation:
         return format_date(dt.date.fromisoformat(country.citation["date"]), labels)
     return str(country.citation["date_note"][lang])
 
 
 # Why: "France, Mexico, England and Cambodia" in the reader's language.
-def _joined(names: list[str], labels: dict[str, str]) -> str:
+def _joined(names: list[str], labels: Mapping[str, str]) -> str:
     return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} {labels['practice_and']} {names[-1]}"
