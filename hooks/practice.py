@@ -93,7 +93,8 @@ def on_config(config: MkDocsConfig) -> None:
         path = root / "docs" / lang / PAGE
         if path.exists():
             pages[lang] = (f"docs/{lang}/{PAGE}", path.read_text(encoding="utf-8"))
-    problems += note_problems(pages, countries)  # a missing page is the parity check's to report
+    if countries:  # unreadable data would make every note look unknown: report the data alone
+        problems += note_problems(pages, countries)  # a missing page is the parity check's to report
     if problems:
         raise PluginError(format_problems(problems))
     _state.stamp, _state.countries = stamp, tuple(countries)
