@@ -254,6 +254,7 @@ def _fill_annex(html_text: str, context: _Context) -> str:
                 for q in country.quotations
             ],
             bearings=bearings,
+            place=f"{country.place[lang]} ({country.name[lang]})",
             publisher=_publisher(country, lang),
             title=country.citation.get("title", ""),
             author=country.citation.get("author", ""),
