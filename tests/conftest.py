@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 CHROMIUM = "/usr/bin/chromium"
 
 

@@ -1,0 +1,281 @@
+"""Practice around the world: country notes linked both ways to the guideline paragraphs they bear on
+(logic in ``edition/practice.py``, data in ``data/practice.yml``, notes in ``docs/<lang>/practice.md``).
+
+MkDocs events:
+
+- ``on_config``: reads and checks the data and every language's notes at once (source files,
+  verbatim facts and quotations, paragraph ids, languages, numbers); all problems are raised
+  together. Read once per change of the files (cached on their modification times), not per language.
+- ``on_page_content``: the places the templates and pages leave are filled from
+  ``overrides/partials/edition/practice-*.html``: under each paragraph a note bears on,
+  ``<!-- edition:practice IV.a.10 -->`` becomes "In practice: France · Mexico" with previews (the
+  links are ``xref.html``'s); on the annex (``practice.md``), the overview table and each note's apparatus.
+  URLs come from MkDocs' own ``File`` objects.
+- ``on_page_context``: each edition's home page gets a pointer to the annex, after ``on_env`` so
+  that the PDF's title page (``hooks/pdf.py`` takes the pages' HTML there) stays QUNO's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from edition.formatting import format_date
+from edition.ids import guideline_anchor
+from edition.practice import (
+    NOTE_PLACE,
+    OVERVIEW_PLACE,
+    PARAGRAPH_PLACE,
+    Country,
+    bearings_by_paragraph,
+    load_practice,
+    note_problems,
+)
+from edition.problems import format_problems
+from edition.render import one_block
+from edition.syntax import scan
+
+import shared_index
+from project import project_registry, project_root
+from site_languages import current_language, is_edition_home, site_languages
+
+PAGE = "practice.md"  # each edition's annex, docs/<lang>/practice.md
+
+
+@dataclass
+class _State:
+    stamp: tuple[float, ...] = ()
+    countries: tuple[Country, ...] = ()
+
+
+_state = _State()
+_templates: dict[str, jinja2.Environment] = {}
+_files: Files | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _templates.clear()
+    root = project_root(config)
+    languages, default = site_languages(config)
+    watched = [root / "data" / "practice.yml", root / "data" / "schemas" / "practice.schema.yml"]
+    watched += sorted((root / "sources").glob("*.txt")) + sorted((root / "docs").glob("*/*.md"))
+    stamp = tuple(p.stat().st_mtime for p in watched if p.exists())
+    if stamp == _state.stamp:
+        return
+    paragraphs = {
+        g.number
+        for path in sorted((root / "docs" / default).glob("*.md"))
+        for g in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
+    }
+    countries, problems = load_practice(
+        watched[0],
+        schema_path=watched[1],
+        sources=root / "sources",
+        languages=languages,
+        paragraphs=paragraphs,
+        shown="data/practice.yml",
+    )
+    pages = {}
+    for lang in languages:
+        path = root / "docs" / lang / PAGE
+        if path.exists():
+            pages[lang] = (f"docs/{lang}/{PAGE}", path.read_text(encoding="utf-8"))
+    if countries:  # unreadable data would make every note look unknown: report the data alone
+        problems += note_problems(pages, countries)  # a missing page is the parity check's to report
+    if problems:
+        raise PluginError(format_problems(problems))
+    _state.stamp, _state.countries = stamp, tuple(countries)
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    global _files
+    _files = files  # this language's files, as mkdocs-static-i18n has filtered them
+    lang = current_language(config)
+    labels = project_registry(config).labels[lang]
+    if lang not in _templates:
+        _templates[lang] = config.theme.get_env()
+    context = _Context(page, files, lang, labels, _templates[lang])
+    if "<!-- edition:practice " in html_text:
+        html_text = _fill_paragraphs(html_text, context)
+    if context.is_annex:
+        html_text = _fill_annex(html_text, context)
+    return html_text
+
+
+# After on_env, where hooks/pdf.py has taken the pages for the PDF: the pointer is the website's.
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    if not is_edition_home(page.url, config) or _files is None:
+        return context
+    lang = current_language(config)
+    labels = project_registry(config).labels[lang]
+    filling = _Context(page, _files, lang, labels, _templates.get(lang) or config.theme.get_env())
+    names = _joined([c.name[lang] for c in _state.countries], labels)
+    page.content = (page.content or "") + filling.render(
+        "practice-home.html",
+        labels=labels,
+        text=labels["practice_home_text"].format(countries=names),
+        href=filling.url(PAGE),
+    )
+    return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+@dataclass
+class _Context:
+    """One page being filled: its language, words, templates and how to reach other pages."""
+
+    page: Page
+    files: Files
+    lang: str
+    labels: Mapping[str, str]
+    env: jinja2.Environment
+
+    # Why: URLs from MkDocs' File objects, right per language and URL style.
+    def url(self, src_uri: str, anchor: str = "") -> str:
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
+        base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)
+        return f"{base}#{anchor}" if anchor else base
+
+    # Why: the i18n plugin's src_uri carries the language ("fr/practice.md"); ask MkDocs which file.
+    @property
+    def is_annex(self) -> bool:
+        annex = self.files.get_file_from_path(PAGE)
+        return annex is not None and annex.src_uri == self.page.file.src_uri
+
+    def render(self, name: str, /, **values: Any) -> str:
+        return one_block(str(self.env.get_template(f"partials/edition/{name}").render(**values)))
+
+    # Why: a link with its preview, in the citations' own markup (xref.html, edition.js).
+    def xref(self, *, href: str, text: str, tip_id: str, tip_label: str, tip_text: str) -> str:
+        return self.render(
+            "xref.html",
+            kind="practice",
+            href=html.escape(href),
+            text=html.escape(text),
+            tip_id=tip_id,
+            tip_label=html.escape(tip_label),
+            tip_text=html.escape(tip_text),
+            preview=True,
+        ).replace("\n", "")
+
+
+# Why: under each paragraph a note bears on, links to those notes; other places simply go.
+def _fill_paragraphs(html_text: str, context: _Context) -> str:
+    bearings = bearings_by_paragraph(_state.countries)
+    index = shared_index.current
+    numbers = list(index.guidelines) if index else []
+    for number in numbers:
+        place = PARAGRAPH_PLACE.format(number=number)
+        if place not in html_text:
+            continue
+        links = [
+            context.xref(
+                href=context.url(PAGE, country.id),
+                text=country.name[context.lang],
+                tip_id=f"practice-tip-{guideline_anchor(number)}-{country.id}",
+                tip_label=f"{country.name[context.lang]}{context.labels['colon']} {country.place[context.lang]}",
+                tip_text=bearing.reason[context.lang],
+            )
+            for country, bearing in bearings.get(number, [])
+        ]
+        markup = (
+            context.render(
+                "practice-links.html",
+                label=context.labels["practice_in_practice"],
+                colon=context.labels["colon"],
+                links=links,
+            )
+            if links
+            else ""
+        )
+        html_text = html_text.replace(place, markup)
+    return html_text
+
+
+# Why: the annex's overview table and each note's apparatus, from the data.
+def _fill_annex(html_text: str, context: _Context) -> str:
+    lang, labels = context.lang, context.labels
+    rows = [
+        {
+            "id": c.id,
+            "name": c.name[lang],
+            "place": c.place[lang],
+            "who": c.overview["who"][lang],
+            "where": c.overview["where"][lang],
+            "contact": c.overview["contact"][lang],
+            "publisher": _publisher(c, lang),
+            "date": _date(c, lang, labels),
+        }
+        for c in _state.countries
+    ]
+    html_text = html_text.replace(OVERVIEW_PLACE, context.render("practice-overview.html", labels=labels, rows=rows))
+    index = shared_index.current
+    for country in _state.countries:
+        bearings = []
+        for bearing in country.bears_on:
+            entry = index.guidelines[bearing.paragraph] if index else None
+            link = context.xref(
+                href=context.url(entry.page if entry else PAGE, guideline_anchor(bearing.paragraph)),
+                text=bearing.paragraph,
+                tip_id=f"practice-tip-{country.id}-{guideline_anchor(bearing.paragraph)}",
+                tip_label=bearing.paragraph,
+                tip_text=entry.text if entry else "",
+            )
+            bearings.append({"number": bearing.paragraph, "link": link, "reason": bearing.reason[lang]})
+        note = context.render(
+            "practice-note.html",
+            id=country.id,
+            labels=labels,
+            source_lang=country.language,
+            quotations=[
+                {
+                    "text": q.text,
+                    "speaker": q.speaker[lang],
+                    "translation": q.translation.get(lang, "") if lang != country.language else "",
+                }
+                for q in country.quotations
+            ],
+            bearings=bearings,
+            place=f"{country.place[lang]} ({country.name[lang]})",
+            publisher=_publisher(country, lang),
+            title=country.citation.get("title", ""),
+            author=country.citation.get("author", ""),
+            date=_date(country, lang, labels),
+            kind=labels[f"practice_kind_{country.kind}"],
+        )
+        html_text = html_text.replace(NOTE_PLACE.format(id=country.id), note)
+    return html_text
+
+
+def _publisher(country: Country, lang: str) -> str:
+    return str(country.citation["publisher"][lang])
+
+
+# Why: the report's date in the reader's words, or what the data says about its missing date.
+def _date(country: Country, lang: str, labels: Mapping[str, str]) -> str:
+    if "date" in country.citation:
+        return format_date(dt.date.fromisoformat(country.citation["date"]), labels)
+    return str(country.citation["date_note"][lang])
+
+
+# Why: "France, Mexico, England and Cambodia" in the reader's language.
+def _joined(names: list[str], labels: Mapping[str, str]) -> str:
+    return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} {labels['practice_and']} {names[-1]}"
