@@ -14,6 +14,11 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Why: the language switch as a reader uses it, through Material's language menu.
 def switch_language(page: Page, target: str) -> None:
     page.locator(".md-header__option .md-select").hover()
+    # Wait for the menu's fade-in to end: clicking a link still moving makes Playwright scroll the
+    # page to reach it, which moves the reader's place (a person clicks a menu that has settled).
+    page.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.md-header__option .md-select__inner')).opacity === '1'"
+    )
     page.locator(f"a.md-select__link[hreflang='{target}']").click()
 
 
