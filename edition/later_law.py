@@ -10,6 +10,7 @@ The rest are small pure functions the hook and templates use (labels, backlinks,
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import jsonschema
 import yaml
 
+from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.problems import EditionError, Problem
 
@@ -274,3 +276,12 @@ def rule_anchor(rule_id: str) -> str:
 # Why: a paragraph's anchor, for backlinks from the Law since 2005 page.
 def paragraph_anchor(number: str) -> str:
     return guideline_anchor(number)
+
+
+# Why: "21 December 2010", or "November 2013" where only the month is recorded, in the reader's words.
+def date_text(iso: str, labels: Mapping[str, str]) -> str:
+    if len(iso) == len("2013-11"):
+        year, month = iso.split("-")
+        months = [m.strip() for m in labels["months"].split(",")]
+        return labels["law_since_month_year"].format(month=months[int(month) - 1], year=year)
+    return format_date(dt.date.fromisoformat(iso), labels)
