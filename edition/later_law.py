@@ -9,8 +9,8 @@ The rest are small pure functions the hook and templates use (labels, backlinks,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any

@@ -32,6 +32,7 @@ APPARATUS = [
     ".guideline__rests-on",
     ".provision__caption",
     ".instruments__provisions",
+    ".law-since",  # Law since 2005: the edition's dated annotation
 ]
 
 
