@@ -3,9 +3,10 @@ data checks in ``edition/later_law.py``, data in ``data/later-law.yml``).
 
 MkDocs events:
 
-- ``on_config``: reads and checks ``data/later-law.yml`` against the paragraphs of the default
-  language's guidelines and the provisions registry; every problem is raised together as one
-  ``PluginError``. Read once per change of the data or the pages, not once per language.
+- ``on_files`` at priority -250: after ``crossrefs.py`` (-200) has checked and indexed this
+  language's pages (so a broken page is reported as such first), reads and checks
+  ``data/later-law.yml`` against those paragraphs and the provisions registry; every problem is
+  raised together as one ``PluginError``. Read again only when the data or the paragraphs change.
 - ``on_page_content``: each paragraph and provision has left a place for the note
   (``<!-- edition:law-since IV.b.17 -->`` in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/law-since-note.html`` (nothing for a paragraph
@@ -26,6 +27,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -34,11 +36,10 @@ from edition.ids import guideline_anchor
 from edition.later_law import DATA_FILE, LaterLaw, Rule, date_text, load_later_law, shown_text
 from edition.problems import EditionError
 from edition.registry import Provision
-from edition.syntax import scan
 
 import shared_index
 from project import project_registry, project_root
-from site_languages import current_language, is_edition_home, site_languages
+from site_languages import current_language, is_edition_home
 
 PLACE = "<!-- edition:law-since "
 PAGE_SRC = "law-since-2005.md"
@@ -60,18 +61,19 @@ _state = _State()
 
 def on_config(config: MkDocsConfig) -> None:
     _state.templates.clear()
+
+
+@event_priority(-250)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    index = shared_index.current
+    if index is None:
+        return files
     root = project_root(config)
-    _, default = site_languages(config)
-    docs = root / "docs" / default
-    stamp = tuple(p.stat().st_mtime for p in [root / "data" / DATA_FILE, *sorted(docs.rglob("*.md"))])
+    numbers = list(index.guidelines)
+    stamp = ((root / "data" / DATA_FILE).stat().st_mtime, *[hash(n) for n in numbers])
     if stamp == _state.stamp:
-        return
+        return files
     registry = project_registry(config)
-    numbers = [
-        b.number
-        for path in sorted(docs.rglob("*.md"))
-        for b in scan(path.read_text("utf-8"), path=str(path)).guidelines
-    ]
     try:
         _state.law = load_later_law(
             root / "data", paragraphs=numbers, provisions=list(registry.provisions), shown=f"data/{DATA_FILE}"
@@ -79,6 +81,7 @@ def on_config(config: MkDocsConfig) -> None:
     except EditionError as error:
         raise PluginError(str(error)) from error
     _state.stamp = stamp
+    return files
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,7 +17,7 @@ from tests.site import PAGES
 ALL = [
     f"{prefix}{name}"
     for prefix in ("", "fr/", "es/")
-    for name in [*PAGES, "comments/index.html", "accessibility/index.html"]
+    for name in [*PAGES, "comments/index.html", "accessibility/index.html", "law-since-2005/index.html"]
 ] + ["404.html"]
 
 
