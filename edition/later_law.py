@@ -19,7 +19,6 @@ import jsonschema
 import yaml
 
 from edition.formatting import format_date
-from edition.ids import guideline_anchor
 from edition.problems import EditionError, Problem
 
 LANGUAGES = ("en", "fr", "es")
@@ -266,16 +265,6 @@ def shown_text(rule: Rule, lang: str) -> tuple[str, bool]:
     if lang in rule.quote:
         return rule.quote[lang], True
     return rule.summary[lang], False
-
-
-# Why: the anchor of a rule on the Law since 2005 page (its id, unique across the edition).
-def rule_anchor(rule_id: str) -> str:
-    return rule_id
-
-
-# Why: a paragraph's anchor, for backlinks from the Law since 2005 page.
-def paragraph_anchor(number: str) -> str:
-    return guideline_anchor(number)
 
 
 # Why: "21 December 2010", or "November 2013" where only the month is recorded, in the reader's words.

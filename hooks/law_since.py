@@ -10,9 +10,9 @@ MkDocs events:
 - ``on_page_content``: each paragraph and provision has left a place for the note
   (``<!-- edition:law-since IV.b.17 -->`` in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/law-since-note.html`` (nothing for a paragraph
-  whose recorded decision is that no later rule is linked). The page whose front matter says
-  ``edition: law-since`` gets the crosswalk and the later instruments (``law-since-page.html``), and
-  each edition's home page a link to that page (``law-since-home.html``). It runs after
+  whose recorded decision is that no later rule is linked). The page ``law-since-2005.md`` of each
+  language gets the crosswalk and the later instruments (``law-since-page.html``), and each
+  edition's home page a link to that page (``law-since-home.html``). It runs after
   ``crossrefs.py`` has indexed this language's pages (``shared_index``), for the backlinks.
 """
 
@@ -96,7 +96,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
             place = f"{PLACE}{target} -->"
             if place in html_text:
                 html_text = html_text.replace(place, context.note(target))
-    if page.meta.get("edition") == "law-since":
+    if page.file.src_uri == PAGE_SRC:
         html_text += context.render("law-since-page.html", **context.page_context())
     elif is_edition_home(page.url, config):
         html_text += context.render("law-since-home.html", href=context.law_href(""), labels=context.labels)

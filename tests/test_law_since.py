@@ -14,7 +14,7 @@ import yaml
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from edition.later_law import DATA_FILE, SCHEMA_FILE, load_later_law
+from edition.later_law import DATA_FILE, SCHEMA_FILE, date_text, load_later_law, shown_text
 from edition.problems import EditionError
 from edition.registry import load_registry
 from edition.syntax import scan
@@ -213,6 +213,7 @@ def test_provision_notes_give_the_status_today(built_site: Path) -> None:
 def test_the_annex_page_in_each_language(built_site: Path, lang: str, heading: str, status: str) -> None:
     soup = parse(built_site / EDITION_PREFIX[lang] / PAGE)
     assert heading in soup.select_one("h1").get_text()
+    assert soup.select_one("article").find(["h1", "h2"]).name == "h1"  # nothing before the title
     assert soup.select_one(".law-since-notice") is not None
     rows = soup.select("table.law-since-page__crosswalk tbody tr")
     assert len(rows) == 19
@@ -281,3 +282,45 @@ def test_a_note_previews_its_rule_on_keyboard_focus(page: Page, site_url: str) -
     assert tip.is_visible()
     page.keyboard.press("Escape")
     assert not tip.is_visible()
+
+
+# ---------------------------------------------------------------------------------------------
+# Small functions
+
+
+LABELS = {lang: load_registry(DATA).labels[lang] for lang in ("en", "fr", "es")}
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "expected"),
+    [
+        ("2010-12-21", "en", "21 December 2010"),
+        ("2015-12-17", "fr", "17 décembre 2015"),
+        ("2018-04-04", "es", "4 de abril de 2018"),
+        ("2013-11", "en", "November 2013"),
+        ("2013-11", "fr", "novembre 2013"),
+        ("2013-11", "es", "noviembre de 2013"),
+    ],
+)
+def test_date_text(iso: str, lang: str, expected: str) -> None:
+    assert date_text(iso, LABELS[lang]) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "lang", "label", "quoted"),
+    [
+        ("bangkok-49", "en", "Bangkok Rules, rule 49", True),
+        ("bangkok-49", "es", "Reglas de Bangkok, regla 49", False),
+        ("mandela-7-f", "fr", "Règles Nelson Mandela, règle 7(f)", False),
+        ("bangkok-res-9", "fr", "Résolution 65/229 de l’Assemblée générale, par. 9", False),
+        ("crc-gc14", "en", "CRC General Comment No. 14", False),
+        ("bangkok-22", "en", "Bangkok Rules, rule 22", False),
+    ],
+)
+def test_rule_labels_and_what_is_shown(rule_id: str, lang: str, label: str, quoted: bool) -> None:
+    law = load_later_law(DATA, paragraphs=paragraph_numbers(), provisions=provision_ids(), shown=DATA_FILE)
+    rule = law.rules[rule_id]
+    assert rule.label(lang) == label
+    text, is_quote = shown_text(rule, lang)
+    assert is_quote == quoted
+    assert text == (rule.quote[lang] if quoted else rule.summary[lang])
