@@ -96,7 +96,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
             place = f"{PLACE}{target} -->"
             if place in html_text:
                 html_text = html_text.replace(place, context.note(target))
-    if page.file.src_uri == PAGE_SRC:
+    if page.file.src_uri in (PAGE_SRC, f"{lang}/{PAGE_SRC}"):  # the i18n plugin keeps the folder
         html_text += context.render("law-since-page.html", **context.page_context())
     elif is_edition_home(page.url, config):
         html_text += context.render("law-since-home.html", href=context.law_href(""), labels=context.labels)
