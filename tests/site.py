@@ -20,6 +20,23 @@ PAGES = [
     "contact/index.html",
 ]
 
+
+# Every page of an edition, in nav order, read from mkdocs.yml: the 2005 text and the edition's own
+# pages (annexes, comments, accessibility, tools), so a new page needs no list re-typed in the tests.
+def _nav_pages() -> list[str]:
+    from mkdocs.utils.yaml import yaml_load
+
+    with (Path(__file__).resolve().parent.parent / "mkdocs.yml").open(encoding="utf-8") as file:
+        nav = yaml_load(file)["nav"]
+    sources = [next(iter(entry.values())) for entry in nav]
+    return [
+        name.replace(".md", ".html") if name == "index.md" else name.removesuffix(".md") + "/index.html"
+        for name in sources
+    ]
+
+
+ALL_PAGES = _nav_pages()
+
 # Each edition's folder below the site root.
 EDITION_PREFIX = {"en": "", "fr": "fr/", "es": "es/"}
 
@@ -39,6 +56,7 @@ APPARATUS = [
     ".guideline__rests-on",
     ".provision__caption",
     ".instruments__provisions",
+    ".law-since",  # Law since 2005: the edition's dated annotation
 ]
 
 

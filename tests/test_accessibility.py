@@ -12,13 +12,9 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browsing import axe_violations
-from tests.site import PAGES
+from tests.site import ALL_PAGES
 
-ALL = [
-    f"{prefix}{name}"
-    for prefix in ("", "fr/", "es/")
-    for name in [*PAGES, "comments/index.html", "accessibility/index.html", "practice/index.html"]
-] + ["404.html"]
+ALL = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in ALL_PAGES] + ["404.html"]
 
 
 @pytest.mark.parametrize("name", ALL)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from edition.registry import load_registry
-from tests.site import PAGES, article, html_files, parse
+from tests.site import ALL_PAGES, PAGES, article, html_files, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,11 +32,7 @@ def all_guidelines(site: Path) -> list[tuple[str, str, str]]:
 
 def test_each_edition_has_exactly_the_same_pages(built_site: Path) -> None:
     pages = sorted(str(p.relative_to(built_site)) for p in html_files(built_site))
-    expected = [
-        f"{prefix}{name}"
-        for prefix in ("", "fr/", "es/")
-        for name in [*PAGES, "comments/index.html", "accessibility/index.html", "practice/index.html"]
-    ]
+    expected = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in ALL_PAGES]
     assert pages == sorted([*expected, "404.html"])
 
 

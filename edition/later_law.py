@@ -1,0 +1,276 @@
+"""Law since 2005: the later instruments and rules, and the edition's decision for every paragraph.
+
+``load_later_law`` reads ``data/later-law.yml``, validates it against its JSON Schema and checks it
+against the paragraphs of the guidelines and the provisions registry, raising one ``EditionError``
+that lists every problem with file and line: an unknown rule or instrument, a paragraph or provision
+that does not exist or has no recorded decision, a missing language, a quotation without a source.
+The rest are small pure functions the hook and templates use (labels, backlinks, the crosswalk).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from edition.formatting import format_date
+from edition.problems import EditionError, Problem
+
+LANGUAGES = ("en", "fr", "es")
+DATA_FILE = "later-law.yml"
+SCHEMA_FILE = "schemas/later-law.schema.yml"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class LaterInstrument:
+    """An instrument adopted after 2005, with where its facts were checked."""
+
+    id: str
+    symbol: str | None
+    date: str
+    body: Mapping[str, str]
+    title: Mapping[str, str]
+    title_official: Mapping[str, bool]
+    short: Mapping[str, str]
+    unit: Mapping[str, str] | None
+    checked: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What a note cites: a rule of an instrument (``number``) or the instrument as a whole."""
+
+    id: str
+    instrument: LaterInstrument
+    number: str | None
+    label_override: Mapping[str, str] | None
+    quote: Mapping[str, str]
+    quote_source: Mapping[str, str]
+    summary: Mapping[str, str]
+    checked: str
+
+    # Why: "Bangkok Rules, rule 49" in each language; the label is what readers search for.
+    def label(self, lang: str) -> str:
+        if self.label_override:
+            return self.label_override[lang]
+        if self.number is None or self.instrument.unit is None:
+            return self.instrument.short[lang]
+        return f"{self.instrument.short[lang]}, {self.instrument.unit[lang]} {self.number}"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One later rule bearing on a paragraph or provision, with the edition's reason."""
+
+    rule: Rule
+    reason: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The edition's decision for one paragraph: the later rules on its point, or why none."""
+
+    links: tuple[Link, ...]
+    none_reason: Mapping[str, str] | None
+
+
+@dataclass(frozen=True)
+class ProvisionStatus:
+    """A 2005 provision's status today, with the later rules that replace or supplement it."""
+
+    status: str
+    note: Mapping[str, str]
+    later: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class LaterLaw:
+    """The whole of ``data/later-law.yml``, linked and checked."""
+
+    status_as_of: str
+    instruments: Mapping[str, LaterInstrument]
+    rules: Mapping[str, Rule]
+    paragraphs: Mapping[str, Decision]
+    provisions: Mapping[str, ProvisionStatus]
+
+    # Why: backlinks; the paragraphs each rule bears on, in the order of the guidelines.
+    def paragraphs_of(self, rule_id: str) -> list[str]:
+        return [number for number, d in self.paragraphs.items() if any(k.rule.id == rule_id for k in d.links)]
+
+    # Why: the provisions of 2005 each later rule replaces or supplements.
+    def provisions_of(self, rule_id: str) -> list[str]:
+        return [pid for pid, s in self.provisions.items() if any(r.id == rule_id for r in s.later)]
+
+
+# Why: every mapping key and list item of the YAML with the line it starts on, for problems.
+def _line_map(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
+    lines = {path: node.start_mark.line + 1}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[(*path, key.value)] = key.start_mark.line + 1
+            lines.update({k: v for k, v in _line_map(value, (*path, key.value)).items() if k != (*path, key.value)})
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            lines.update(_line_map(item, (*path, i)))
+    return lines
+
+
+# Why: the nearest recorded line for a path (a missing key points at its parent).
+def _line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
+    while path and path not in lines:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+# Why: reads, validates and checks the file; every problem at once, as the registry does.
+def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Iterable[str], shown: str) -> LaterLaw:
+    text = (data_dir / DATA_FILE).read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise EditionError([Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]) from error
+    lines = _line_map(node) if node is not None else {}
+    schema = yaml.safe_load((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
+    found = _schema_problems(data, schema, lines=lines, shown=shown)
+    if found:
+        raise EditionError(found)
+    law, problems = link_later_law(data, paragraphs=list(paragraphs), provisions=list(provisions))
+    if problems:
+        raise EditionError(Problem(shown, _line(lines, where), message) for where, message in problems)
+    return law
+
+
+# Why: schema problems pointing at the record's own line rather than the top of the file.
+def _schema_problems(
+    data: Any, schema: Mapping[str, Any], *, lines: Mapping[tuple[Any, ...], int], shown: str
+) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(schema)
+    return [
+        Problem(
+            shown,
+            _line(lines, tuple(e.absolute_path)),
+            f"{'.'.join(map(str, e.absolute_path)) or '(top level)'}: {e.message}",
+        )
+        for e in validator.iter_errors(data)
+    ]
+
+
+# Why: turns validated data into objects and checks every cross-link; problems carry a data path.
+def link_later_law(
+    data: Mapping[str, Any], *, paragraphs: list[str], provisions: list[str]
+) -> tuple[LaterLaw, list[tuple[tuple[Any, ...], str]]]:
+    problems: list[tuple[tuple[Any, ...], str]] = []
+    instruments: dict[str, LaterInstrument] = {}
+    for i, r in enumerate(data["instruments"]):
+        if r["id"] in instruments:
+            problems.append((("instruments", i), f"duplicate instrument id '{r['id']}'"))
+        instruments[r["id"]] = LaterInstrument(
+            r["id"],
+            r.get("symbol"),
+            r["date"],
+            r["body"],
+            r["title"],
+            r["title_official"],
+            r["short"],
+            r.get("unit"),
+            r["checked"],
+        )
+    rules: dict[str, Rule] = {}
+    for i, r in enumerate(data["rules"]):
+        where = ("rules", i)
+        instrument = instruments.get(r["instrument"])
+        if instrument is None:
+            problems.append((where, f"rule '{r['id']}': unknown instrument '{r['instrument']}'"))
+            continue
+        if r["id"] in rules:
+            problems.append((where, f"duplicate rule id '{r['id']}'"))
+        quote, source = r.get("quote", {}), r.get("quote_source", {})
+        problems += [
+            ((*where, "quote", lang), f"rule '{r['id']}': quotation in '{lang}' without a source")
+            for lang in quote
+            if lang not in source
+        ]
+        problems += [
+            ((*where, "quote_source", lang), f"rule '{r['id']}': source in '{lang}' for no quotation")
+            for lang in source
+            if lang not in quote
+        ]
+        rules[r["id"]] = Rule(
+            r["id"], instrument, r.get("number"), r.get("label"), quote, source, r["summary"], r["checked"]
+        )
+    reasons = data["reasons"]
+
+    def reason(value: Any, where: tuple[Any, ...]) -> Mapping[str, str]:
+        if isinstance(value, str):
+            if value not in reasons:
+                problems.append((where, f"unknown reason '{value}'"))
+                return {lang: value for lang in LANGUAGES}
+            return dict(reasons[value])
+        return dict(value)
+
+    decisions: dict[str, Decision] = {}
+    known = set(paragraphs)
+    for number, entry in data["paragraphs"].items():
+        where = ("paragraphs", number)
+        if number not in known:
+            problems.append((where, f"paragraph '{number}' does not exist in the guidelines"))
+        links = []
+        for j, item in enumerate(entry.get("rules", [])):
+            rule = rules.get(item["rule"])
+            if rule is None:
+                problems.append(((*where, "rules", j), f"paragraph '{number}': unknown rule '{item['rule']}'"))
+                continue
+            links.append(Link(rule, reason(item["reason"], (*where, "rules", j))))
+        none = reason(entry["none"], where) if "none" in entry else None
+        decisions[number] = Decision(tuple(links), none)
+    problems += [
+        (("paragraphs",), f"paragraph '{n}' has no recorded decision") for n in paragraphs if n not in decisions
+    ]
+    ordered = {n: decisions[n] for n in paragraphs if n in decisions} | {
+        n: d for n, d in decisions.items() if n not in known
+    }
+    statuses: dict[str, ProvisionStatus] = {}
+    known_provisions = set(provisions)
+    for pid, entry in data["provisions"].items():
+        where = ("provisions", pid)
+        if pid not in known_provisions:
+            problems.append((where, f"provision '{pid}' does not exist in data/provisions.yml"))
+        later = []
+        for rid in entry.get("later", []):
+            if rid in rules:
+                later.append(rules[rid])
+            else:
+                problems.append(((*where, "later"), f"provision '{pid}': unknown rule '{rid}'"))
+        statuses[pid] = ProvisionStatus(entry["status"], entry["note"], tuple(later))
+    problems += [(("provisions",), f"provision '{p}' has no recorded status") for p in provisions if p not in statuses]
+    ordered_statuses = {p: statuses[p] for p in provisions if p in statuses}
+    law = LaterLaw(data["status_as_of"], instruments, rules, ordered, ordered_statuses)
+    return law, problems
+
+
+# ---------------------------------------------------------------------------------------------
+# What the templates show
+
+
+# Why: the text a preview and the page show for a rule: its quotation or the edition's summary.
+def shown_text(rule: Rule, lang: str) -> tuple[str, bool]:
+    if lang in rule.quote:
+        return rule.quote[lang], True
+    return rule.summary[lang], False
+
+
+# Why: "21 December 2010", or "November 2013" where only the month is recorded, in the reader's words.
+def date_text(iso: str, labels: Mapping[str, str]) -> str:
+    if len(iso) == len("2013-11"):
+        year, month = iso.split("-")
+        months = [m.strip() for m in labels["months"].split(",")]
+        return labels["law_since_month_year"].format(month=months[int(month) - 1], year=year)
+    return format_date(dt.date.fromisoformat(iso), labels)

@@ -1,0 +1,257 @@
+"""Law since 2005: the edition's note under each paragraph and provision, and its annex page (logic and
+data checks in ``edition/later_law.py``, data in ``data/later-law.yml``).
+
+MkDocs events:
+
+- ``on_files`` at priority -250: after ``crossrefs.py`` (-200) has checked and indexed this
+  language's pages (so a broken page is reported as such first), reads and checks
+  ``data/later-law.yml`` against those paragraphs and the provisions registry; every problem is
+  raised together as one ``PluginError``. Read again only when the data or the paragraphs change.
+- ``on_page_content``: each paragraph and provision has left a place for the note
+  (``<!-- edition:law-since IV.b.17 -->`` in ``partials/edition/guideline.html`` and
+  ``provision.html``); it becomes ``partials/edition/law-since-note.html`` (nothing for a paragraph
+  whose recorded decision is that no later rule is linked). The page ``law-since-2005.md`` of each
+  language gets the crosswalk and the later instruments (``law-since-page.html``), and each
+  edition's home page a link to that page (``law-since-home.html``). It runs after
+  ``crossrefs.py`` has indexed this language's pages (``shared_index``), for the backlinks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from edition.formatting import format_date
+from edition.ids import guideline_anchor
+from edition.later_law import DATA_FILE, LaterLaw, Rule, date_text, load_later_law, shown_text
+from edition.problems import EditionError
+from edition.registry import Provision
+
+import shared_index
+from project import project_registry, project_root
+from site_languages import current_language, is_edition_home
+
+PLACE = "<!-- edition:law-since "
+PAGE_SRC = "law-since-2005.md"
+
+
+@dataclass
+class _State:
+    stamp: tuple[float, ...] = ()
+    law: LaterLaw | None = None
+    templates: dict[str, jinja2.Environment] = field(default_factory=dict)
+
+
+_state = _State()
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+def on_config(config: MkDocsConfig) -> None:
+    _state.templates.clear()
+
+
+@event_priority(-250)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    index = shared_index.current
+    if index is None:
+        return files
+    root = project_root(config)
+    numbers = list(index.guidelines)
+    stamp = ((root / "data" / DATA_FILE).stat().st_mtime, *[hash(n) for n in numbers])
+    if stamp == _state.stamp:
+        return files
+    registry = project_registry(config)
+    try:
+        _state.law = load_later_law(
+            root / "data", paragraphs=numbers, provisions=list(registry.provisions), shown=f"data/{DATA_FILE}"
+        )
+    except EditionError as error:
+        raise PluginError(str(error)) from error
+    _state.stamp = stamp
+    return files
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    law, index = _state.law, shared_index.current
+    if law is None or index is None:
+        return html_text
+    lang = current_language(config)
+    registry = project_registry(config)
+    context = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, _env(config, lang))
+    if PLACE in html_text:
+        for target in [*index.guidelines, *index.provision_pages]:
+            place = f"{PLACE}{target} -->"
+            if place in html_text:
+                html_text = html_text.replace(place, context.note(target))
+    if page.file.src_uri in (PAGE_SRC, f"{lang}/{PAGE_SRC}"):  # the i18n plugin keeps the folder
+        html_text += context.render("law-since-page.html", **context.page_context())
+    elif is_edition_home(page.url, config):
+        html_text += context.render("law-since-home.html", href=context.law_href(""), labels=context.labels)
+    return html_text
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+# Why: the theme's templates per language, made once per configuration.
+def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
+    if lang not in _state.templates:
+        _state.templates[lang] = config.theme.get_env()
+    return _state.templates[lang]
+
+
+@dataclass
+class _Context:
+    """What one page of one language needs to render the notes and the page."""
+
+    law: LaterLaw
+    lang: str
+    labels: Mapping[str, str]
+    provisions: Mapping[str, Provision]
+    page: Page
+    files: Files
+    env: jinja2.Environment
+    tips: int = 0
+
+    def render(self, name: str, **context: Any) -> str:
+        return str(self.env.get_template(f"partials/edition/{name}").render(**context))
+
+    # Why: URLs from MkDocs' own File objects, right per language and URL style.
+    def url(self, src_uri: str, anchor: str) -> str:
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
+        base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)
+        return f"{base}#{anchor}" if anchor else base or "./"
+
+    def law_href(self, anchor: str) -> str:
+        return self.url(PAGE_SRC, anchor)
+
+    # Why: a rule as a link to its entry on the page, previewed on hover and focus (xref.html).
+    def xref(self, rule: Rule) -> str:
+        self.tips += 1
+        text, quoted = shown_text(rule, self.lang)
+        tip = (
+            f"{self.labels['quote_open']}{text}{self.labels['quote_close']}"
+            if quoted
+            else f"{self.labels['law_since_summary']}{self.labels['colon']} {text}"
+        )
+        return self.render(
+            "xref.html",
+            kind="later-rule",
+            href=html.escape(self.law_href(rule.id)),
+            text=html.escape(rule.label(self.lang)),
+            tip_id=f"law-tip-{self.tips}",
+            tip_label=html.escape(rule.label(self.lang)),
+            tip_text=html.escape(tip),
+            preview=True,
+        ).strip()
+
+    def status_as_of(self) -> str:
+        return self.labels["law_since_status_as_of"].format(
+            date=format_date(dt.date.fromisoformat(self.law.status_as_of), self.labels)
+        )
+
+    # Why: the note under one paragraph or provision; empty where the decision is "none".
+    def note(self, target: str) -> str:
+        if target in self.law.paragraphs:
+            decision = self.law.paragraphs[target]
+            if not decision.links:
+                return ""
+            items = [{"xref": self.xref(k.rule), "reason": k.reason[self.lang]} for k in decision.links]
+            return self.render(
+                "law-since-note.html",
+                labels=self.labels,
+                status_as_of=self.status_as_of(),
+                items=items,
+                status=None,
+                page_href=self.law_href(""),
+            )
+        status = self.law.provisions.get(target)
+        if status is None:
+            return ""
+        items = [{"xref": self.xref(rule), "reason": ""} for rule in status.later]
+        return self.render(
+            "law-since-note.html",
+            labels=self.labels,
+            status_as_of=self.status_as_of(),
+            items=items,
+            status={"label": self.labels[f"law_since_status_{status.status}"], "note": status.note[self.lang]},
+            page_href=self.law_href(""),
+        )
+
+    # Why: everything the annex page shows: the crosswalk, then each instrument and its rules.
+    def page_context(self) -> dict[str, Any]:
+        index = shared_index.current
+        assert index is not None
+        provisions = self.provisions
+        crosswalk = [
+            {
+                "href": self.url(index.provision_pages[pid], pid) if pid in index.provision_pages else "",
+                "label": provisions[pid].label.get(self.lang, provisions[pid].label["en"]),
+                "status": self.labels[f"law_since_status_{s.status}"],
+                "note": s.note[self.lang],
+                "later": [self.xref(r) for r in s.later],
+            }
+            for pid, s in self.law.provisions.items()
+        ]
+        instruments = []
+        for inst in self.law.instruments.values():
+            rules = []
+            for rule in (r for r in self.law.rules.values() if r.instrument.id == inst.id):
+                text, quoted = shown_text(rule, self.lang)
+                rules.append(
+                    {
+                        "id": rule.id,
+                        "label": rule.label(self.lang),
+                        "text": text,
+                        "quoted": quoted,
+                        "quote_source": rule.quote_source.get(self.lang, ""),
+                        "checked": rule.checked,
+                        "paragraphs": [
+                            {"number": n, "href": self.url(index.guidelines[n].page, guideline_anchor(n))}
+                            for n in self.law.paragraphs_of(rule.id)
+                            if n in index.guidelines
+                        ],
+                        "provisions": [
+                            {
+                                "label": provisions[p].label.get(self.lang, provisions[p].label["en"]),
+                                "href": self.url(index.provision_pages[p], p),
+                            }
+                            for p in self.law.provisions_of(rule.id)
+                            if p in index.provision_pages and p in provisions
+                        ],
+                    }
+                )
+            instruments.append(
+                {
+                    "id": inst.id,
+                    "title": inst.title[self.lang],
+                    "title_official": inst.title_official[self.lang],
+                    "symbol": inst.symbol,
+                    "date": date_text(inst.date, self.labels),
+                    "body": inst.body[self.lang],
+                    "checked": inst.checked,
+                    "rules": rules,
+                }
+            )
+        return {
+            "labels": self.labels,
+            "status_as_of": self.status_as_of(),
+            "crosswalk": crosswalk,
+            "instruments": instruments,
+        }

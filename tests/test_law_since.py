@@ -1,0 +1,326 @@
+"""Law since 2005: the data checks (table-driven bad data), the notes, backlinks, the annex page in
+three languages, its place in the PDFs and in each language's search (browser)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from edition.later_law import DATA_FILE, SCHEMA_FILE, date_text, load_later_law, shown_text
+from edition.problems import EditionError
+from edition.registry import load_registry
+from edition.syntax import scan
+from tests.browsing import search
+from tests.site import EDITION_PREFIX, parse
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+GUIDELINE_PAGES = ("general-issues.md", "specific-issues.md")
+PAGE = "law-since-2005/index.html"
+
+
+def paragraph_numbers() -> list[str]:
+    docs = ROOT / "docs" / "en"
+    return [b.number for name in GUIDELINE_PAGES for b in scan((docs / name).read_text("utf-8"), path=name).guidelines]
+
+
+def provision_ids() -> list[str]:
+    return list(load_registry(DATA).provisions)
+
+
+def real_data() -> dict[str, Any]:
+    data = yaml.safe_load((DATA / DATA_FILE).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def load(data: dict[str, Any], tmp_path: Path) -> None:
+    (tmp_path / "schemas").mkdir(exist_ok=True)
+    (tmp_path / "schemas" / Path(SCHEMA_FILE).name).write_text((DATA / SCHEMA_FILE).read_text("utf-8"), "utf-8")
+    (tmp_path / DATA_FILE).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    load_later_law(tmp_path, paragraphs=paragraph_numbers(), provisions=provision_ids(), shown=DATA_FILE)
+
+
+# ---------------------------------------------------------------------------------------------
+# The data and its checks
+
+
+def test_the_real_data_covers_every_paragraph_and_provision() -> None:
+    law = load_later_law(DATA, paragraphs=paragraph_numbers(), provisions=provision_ids(), shown=DATA_FILE)
+    assert list(law.paragraphs) == paragraph_numbers() and len(law.paragraphs) == 58
+    assert list(law.provisions) == provision_ids() and len(law.provisions) == 19
+    for number, decision in law.paragraphs.items():
+        assert bool(decision.links) != bool(decision.none_reason), number
+    assert law.provisions["smr-23-1"].status == "replaced"
+    assert [r.id for r in law.provisions["smr-23-2"].later][:1] == ["mandela-29"]
+    assert law.rules["bangkok-49"].label("fr") == "Règles de Bangkok, règle 49"
+    assert law.rules["bangkok-49"].label("es") == "Reglas de Bangkok, regla 49"
+
+
+def _set(path: tuple[Any, ...], value: Any) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+
+    return edit
+
+
+def _drop(path: tuple[Any, ...]) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        node = data
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+
+    return edit
+
+
+def _rule_index(rule_id: str) -> int:
+    return next(i for i, r in enumerate(real_data()["rules"]) if r["id"] == rule_id)
+
+
+BAD_DATA = [
+    ("unknown rule", _set(("paragraphs", "IV.a.10", "rules", 0, "rule"), "bangkok-490"), "unknown rule 'bangkok-490'"),
+    ("paragraph that does not exist", _set(("paragraphs", "IV.c.1"), {"none": "general"}), "'IV.c.1' does not exist"),
+    (
+        "provision that does not exist",
+        _set(("provisions", "smr-99"), {"status": "current", "note": {"en": "x", "fr": "x", "es": "x"}}),
+        "'smr-99' does not exist",
+    ),
+    (
+        "later rule of a provision unknown",
+        _set(("provisions", "smr-23-1", "later"), ["mandela-280"]),
+        "unknown rule 'mandela-280'",
+    ),
+    (
+        "missing language in a summary",
+        _drop(("rules", _rule_index("bangkok-49"), "summary", "es")),
+        "'es' is a required property",
+    ),
+    ("missing language in a reason", _drop(("reasons", "general", "fr")), "'fr' is a required property"),
+    (
+        "quotation without a source",
+        _drop(("rules", _rule_index("bangkok-49"), "quote_source")),
+        "quotation in 'en' without a source",
+    ),
+    ("paragraph without a decision", _drop(("paragraphs", "IV.b.20")), "'IV.b.20' has no recorded decision"),
+    ("provision without a status", _drop(("provisions", "crc-9-1")), "'crc-9-1' has no recorded status"),
+    ("unknown instrument", _set(("rules", 0, "instrument"), "tokyo"), "unknown instrument 'tokyo'"),
+    ("unknown reason", _set(("paragraphs", "III.a.1", "none"), "because"), "unknown reason 'because'"),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "message"), BAD_DATA, ids=[c[0] for c in BAD_DATA])
+def test_bad_data_stops_with_file_line_and_reason(
+    case: str, edit: Callable[[dict[str, Any]], None], message: str, tmp_path: Path
+) -> None:
+    data = copy.deepcopy(real_data())
+    edit(data)
+    with pytest.raises(EditionError) as raised:
+        load(data, tmp_path)
+    problems = [str(p) for p in raised.value.problems]
+    assert any(message in p for p in problems), problems
+    assert all(p.startswith(f"{DATA_FILE}:") for p in problems)
+
+
+def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
+    data = copy.deepcopy(real_data())
+    _set(("paragraphs", "IV.a.10", "rules", 0, "rule"), "bangkok-490")(data)
+    _drop(("paragraphs", "IV.b.20"))(data)
+    _drop(("provisions", "crc-9-1"))(data)
+    with pytest.raises(EditionError) as raised:
+        load(data, tmp_path)
+    assert len(raised.value.problems) == 3
+
+
+def test_a_problem_points_at_its_line(tmp_path: Path) -> None:
+    text = (
+        (DATA / DATA_FILE)
+        .read_text("utf-8")
+        .replace("rule: bangkok-52, reason: separation", "rule: bangkok-520, reason: separation", 1)
+    )
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if "bangkok-520" in row)
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / Path(SCHEMA_FILE).name).write_text((DATA / SCHEMA_FILE).read_text("utf-8"), "utf-8")
+    (tmp_path / DATA_FILE).write_text(text, "utf-8")
+    with pytest.raises(EditionError) as raised:
+        load_later_law(tmp_path, paragraphs=paragraph_numbers(), provisions=provision_ids(), shown=DATA_FILE)
+    assert [p.line for p in raised.value.problems] == [line]
+
+
+# ---------------------------------------------------------------------------------------------
+# The built site
+
+
+def test_a_paragraph_note_is_dated_marked_and_previews_each_rule(built_site: Path) -> None:
+    soup = parse(built_site / "specific-issues/index.html")
+    note = soup.select_one("#iv-a-10 aside.law-since")
+    assert note is not None and note.has_attr("data-search-exclude")
+    assert "status as of 25 November 2026" in note.get_text(" ")
+    assert "not part of the 2005 text" in note.get_text(" ")
+    assert note.find_previous_sibling(class_="guideline__rests-on") is not None
+    links = note.select("a.xref__link")
+    assert [a.get_text() for a in links] == [
+        "Bangkok Rules, rule 49",
+        "Bangkok Rules, rule 50",
+        "Nelson Mandela Rules, rule 29",
+    ]
+    assert links[0]["href"] == "../law-since-2005/#bangkok-49"
+    tip = soup.select_one(f"#{links[0]['aria-describedby']}")
+    assert tip is not None and "shall never be treated as prisoners" in tip.get_text()
+
+
+def test_a_paragraph_with_no_later_law_has_no_note(built_site: Path) -> None:
+    soup = parse(built_site / "specific-issues/index.html")
+    assert soup.select_one("#iv-b-20") is not None
+    assert soup.select_one("#iv-b-20 aside.law-since") is None
+
+
+def test_a_rule_without_an_official_text_previews_the_editions_summary(built_site: Path) -> None:
+    soup = parse(built_site / "fr/specific-issues/index.html")
+    link = soup.select_one("#iv-a-10 aside.law-since a.xref__link")
+    assert link is not None and link.get_text() == "Règles de Bangkok, règle 49"
+    tip = soup.select_one(f"#{link['aria-describedby']}")
+    assert tip is not None and tip.get_text(" ").count("Résumé de l’édition") == 1
+
+
+def test_provision_notes_give_the_status_today(built_site: Path) -> None:
+    soup = parse(built_site / "international-provisions/index.html")
+    note = soup.select_one("#smr-23-2 aside.law-since")
+    assert note is not None and note.select_one(".law-since__status").get_text().startswith("Replaced.")
+    assert note.select("a.xref__link")[0].get_text() == "Nelson Mandela Rules, rule 29"
+    assert all(soup.select_one(f"#{pid} aside.law-since") for pid in provision_ids())
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "status"),
+    [
+        ("en", "Law since 2005", "Replaced"),
+        ("fr", "le droit depuis 2005", "Remplacée"),
+        ("es", "el derecho desde 2005", "Sustituida"),
+    ],
+)
+def test_the_annex_page_in_each_language(built_site: Path, lang: str, heading: str, status: str) -> None:
+    soup = parse(built_site / EDITION_PREFIX[lang] / PAGE)
+    assert heading in soup.select_one("h1").get_text()
+    assert soup.select_one("article").find(["h1", "h2"]).name == "h1"  # nothing before the title
+    assert soup.select_one(".law-since-notice") is not None
+    rows = soup.select("table.law-since-page__crosswalk tbody tr")
+    assert len(rows) == 19
+    smr = next(r for r in rows if r.select_one("th a[href$='#smr-23-1']"))
+    assert status in smr.get_text()
+    for rule_id in (
+        "bangkok-49",
+        "mandela-28",
+        "crc-gc14",
+        "coe-rec-2018-5",
+        "acerwc-gc1",
+        "global-study",
+        "crc-dgd-2011",
+    ):
+        assert soup.select_one(f"[id='{rule_id}']") is not None, rule_id
+    nav = [a.get_text(" ", strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+    assert any(heading.casefold() in t.casefold() for t in nav), nav
+
+
+def test_each_rule_lists_the_paragraphs_it_bears_on(built_site: Path) -> None:
+    soup = parse(built_site / PAGE)
+    article = soup.select_one("#bangkok-49").find_parent("article")
+    links = {a.get_text(): a["href"] for a in article.select(".law-since-rule__bears-on a")}
+    assert links["IV.a.10"] == "../specific-issues/#iv-a-10"
+    assert set(links) >= {"IV.a.10", "IV.a.12", "IV.a.13", "Standard Minimum Rules, rule 23(2)"}
+
+
+def test_the_home_page_links_to_the_annex(built_site: Path) -> None:
+    for lang, prefix in EDITION_PREFIX.items():
+        link = parse(built_site / prefix / "index.html").select_one("aside.law-since--home a")
+        assert link is not None and link["href"] == "law-since-2005/", lang
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [("en", "Annex: Law since 2005"), ("fr", "Annexe : le droit depuis 2005"), ("es", "Anexo: el derecho desde 2005")],
+)
+def test_the_pdf_carries_the_annex_marked_as_the_editions(built_site: Path, lang: str, title: str) -> None:
+    reader = PdfReader(built_site / EDITION_PREFIX[lang] / f"babies-and-small-children-residing-in-prisons-{lang}.pdf")
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert title in text
+    assert {"en": "not part of the 2005 text", "fr": "hors du texte de 2005", "es": "ajeno al texto de 2005"}[
+        lang
+    ] in text
+    assert "A/RES/65/229" in text
+
+
+# ---------------------------------------------------------------------------------------------
+# In the browser
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"), [("en", "Bangkok 49"), ("fr", "règle 49 de Bangkok"), ("es", "regla 49 de Bangkok")]
+)
+def test_search_finds_a_later_rule_in_each_language(page: Page, site_url: str, lang: str, query: str) -> None:
+    page.goto(f"{site_url}/{EDITION_PREFIX[lang]}")
+    hrefs = [urlunsplit(urlsplit(h)._replace(query="")) for h in search(page, query)]
+    assert f"{site_url}/{EDITION_PREFIX[lang]}law-since-2005/#bangkok-49" in hrefs[:5], hrefs[:5]
+
+
+def test_a_note_previews_its_rule_on_keyboard_focus(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/specific-issues/#iv-a-10")
+    link = page.locator("#iv-a-10 aside.law-since a.xref__link").first
+    link.focus()
+    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+# ---------------------------------------------------------------------------------------------
+# Small functions
+
+
+LABELS = {lang: load_registry(DATA).labels[lang] for lang in ("en", "fr", "es")}
+
+
+@pytest.mark.parametrize(
+    ("iso", "lang", "expected"),
+    [
+        ("2010-12-21", "en", "21 December 2010"),
+        ("2015-12-17", "fr", "17 décembre 2015"),
+        ("2018-04-04", "es", "4 de abril de 2018"),
+        ("2013-11", "en", "November 2013"),
+        ("2013-11", "fr", "novembre 2013"),
+        ("2013-11", "es", "noviembre de 2013"),
+    ],
+)
+def test_date_text(iso: str, lang: str, expected: str) -> None:
+    assert date_text(iso, LABELS[lang]) == expected
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "lang", "label", "quoted"),
+    [
+        ("bangkok-49", "en", "Bangkok Rules, rule 49", True),
+        ("bangkok-49", "es", "Reglas de Bangkok, regla 49", False),
+        ("mandela-7-f", "fr", "Règles Nelson Mandela, règle 7(f)", False),
+        ("bangkok-res-9", "fr", "Résolution 65/229 de l’Assemblée générale, par. 9", False),
+        ("crc-gc14", "en", "CRC General Comment No. 14", False),
+        ("bangkok-22", "en", "Bangkok Rules, rule 22", False),
+    ],
+)
+def test_rule_labels_and_what_is_shown(rule_id: str, lang: str, label: str, quoted: bool) -> None:
+    law = load_later_law(DATA, paragraphs=paragraph_numbers(), provisions=provision_ids(), shown=DATA_FILE)
+    rule = law.rules[rule_id]
+    assert rule.label(lang) == label
+    text, is_quote = shown_text(rule, lang)
+    assert is_quote == quoted
+    assert text == (rule.quote[lang] if quoted else rule.summary[lang])
