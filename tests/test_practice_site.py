@@ -206,8 +206,8 @@ def test_each_note_names_its_source_and_kind_and_says_it_is_the_editions(
 def test_the_annex_is_in_the_navigation_and_on_the_home_page(built_site: Path, lang: str) -> None:
     title = {
         "en": "Annex: Practice around the world",
-        "fr": "Annexe : La pratique dans le monde",
-        "es": "Anexo: La práctica en el mundo",
+        "fr": "Annexe : la pratique dans le monde",
+        "es": "Anexo: la práctica en el mundo",
     }[lang]
     home = parse(built_site / EDITION_PREFIX[lang] / "index.html")
     nav = [" ".join(a.get_text().split()) for a in home.select("nav.md-nav--primary a.md-nav__link")]
@@ -237,8 +237,8 @@ def test_the_pdf_holds_the_annex_last_and_marked_as_the_editions(built_site: Pat
     titles = [" ".join(t.split()) for t in outline_titles(reader.outline)]
     annex_title = {
         "en": "Annex: Practice around the world",
-        "fr": "Annexe : La pratique dans le monde",
-        "es": "Anexo: La práctica en el mundo",
+        "fr": "Annexe : la pratique dans le monde",
+        "es": "Anexo: la práctica en el mundo",
     }[lang]
     found = [i for i, title in enumerate(titles) if title.replace("\u00a0", " ") == annex_title]
     contact = {"en": "Contact", "fr": "Contact", "es": "Contacto"}[lang]
