@@ -59,7 +59,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         "parts": parts,
         "hrefs": hrefs,
         "statuses": [{"code": code, "label": labels[f"checklist_status_{code}"]} for code in STATUSES],
-        "labels": {key.removeprefix("checklist_"): text for key, text in labels.items() if key.startswith("checklist_")},
+        "labels": {k.removeprefix("checklist_"): text for k, text in labels.items() if k.startswith("checklist_")},
         "storage_key": STORAGE_KEY,
         "lang": lang,
         "colon": labels["colon"],
