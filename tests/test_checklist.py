@@ -181,3 +181,20 @@ def test_the_checklist_is_neither_in_the_pdf_nor_a_search_hit_for_paragraph_text
     pdf = PdfReader(next(folder.glob("*.pdf")))
     text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
     assert STORAGE_KEY not in text and REGISTRY.labels[lang]["checklist_export_csv"] not in text
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_the_controls_say_what_they_do_in_the_pages_language(built_site: Path, lang: str) -> None:
+    soup = parse(built_site / EDITION_PREFIX[lang] / "checklist" / "index.html")
+    labels = REGISTRY.labels[lang]
+    buttons = {str(b["data-action"]): b.get_text(strip=True) for b in soup.select(".checklist button[data-action]")}
+    assert buttons == {
+        "export-csv": labels["checklist_export_csv"],
+        "export-json": labels["checklist_export_json"],
+        "print": labels["checklist_print"],
+        "clear": labels["checklist_clear"],
+    }
+    field = soup.select_one("label[for='checklist-import']")
+    assert field is not None and field.get_text(strip=True) == labels["checklist_import"]
+    headings = [h.get_text(strip=True) for h in soup.select(".checklist h2")][:2]
+    assert headings == [labels["checklist_tools"], labels["checklist_summary"]]
