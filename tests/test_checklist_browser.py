@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -79,7 +80,12 @@ def summary(page: Page, section: str) -> dict[str, str]:
 
 
 def choose_file(page: Page, name: str, content: bytes, mime: str = "text/csv") -> None:
+    """Chooses a file to import and waits until the page has said what it made of it."""
+    page.evaluate(
+        "() => document.querySelectorAll('.checklist__notice, .checklist__alert').forEach(n => n.replaceChildren())"
+    )
     page.set_input_files(IMPORT, files=[{"name": name, "mimeType": mime, "buffer": content}])
+    page.wait_for_selector(".checklist__notice:not(:empty), .checklist__alert:not(:empty)")
 
 
 def download(page: Page, action: str) -> tuple[str, bytes]:
@@ -655,3 +661,33 @@ def test_offline_the_checklist_keeps_answers_from_the_file_system(
     assert axe_violations(page, preload=False) == []
     context.close()
     assert elsewhere == [] and errors == []
+
+
+# --- Golden files: the exported formats must stay stable -----------------------------------------
+
+GOLDEN = ROOT / "tests" / "fixtures" / "checklist"
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_the_export_formats_match_their_golden_files(checklist: Page, kind: str) -> None:
+    """Refresh with ``EDITION_WRITE_GOLDEN=1`` after a deliberate change of format, and review the diff."""
+    state = {number: {"status": status, "note": note} for number, (status, note) in ANSWERS.items()}
+    made = js(
+        checklist,
+        """(() => {
+            const paragraphs = [...document.querySelectorAll('.checklist__item')].map(i => ({
+                number: i.dataset.paragraph, text: i.querySelector('.checklist__text').textContent.trim() }));
+            return arg.kind === 'csv' ? c.toCsv(c.exportRows(arg.state, paragraphs))
+                : c.exportJson(arg.state, paragraphs, { lang: 'en', date: '2026-11-25' });
+        })()""",
+        {"state": state, "kind": kind},
+    )
+    golden = GOLDEN / f"answers-en.{kind}"
+    if os.environ.get("EDITION_WRITE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(made.encode("utf-8"))
+    assert made == golden.read_bytes().decode("utf-8")
+    # And the golden file imports back, in French, to the same answers.
+    checklist.goto(checklist.url.replace("/checklist/", "/fr/checklist/"))
+    choose_file(checklist, golden.name, golden.read_bytes())
+    assert shown(checklist) == ANSWERS
