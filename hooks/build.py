@@ -4,7 +4,9 @@
 ``on_post_build``, mkdocs-static-i18n (at priority -100) builds each other language in turn. For each
 language the hooks, in ``mkdocs.yml``'s order, do this:
 
-1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``.
+1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
+   ``on_serve`` has ``data/``, ``comments/``, ``pdf/`` and ``sources/`` watched too (MkDocs watches
+   ``docs/``, ``overrides/`` and ``mkdocs.yml`` itself).
 2. ``on_config``: ``crossrefs.py`` loads the registry (``data/*.yml``); ``comments.py`` reads and
    checks ``comments/``; ``offline.py`` ships its own worker shim in the offline variant.
 3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
@@ -34,6 +36,7 @@ moves it; empty turns it off); under ``mkdocs serve`` the last ones made stand i
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import json
 import os
@@ -41,10 +44,12 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 
 from edition.build_cache import ProductCache, digest, tree
@@ -53,7 +58,7 @@ from edition.offline import members, write_zip
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
 from edition.search_index import split_index, with_entries
-from edition.sitemaps import edition_sitemap
+from edition.sitemaps import edition_sitemap, with_default_alternate
 
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
@@ -67,6 +72,7 @@ ADDRESSES = Path("data") / "published-addresses.txt"
 # What the offline variant is made from, besides the PDFs and the settings.
 OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
 START_TEMPLATE = "partials/edition/offline-start.html"
+WATCHED = ("data", "comments", "pdf", "sources")  # under `mkdocs serve`, besides what MkDocs watches
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,6 +81,14 @@ START_TEMPLATE = "partials/edition/offline-start.html"
 
 def on_startup(command: str, dirty: bool) -> None:
     STATE.command = command
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    root = project_root(config)
+    for folder in WATCHED:
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
 
 
 @event_priority(100)
@@ -136,7 +150,10 @@ def _sitemaps(config: MkDocsConfig, site: Path) -> None:
                 found.unlink()
         return
     languages, default = site_languages(config)
-    sitemap = (site / "sitemap.xml").read_bytes()
+    sitemap = with_default_alternate((site / "sitemap.xml").read_bytes(), default=default)
+    (site / "sitemap.xml").write_bytes(sitemap)
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+        packed.write(sitemap)
     for lang in [other for other in languages if other != default]:
         others = [config.site_url + f"{other}/" for other in languages if other not in (lang, default)]
         text = edition_sitemap(sitemap, base=config.site_url + edition_prefix(lang, default), others=others)
