@@ -29,6 +29,9 @@ c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on 
 d. offline ZIPs (website only): builds ``mkdocs.offline.yml`` and packs one ZIP per language;
 e. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
 
+Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/benchmark.py),
+``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
+
 PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from (``$EDITION_CACHE``
 moves it; empty turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
 """
@@ -68,6 +71,7 @@ from site_variant import OFFLINE_CONFIG, offline_variant
 
 TIMINGS = "EDITION_TIMINGS"  # where scripts/benchmark.py wants the PDF and ZIP timings (JSON)
 CACHE = "EDITION_CACHE"
+PDF_HTML = "EDITION_PDF_HTML"  # a folder for each PDF's assembled HTML (the golden files)
 ADDRESSES = Path("data") / "published-addresses.txt"
 # What the offline variant is made from, besides the PDFs and the settings.
 OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
@@ -116,8 +120,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     _pdfs(config, site)
     _offline_zips(config, site)
     _published_addresses(config, site)
-    if os.environ.get(TIMINGS) and not offline_variant(config):
+    if offline_variant(config):
+        return
+    if os.environ.get(TIMINGS):
         Path(os.environ[TIMINGS]).write_text(json.dumps(STATE.timings, indent=2), encoding="utf-8")
+    if os.environ.get(PDF_HTML):  # for the golden files (scripts/golden.py)
+        for lang, html in STATE.pdf_html.items():
+            (Path(os.environ[PDF_HTML]) / f"{lang}.html").write_text(html, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,7 +190,7 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
 
 # Why: the offline variant is a build of its own (MkDocs settles directory URLs at config time).
 def _offline_zips(config: MkDocsConfig, site: Path) -> None:
-    if offline_variant(config):
+    if offline_variant(config) or not STATE.pdf_sizes.sizes:  # a ZIP holds its PDF: none without the PDF step
         return
     languages, default = site_languages(config)
     root = project_root(config)

@@ -35,6 +35,7 @@ class BuildState:
     search_entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     pdf_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("pdf", label="pdf_size"))
     zip_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("offline", label="offline_size"))
+    pdf_html: dict[str, str] = field(default_factory=dict)  # per language: the PDF's assembled HTML
     pdfs: PdfJobs | None = None  # renders started by each language, collected after the last
     timings: dict[str, dict[str, float]] = field(default_factory=dict)  # for scripts/benchmark.py
 

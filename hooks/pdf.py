@@ -50,7 +50,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     lang = current_language(config)
     root = project_root(config)
     started = time.perf_counter()
-    html = _assemble(config, lang)
+    html = STATE.pdf_html[lang] = _assemble(config, lang)
     STATE.timings.setdefault("pdf_assemble_s", {})[lang] = time.perf_counter() - started
     STATE.pdfs.submit(lang, html, stylesheet=root / "pdf" / "print.css", base_dir=root / "pdf")
     return env
