@@ -3,7 +3,9 @@
 Layers, from fast to slow: unit tests of ``edition/`` need nothing here; ``built_site`` builds the
 real site once into a temporary folder; ``build_copy`` builds a modified copy of the project to
 prove the build fails as it should; ``page`` drives Debian's Chromium on the site served on
-127.0.0.1.
+127.0.0.1. Every browser page comes from ``checked_pages`` (``page`` is one), which fails the test
+if the page requests anything from another origin. Tests are marked ``build`` and ``browser`` from
+the fixtures they use (``pytest_collection_modifyitems``); ``make test-fast`` runs the rest.
 """
 
 from __future__ import annotations

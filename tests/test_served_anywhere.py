@@ -11,11 +11,13 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from tests.browsing import search, switch_language
@@ -95,3 +97,13 @@ def test_without_a_published_address_no_absolute_address_is_written(unaddressed_
         soup = parse(path)
         assert soup.select("link[rel=canonical], link[rel=alternate]") == [], path
         assert not [a["href"] for a in soup.select("a[href^='http://127.0.0.1']")], path
+
+
+def test_without_a_published_address_an_offline_edition_offers_its_own_language_only(unaddressed_site: Path) -> None:
+    with zipfile.ZipFile(unaddressed_site / "fr" / "babies-and-small-children-residing-in-prisons-fr-offline.zip") as z:
+        name = "babies-and-small-children-residing-in-prisons-fr/fr/specific-issues.html"
+        soup = BeautifulSoup(z.read(name).decode("utf-8"), "lxml")
+    assert [a["hreflang"] for a in soup.select("a.md-select__link")] == ["fr"]
+    hrefs = [str(a["href"]) for a in soup.select("a[href]")]
+    assert [h for h in hrefs if h.endswith(".pdf")] == ["babies-and-small-children-residing-in-prisons-fr.pdf"]
+    assert [h for h in hrefs if h.startswith(("http://127.0.0.1", "/"))] == []
