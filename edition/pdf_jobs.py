@@ -41,17 +41,21 @@ class PdfJobs:
         self.stale_ok = stale_ok  # under `mkdocs serve`: the last PDF made stands in for a changed one
         self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 0 else None
         self._jobs: dict[str, tuple[str, Future[tuple[bytes, list[str], float]] | PdfResult]] = {}
+        self._folders: dict[Path, str] = {}  # the digest of each template folder (fonts included), once
 
     # Why: start one edition's render (or find it made already) without waiting for it.
     def submit(self, lang: str, html: str, *, stylesheet: Path, base_dir: Path) -> None:
         name = f"{lang}.pdf"
-        key = digest(files=tree(base_dir, ["."]) + [stylesheet], root=base_dir.parent, settings=[html])
+        stale = self.cache.latest(name) if self.stale_ok else None
+        if stale is not None:  # under `mkdocs serve`: nothing to hash or render
+            self._jobs[lang] = ("latest", PdfResult(stale, (), 0.0, "stale"))
+            return
+        if base_dir not in self._folders:
+            self._folders[base_dir] = digest(files=tree(base_dir, ["."]), root=base_dir.parent)
+        key = digest(files=[stylesheet], root=base_dir.parent, settings=[self._folders[base_dir], html])
         cached = self.cache.get(name, key)
-        stale = self.cache.latest(name) if self.stale_ok and cached is None else None
-        if cached is not None or stale is not None:
-            found = cached if cached is not None else stale
-            assert found is not None
-            self._jobs[lang] = (key, PdfResult(found, (), 0.0, "cached" if cached is not None else "stale"))
+        if cached is not None:
+            self._jobs[lang] = (key, PdfResult(cached, (), 0.0, "cached"))
         elif self._pool is not None:
             self._jobs[lang] = (key, self._pool.submit(_render, html, stylesheet, base_dir))
         else:

@@ -195,13 +195,16 @@ def _offline_zips(config: MkDocsConfig, site: Path) -> None:
     languages, default = site_languages(config)
     root = project_root(config)
     cache = _cache(config)
+    names = {lang: f"{lang}-offline.zip" for lang in languages}
+    if STATE.command == "serve":  # the last ZIPs made stand in, unhashed (`make downloads` remakes them)
+        latest = {lang: cache.latest(name) for lang, name in names.items()}
+        if None not in latest.values():
+            _write_zips(config, site, latest)
+            return
     pdfs = [_sha256(site / download_path(PDF_NAME, lang, default)) for lang in languages]
     settings = [config.site_url or "", str(config.extra.get("comments_repository")), edition_date().isoformat(), *pdfs]
     key = digest(files=tree(root, OFFLINE_INPUTS), root=root, settings=settings)
-    names = {lang: f"{lang}-offline.zip" for lang in languages}
     zips = {lang: cache.get(name, key) for lang, name in names.items()}
-    if STATE.command == "serve" and None in zips.values():
-        zips = {lang: zips[lang] or cache.latest(name) for lang, name in names.items()}
     started = time.perf_counter()
     if None in zips.values():
         zips = _make_zips(config, site, languages, default)
@@ -209,6 +212,12 @@ def _offline_zips(config: MkDocsConfig, site: Path) -> None:
             assert data is not None
             cache.put(names[lang], key, data)
     STATE.timings["offline"] = {"made_s": time.perf_counter() - started}
+    _write_zips(config, site, zips)
+
+
+# Why: each edition's ZIP beside its home page, and the sizes on the pages.
+def _write_zips(config: MkDocsConfig, site: Path, zips: dict[str, bytes | None]) -> None:
+    _, default = site_languages(config)
     for lang, data in zips.items():
         assert data is not None
         (site / download_path(ZIP_NAME, lang, default)).write_bytes(data)
