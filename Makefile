@@ -7,8 +7,8 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build downloads test test-fast golden lint benchmark check-comments addresses setup setup-test system
 
 # The site, built and served on http://127.0.0.1:8000 (rebuilds on edits to docs/, data/, comments/,
-# pdf/, overrides/; restart after editing a hook). After the first build the PDFs and ZIPs are not made
-# again on each edit: the last ones made stand in until `make downloads` (or `make build`).
+# pdf/, overrides/, sources/; restart after editing a hook). The PDFs and ZIPs are not made on each
+# edit: the last ones made (in .cache/edition/) stand in until `make downloads` (or `make build`).
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
