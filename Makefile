@@ -4,19 +4,34 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint benchmark check-comments check-comment-changes addresses setup setup-test system
+.PHONY: serve build downloads test test-fast golden lint benchmark check-comments check-comment-changes addresses setup setup-test system
 
-# The site, built and served on http://127.0.0.1:8000 (rebuilds on edits; restart after editing a hook).
+# The site, built and served on http://127.0.0.1:8000 (rebuilds on edits to docs/, data/, comments/,
+# pdf/, overrides/, sources/; restart after editing a hook). The PDFs and ZIPs are not made on each
+# edit: the last ones made (in .cache/edition/) stand in until `make downloads` (or `make build`).
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-# The site into ./site, failing on any warning.
+# The site into ./site, failing on any warning (PDFs and ZIPs made again only if their inputs changed).
 build: setup
+	$(BIN)/mkdocs build --strict
+
+# The PDFs and offline ZIPs made afresh (into .cache/edition/, which `make serve` then serves).
+downloads: setup
+	rm -rf .cache/edition
 	$(BIN)/mkdocs build --strict
 
 # The whole test suite: lint and types, unit tests, one real build, browser tests in Debian's Chromium.
 test: lint
 	$(BIN)/python -m pytest
+
+# The unit layer only (no build, no browser): seconds.
+test-fast: setup-test
+	$(BIN)/python -m pytest -m "not build and not browser" -q
+
+# Rewrites the golden files in tests/golden/ from a build with pinned dates; review the diff, commit it.
+golden: setup-test
+	$(BIN)/python scripts/golden.py
 
 lint: setup-test
 	$(BIN)/ruff check edition hooks tests scripts

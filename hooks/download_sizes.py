@@ -1,8 +1,9 @@
-"""Helper for the hooks (not a hook itself): download sizes on the home pages.
+"""Helper for the hooks (not a hook itself): the downloads' names, and their sizes on the pages.
 
-A home page lists every edition's file with its size, but an edition built after it has no size
-yet when the page is rendered: the page gets a token, replaced by the size once every language is
-built. Used for the PDFs (``hooks/pdf.py``) and the offline ZIPs (``hooks/offline.py``).
+Every page names its edition's PDF with its size, and the home pages list every edition's PDF and
+ZIP; no size is known while the pages are rendered (the PDFs render beside the build, the ZIPs are
+made last): each page gets a token, replaced by the size once every language is built
+(``hooks/build.py``). Used for the PDFs (``hooks/pdf.py``) and the offline ZIPs (``hooks/offline.py``).
 """
 
 from __future__ import annotations
@@ -42,15 +43,27 @@ class PendingSizes:
             "name": labels[lang]["language_name"],
         }
 
-    # Why: once every language is built, the home pages get the sizes of editions built after them.
-    def fill(
-        self, root_site: Path, languages: list[str], default: str, labels: Mapping[str, Mapping[str, str]]
-    ) -> None:
-        for page_lang in languages:
-            home = root_site / edition_prefix(page_lang, default) / "index.html"
-            if not home.exists():
-                continue
-            text = home.read_text(encoding="utf-8")
-            for lang in self.sizes:
-                text = text.replace(self.token(lang, page_lang), self.label(lang, page_lang, labels))
-            home.write_text(text, encoding="utf-8")
+
+# The downloads' file names, in each edition's own folder (beside its home page).
+PDF_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
+ZIP_FOLDER = "babies-and-small-children-residing-in-prisons-{lang}"
+ZIP_NAME = ZIP_FOLDER + "-offline.zip"
+
+
+# Why: where an edition's PDF or ZIP sits, relative to the site root.
+def download_path(name: str, lang: str, default: str) -> str:
+    return edition_prefix(lang, default) + name.format(lang=lang)
+
+
+# Why: sizes reach every page of every edition once all are known (each page names its PDF's size).
+def fill_pages(root_site: Path, sizes: list[PendingSizes], labels: Mapping[str, Mapping[str, str]]) -> None:
+    for page in root_site.rglob("*.html"):
+        text = original = page.read_text(encoding="utf-8")
+        if "-size-of-" not in text:
+            continue
+        for pending in sizes:
+            for lang in pending.sizes:
+                for page_lang in labels:
+                    text = text.replace(pending.token(lang, page_lang), pending.label(lang, page_lang, labels))
+        if text != original:
+            page.write_text(text, encoding="utf-8")

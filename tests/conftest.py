@@ -3,7 +3,9 @@
 Layers, from fast to slow: unit tests of ``edition/`` need nothing here; ``built_site`` builds the
 real site once into a temporary folder; ``build_copy`` builds a modified copy of the project to
 prove the build fails as it should; ``page`` drives Debian's Chromium on the site served on
-127.0.0.1.
+127.0.0.1. Every browser page comes from ``checked_pages`` (``page`` is one), which fails the test
+if the page requests anything from another origin. Tests are marked ``build`` and ``browser`` from
+the fixtures they use (``pytest_collection_modifyitems``); ``make test-fast`` runs the rest.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -150,13 +153,68 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+class CheckedPages:
+    """Opens browser pages that record every request leaving their origin, console errors and failures."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.browser = browser
+        self.contexts: list[BrowserContext] = []
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+
+    # Why: every page a test opens goes through here, so none skips the foreign-request check.
+    def open(
+        self,
+        origin: str,
+        *,
+        also: tuple[str, ...] = (),
+        javascript: bool = True,
+        width: int = 1280,
+        height: int = 900,
+        **options: Any,
+    ) -> Page:
+        viewport = {"width": width, "height": height}
+        context = self.browser.new_context(viewport=viewport, java_script_enabled=javascript, **options)
+        self.contexts.append(context)
+        page = context.new_page()
+        own = tuple(place.rstrip("/") + "/" for place in (origin, *also))
+        page.on("request", lambda r: None if r.url.startswith(own) else self.foreign.append(r.url))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("response", lambda r: self.failed.append(r.url) if r.status >= 400 else None)
+        return page
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """A fresh browser page; the test fails if the page requests anything from another host."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    foreign: list[str] = []
-    page.on("request", lambda request: None if request.url.startswith(site_url) else foreign.append(request.url))
-    yield page
-    context.close()
-    assert foreign == [], f"requests to other hosts: {foreign}"
+def checked_pages(browser: Browser) -> Iterator[CheckedPages]:
+    """Pages of any origin (``checked_pages.open(origin)``); the test fails if one requests another host."""
+    pages = CheckedPages(browser)
+    yield pages
+    pages.close()
+    assert pages.foreign == [], f"requests to other hosts: {pages.foreign}"
+
+
+@pytest.fixture
+def page(checked_pages: CheckedPages, site_url: str) -> Page:
+    """A fresh browser page on the served site; the test fails if it requests anything from another host."""
+    return checked_pages.open(site_url)
+
+
+# Fixtures that make a real build (directly or through another fixture); tests using them are marked.
+BUILD_FIXTURES = frozenset({"built_site", "build_copy", "commented_site", "unaddressed_site"})
+BROWSER_FIXTURES = frozenset({"browser", "page", "checked_pages"})
+
+
+# Why: the layers are marked from what a test uses, so `make test-fast` (-m "not build and not browser")
+# keeps the unit tests whatever file they are in, and no test file has to remember its marker.
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (BUILD_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)

@@ -69,8 +69,7 @@ def test_each_bad_input_is_refused_with_its_message(tmp_path: Path, case: dict[s
     folder = tmp_path / "comments"
     folder.mkdir()
     (folder / case["file"]).write_text(case_text(case), encoding="utf-8")
-    comments, problems = check_folder(folder)
-    assert comments == [] or problems, "a bad input was accepted"
+    _, problems = check_folder(folder)  # some bad files still parse; any problem stops the build
     assert any(case["expected"] in p for p in problems), problems
     assert all(p.startswith(f"comments/{case['file']}:") for p in problems), problems
 

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from edition.comment_export import csv_cell
 from tests.comment_cases import INERT
-from tests.conftest import ROOT, _QuietHandler, free_port, run_build
+from tests.conftest import ROOT, CheckedPages, _QuietHandler, free_port, run_build
 from tests.site import parse
 
 FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
@@ -113,8 +113,10 @@ def commented_url(commented_site: Path, commented_port: int) -> Iterator[str]:
     server.server_close()
 
 
-def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(browser: Browser, commented_url: str) -> None:
-    page: Page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(
+    checked_pages: CheckedPages, commented_url: str
+) -> None:
+    page = checked_pages.open(commented_url)
     dialogs: list[str] = []
     requests: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -135,7 +137,6 @@ def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(browser: 
     content = page.locator(".md-content").bounding_box()
     assert article and content and article["x"] + article["width"] <= content["x"] + content["width"] + 1
     expect(page.locator("h1")).to_have_count(1)
-    page.close()
 
 
 @pytest.mark.parametrize(
@@ -160,24 +161,24 @@ def test_the_same_comments_appear_in_every_edition(
     assert index is not None and "Fixture Contributor One" in index.get_text()
 
 
-def test_comment_panels_open_without_javascript(browser: Browser, commented_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_comment_panels_open_without_javascript(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url, javascript=False)
     page.goto(f"{commented_url}/specific-issues/#iv-b-17")
     comment = page.locator("#iv-b-17 article.comment").first
     expect(comment).to_be_hidden()
     page.locator("#iv-b-17 .comments__summary").click()
     expect(comment).to_be_visible()
     expect(comment).to_contain_text("Test fixture: a comment on")
-    context.close()
 
 
 # ---------------------------------------------------------------------------------------------
 # The hostile but valid files (tests/comment_cases.py): inert in Chromium, unchanged in the exports
 
 
-def test_in_the_browser_no_hostile_file_runs_leaks_or_escapes_its_box(browser: Browser, commented_url: str) -> None:
-    page: Page = browser.new_page(viewport={"width": 1280, "height": 900})
+def test_in_the_browser_no_hostile_file_runs_leaks_or_escapes_its_box(
+    checked_pages: CheckedPages, commented_url: str
+) -> None:
+    page: Page = checked_pages.open(commented_url)
     dialogs: list[str] = []
     requests: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -227,8 +228,8 @@ def test_a_provision_cited_in_a_comment_shows_its_label_in_each_language(comment
         assert link.get_text() != "crc-18-1" and label in link.get_text(), link.get_text()
 
 
-def test_with_a_repository_the_form_opens_its_new_file_page(browser: Browser, commented_url: str) -> None:
-    page = browser.new_page()
+def test_with_a_repository_the_form_opens_its_new_file_page(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url)
     page.goto(f"{commented_url}/comments/?target=IV.b.17#write-a-comment")
     page.fill("#cf-name", "Fixture Repository Contributor")
     page.fill("#cf-text", "Test fixture: proposed through the repository.")

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
+from lxml import etree
 
 from tests.conftest import ROOT, BuildResult
 from tests.site import ALL_PAGES, PAGES, article, parse
@@ -30,22 +31,35 @@ INTERFACE = {
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", ALL_PAGES)
-def test_language_attributes_and_alternates(built_site: Path, lang: str, name: str) -> None:
+def test_language_attributes_and_alternates(built_site: Path, site_port: int, lang: str, name: str) -> None:
     soup = parse(built_site / LANGS[lang] / name)
     assert soup.html is not None and soup.html["lang"] == lang
-    base = "http://site/" + LANGS[lang] + name.removesuffix("index.html")
-    alternates = {
-        str(link["hreflang"]): str(link["href"]) for link in soup.select("head link[rel=alternate][hreflang]")
-    }
+    # No alternate in the page: Material's script would fetch a sitemap beside each, at its address.
+    assert soup.select("head link[rel=alternate]") == []
+    path = "/" + LANGS[lang] + name.removesuffix("index.html")
+    published = f"http://127.0.0.1:{site_port}"  # the address this build was configured for
+    alternates = _sitemap_alternates(built_site / LANGS[lang] / "sitemap.xml")[published + path]
     assert set(alternates) == {*LANGS, "x-default"}
     assert alternates["x-default"] == alternates["en"]
     for other in LANGS:
-        assert alternates[other].startswith("http://127.0.0.1:"), "absolute addresses, as search engines need"
-        assert urlsplit(alternates[other]).path == "/" + LANGS[other] + name.removesuffix("index.html")
+        assert alternates[other] == published + "/" + LANGS[other] + name.removesuffix("index.html")
     switch = {
-        str(a["hreflang"]): urlsplit(urljoin(base, str(a["href"]))).path for a in soup.select("a.md-select__link")
+        str(a["hreflang"]): urlsplit(urljoin("http://site" + path, str(a["href"]))).path
+        for a in soup.select("a.md-select__link")
     }
     assert switch == {other: urlsplit(alternates[other]).path for other in LANGS}
+
+
+# Why: each address of a sitemap with its language alternates, as search engines read them.
+def _sitemap_alternates(sitemap: Path) -> dict[str, dict[str, str]]:
+    root = etree.fromstring(sitemap.read_bytes())
+    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    return {
+        str(url.findtext("s:loc", namespaces=namespaces)): {
+            str(link.get("hreflang")): str(link.get("href")) for link in url.findall("x:link", namespaces)
+        }
+        for url in root.findall("s:url", namespaces)
+    }
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -70,7 +84,11 @@ def test_the_interface_speaks_the_editions_language(built_site: Path, lang: str)
     note = soup.select_one(".edition-note")
     assert (note is None) == (lang == "en")
     if note is not None:
-        assert "2005" in note.get_text() and "2026" in note.get_text()
+        labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
+        title, text = labels["translation_note_title"].strip(), labels["translation_note_text"].strip()
+        assert title and text, "an empty note says nothing"
+        assert " ".join(note.get_text().split()) == " ".join(f"{title}. {text}".split())
+        assert "2005" in text and "2026" in text
 
 
 def test_quoted_provisions_are_official_texts_or_say_they_are_not(built_site: Path) -> None:

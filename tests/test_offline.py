@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from edition.offline import members, online_address, write_zip
 from tests.browsing import axe_violations, search, switch_language
-from tests.conftest import ROOT
+from tests.conftest import ROOT, CheckedPages
 from tests.links import check
 from tests.site import EDITION_PREFIX, parse
 
@@ -255,14 +255,13 @@ def test_from_the_file_system_a_paragraph_number_finds_and_opens_that_paragraph(
 
 
 def test_offline_the_language_switch_leads_to_the_same_place_on_the_website(
-    browser: Browser, editions: dict[str, Path], site_url: str
+    checked_pages: CheckedPages, editions: dict[str, Path], site_url: str
 ) -> None:
-    page = browser.new_page()
+    page = checked_pages.open(site_url, also=(editions["fr"].as_uri(),))
     page.goto(f"{(editions['fr'] / 'fr/specific-issues.html').as_uri()}#iv-b-17")
     switch_language(page, "es")
     expect(page).to_have_url(f"{site_url}/es/specific-issues/#iv-b-17")
     expect(page.locator("#iv-b-17")).to_be_in_viewport()
-    page.close()
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ def test_the_committed_list_covers_the_whole_edition(built_site: Path) -> None:
     assert unresolved(built_site, read_addresses(ROOT / "data" / "published-addresses.txt")) == []
 
 
-def test_a_lost_address_fails_the_build_and_a_retired_id_keeps_it(build_copy: Build) -> None:
+def test_a_lost_address_fails_the_build_naming_its_line(build_copy: Build) -> None:
     lost = build_copy({"data/published-addresses.txt": lambda t: t + "/fr/specific-issues/#iv-b-31\n"})
     assert lost.returncode == 1
     last = len((ROOT / "data" / "published-addresses.txt").read_text(encoding="utf-8").splitlines()) + 1

@@ -3,19 +3,16 @@ paragraph; tapping it again follows it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
+from tests.conftest import CheckedPages
 from tests.site import EDITION_PREFIX
 
 
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    yield context.new_page()
-    context.close()
+def phone(checked_pages: CheckedPages, site_url: str) -> Page:
+    return checked_pages.open(site_url, width=390, height=844, has_touch=True, is_mobile=True)
 
 
 @pytest.mark.parametrize("lang", list(EDITION_PREFIX))

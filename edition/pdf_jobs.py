@@ -1,0 +1,84 @@
+"""The editions' PDFs rendered beside the build, one process per language, or taken from the cache.
+
+Each language build hands its assembled HTML to ``PdfJobs.submit`` and goes on; WeasyPrint renders it
+in a worker process while the next language builds. ``PdfJobs.results`` waits for every render once
+all languages are built. A PDF whose HTML, stylesheet and fonts are unchanged comes from the cache.
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from edition.build_cache import ProductCache, digest, tree
+from edition.pdf_render import render_pdf
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    """One edition's PDF, the renderer's complaints, and how it was obtained."""
+
+    pdf: bytes
+    problems: tuple[str, ...]
+    render_s: float  # 0 when it came from the cache
+    source: str  # "rendered", "cached" or "stale" (the last one made, under `mkdocs serve`)
+
+
+# Why: runs in a worker process; returns what the parent needs, timed there.
+def _render(html: str, stylesheet: Path, base_dir: Path) -> tuple[bytes, list[str], float]:
+    started = time.perf_counter()
+    pdf, problems = render_pdf(html, stylesheet=stylesheet, base_dir=base_dir)
+    return pdf, problems, time.perf_counter() - started
+
+
+class PdfJobs:
+    """The renders of one build, by language."""
+
+    def __init__(self, cache: ProductCache, *, workers: int, stale_ok: bool) -> None:
+        self.cache = cache
+        self.stale_ok = stale_ok  # under `mkdocs serve`: the last PDF made stands in for a changed one
+        self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 0 else None
+        self._jobs: dict[str, tuple[str, Future[tuple[bytes, list[str], float]] | PdfResult]] = {}
+        self._folders: dict[Path, str] = {}  # the digest of each template folder (fonts included), once
+
+    # Why: start one edition's render (or find it made already) without waiting for it.
+    def submit(self, lang: str, html: str, *, stylesheet: Path, base_dir: Path) -> None:
+        name = f"{lang}.pdf"
+        stale = self.cache.latest(name) if self.stale_ok else None
+        if stale is not None:  # under `mkdocs serve`: nothing to hash or render
+            self._jobs[lang] = ("latest", PdfResult(stale, (), 0.0, "stale"))
+            return
+        if base_dir not in self._folders:
+            self._folders[base_dir] = digest(files=tree(base_dir, ["."]), root=base_dir.parent)
+        key = digest(files=[stylesheet], root=base_dir.parent, settings=[self._folders[base_dir], html])
+        cached = self.cache.get(name, key)
+        if cached is not None:
+            self._jobs[lang] = (key, PdfResult(cached, (), 0.0, "cached"))
+        elif self._pool is not None:
+            self._jobs[lang] = (key, self._pool.submit(_render, html, stylesheet, base_dir))
+        else:
+            pdf, problems, seconds = _render(html, stylesheet, base_dir)
+            self._jobs[lang] = (key, PdfResult(pdf, tuple(problems), seconds, "rendered"))
+
+    # Why: every edition's PDF once all are done; renders without problems go to the cache.
+    def results(self) -> dict[str, PdfResult]:
+        finished: dict[str, PdfResult] = {}
+        for lang, (_key, job) in self._jobs.items():
+            if isinstance(job, PdfResult):
+                finished[lang] = job
+                continue
+            pdf, problems, seconds = job.result()
+            finished[lang] = PdfResult(pdf, tuple(problems), seconds, "rendered")
+        for lang, result in finished.items():
+            if result.source == "rendered" and not result.problems:
+                self.cache.put(f"{lang}.pdf", self._jobs[lang][0], result.pdf)
+        self.close()
+        return finished
+
+    # Why: no worker outlives its build.
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,291 @@
+"""What a build does, in order: the one hook to read first (listed first in ``mkdocs.yml``).
+
+``mkdocs build`` (and each rebuild of ``mkdocs serve``) builds the default language; from inside its
+``on_post_build``, mkdocs-static-i18n (at priority -100) builds each other language in turn. For each
+language the hooks, in ``mkdocs.yml``'s order, do this:
+
+1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
+   ``on_serve`` has ``data/``, ``comments/``, ``pdf/`` and ``sources/`` watched too (MkDocs watches
+   ``docs/``, ``overrides/`` and ``mkdocs.yml`` itself).
+2. ``on_config``: ``crossrefs.py`` loads the registry (``data/*.yml``); ``comments.py`` reads and
+   checks ``comments/``; ``offline.py`` ships its own worker shim in the offline variant.
+3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
+   outermost build; ``parity.py`` checks every language up front (default language only).
+4. ``on_files`` (-200): ``crossrefs.py`` scans and checks this language's pages and keeps its index.
+5. ``on_nav``: ``pdf.py`` keeps the order of the chapters.
+6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references),
+   ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels).
+7. ``on_env``: ``pdf.py`` assembles the edition's PDF and hands it to a worker process.
+8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
+   ``offline.py``) gives ``overrides/main.html`` its values.
+9. ``on_post_build``: ``comments.py`` writes its exports; mkdocs-static-i18n builds the next language.
+
+After every language (this hook's ``on_post_build`` at -200, when the outermost build leaves), in
+this order:
+
+a. search indexes: the one shared index becomes one index per edition, with paragraph entries;
+b. sitemaps: one per edition, only when the published address (``site_url``) is configured;
+c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on the pages;
+d. offline ZIPs (website only): builds ``mkdocs.offline.yml`` and packs one ZIP per language;
+e. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
+
+Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/benchmark.py),
+``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
+
+PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from (``$EDITION_CACHE``
+moves it; empty turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
+
+from edition.build_cache import ProductCache, digest, tree
+from edition.formatting import edition_date
+from edition.offline import members, write_zip
+from edition.pdf_jobs import PdfJobs
+from edition.permanence import read_addresses, unresolved
+from edition.search_index import split_index, with_entries
+from edition.sitemaps import edition_sitemap, with_default_alternate
+
+from build_state import STATE
+from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
+from project import project_registry, project_root
+from site_languages import edition_prefix, site_languages
+from site_variant import OFFLINE_CONFIG, offline_variant
+
+TIMINGS = "EDITION_TIMINGS"  # where scripts/benchmark.py wants the PDF and ZIP timings (JSON)
+CACHE = "EDITION_CACHE"
+PDF_HTML = "EDITION_PDF_HTML"  # a folder for each PDF's assembled HTML (the golden files)
+ADDRESSES = Path("data") / "published-addresses.txt"
+# What the offline variant is made from, besides the PDFs and the settings.
+OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
+START_TEMPLATE = "partials/edition/offline-start.html"
+WATCHED = ("data", "comments", "pdf", "sources")  # under `mkdocs serve`, besides what MkDocs watches
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    STATE.command = command
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
+    root = project_root(config)
+    for folder in WATCHED:
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server
+
+
+@event_priority(100)
+def on_pre_build(config: MkDocsConfig) -> None:
+    outermost = STATE.depth == 0
+    STATE.enter(Path(config.site_dir))
+    if outermost and not offline_variant(config):
+        languages, _ = site_languages(config)
+        workers = min(len(languages), os.cpu_count() or 1)
+        STATE.pdfs = PdfJobs(_cache(config), workers=workers, stale_ok=STATE.command == "serve")
+
+
+def on_build_error(error: Exception) -> None:
+    STATE.abandon()
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's -100, which builds the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if not STATE.leave():
+        return
+    site = STATE.site
+    assert site is not None
+    _search_indexes(config, site)
+    _sitemaps(config, site)
+    _pdfs(config, site)
+    _offline_zips(config, site)
+    _published_addresses(config, site)
+    if offline_variant(config):
+        return
+    if os.environ.get(TIMINGS):
+        Path(os.environ[TIMINGS]).write_text(json.dumps(STATE.timings, indent=2), encoding="utf-8")
+    if os.environ.get(PDF_HTML):  # for the golden files (scripts/golden.py)
+        for lang, html in STATE.pdf_html.items():
+            (Path(os.environ[PDF_HTML]) / f"{lang}.html").write_text(html, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# After every language, in order
+
+
+# Why: mkdocs-static-i18n leaves one index for all languages; each edition searches its own.
+def _search_indexes(config: MkDocsConfig, site: Path) -> None:
+    languages, default = site_languages(config)
+    index_path = site / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    shared = json.loads(index_path.read_text(encoding="utf-8"))
+    for lang, index in split_index(shared, languages=languages, default=default).items():
+        target = site / edition_prefix(lang, default) / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(with_entries(index, STATE.search_entries[lang]), ensure_ascii=False, separators=(",", ":"))
+        target.write_text(text, encoding="utf-8")
+        if offline_variant(config):  # what Material's offline plugin writes, for each edition's own index
+            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+# Why: a sitemap lists absolute addresses, so there is none until the published address is known.
+def _sitemaps(config: MkDocsConfig, site: Path) -> None:
+    if offline_variant(config):
+        return
+    if not config.site_url:
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            for found in site.rglob(name):
+                found.unlink()
+        return
+    languages, default = site_languages(config)
+    sitemap = with_default_alternate((site / "sitemap.xml").read_bytes(), default=default)
+    (site / "sitemap.xml").write_bytes(sitemap)
+    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+        packed.write(sitemap)
+    for lang in [other for other in languages if other != default]:
+        others = [config.site_url + f"{other}/" for other in languages if other not in (lang, default)]
+        text = edition_sitemap(sitemap, base=config.site_url + edition_prefix(lang, default), others=others)
+        (site / edition_prefix(lang, default) / "sitemap.xml").write_bytes(text)
+
+
+# Why: the renders started by each language are collected once, and their sizes reach the pages.
+def _pdfs(config: MkDocsConfig, site: Path) -> None:
+    if STATE.pdfs is None:
+        return
+    _, default = site_languages(config)
+    results = STATE.pdfs.results()
+    STATE.pdfs = None
+    problems = [f"PDF ({lang}): {problem}" for lang, result in results.items() for problem in result.problems]
+    if problems:
+        raise PluginError("\n".join(problems))
+    for lang, result in results.items():
+        target = site / download_path(PDF_NAME, lang, default)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(result.pdf)
+        STATE.pdf_sizes.sizes[lang] = len(result.pdf)
+        STATE.timings.setdefault("pdf_render_s", {})[lang] = result.render_s
+    fill_pages(site, [STATE.pdf_sizes], project_registry(config).labels)
+
+
+# Why: the offline variant is a build of its own (MkDocs settles directory URLs at config time).
+def _offline_zips(config: MkDocsConfig, site: Path) -> None:
+    if offline_variant(config) or not STATE.pdf_sizes.sizes:  # a ZIP holds its PDF: none without the PDF step
+        return
+    languages, default = site_languages(config)
+    root = project_root(config)
+    cache = _cache(config)
+    names = {lang: f"{lang}-offline.zip" for lang in languages}
+    if STATE.command == "serve":  # the last ZIPs made stand in, unhashed (`make downloads` remakes them)
+        latest = {lang: cache.latest(name) for lang, name in names.items()}
+        if None not in latest.values():
+            _write_zips(config, site, latest)
+            return
+    pdfs = [_sha256(site / download_path(PDF_NAME, lang, default)) for lang in languages]
+    settings = [config.site_url or "", str(config.extra.get("comments_repository")), edition_date().isoformat(), *pdfs]
+    key = digest(files=tree(root, OFFLINE_INPUTS), root=root, settings=settings)
+    zips = {lang: cache.get(name, key) for lang, name in names.items()}
+    started = time.perf_counter()
+    if None in zips.values():
+        zips = _make_zips(config, site, languages, default)
+        for lang, data in zips.items():
+            assert data is not None
+            cache.put(names[lang], key, data)
+    STATE.timings["offline"] = {"made_s": time.perf_counter() - started}
+    _write_zips(config, site, zips)
+
+
+# Why: each edition's ZIP beside its home page, and the sizes on the pages.
+def _write_zips(config: MkDocsConfig, site: Path, zips: dict[str, bytes | None]) -> None:
+    _, default = site_languages(config)
+    for lang, data in zips.items():
+        assert data is not None
+        (site / download_path(ZIP_NAME, lang, default)).write_bytes(data)
+        STATE.zip_sizes.sizes[lang] = len(data)
+    fill_pages(site, [STATE.zip_sizes], project_registry(config).labels)
+
+
+# Why: the offline variant built into a temporary folder, each language's part of it packed with its PDF.
+def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: str) -> dict[str, bytes | None]:
+    root = project_root(config)
+    labels = project_registry(config).labels
+    when = dt.datetime.combine(edition_date(), dt.time(), tzinfo=dt.UTC)
+    zips: dict[str, bytes | None] = {}
+    with tempfile.TemporaryDirectory(prefix="edition-offline-") as folder:
+        offline_site = Path(folder) / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
+        command += ["--config-file", str(root / OFFLINE_CONFIG), "--site-dir", str(offline_site)]
+        environment = {k: v for k, v in os.environ.items() if k != TIMINGS}
+        result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise PluginError(f"The offline edition's build failed:\n{result.stdout}{result.stderr}")
+        fill_pages(offline_site, [STATE.pdf_sizes], labels)
+        for lang in languages:
+            pdf = download_path(PDF_NAME, lang, default)
+            added = [(pdf, (site / pdf).read_bytes())]
+            if lang != default:
+                added.append(("index.html", _start_page(config, lang).encode("utf-8")))
+            target = Path(folder) / f"{lang}.zip"
+            files = members(offline_site, lang, languages, default)
+            write_zip(target, ZIP_FOLDER.format(lang=lang), files, when, added)
+            zips[lang] = target.read_bytes()
+    return zips
+
+
+# Why: a translated edition's ZIP opens on a page that leads into its own folder.
+def _start_page(config: MkDocsConfig, lang: str) -> str:
+    labels = project_registry(config).labels[lang]
+    plugin = config.plugins.get("i18n")
+    entries = plugin.config.languages if plugin is not None else []
+    name = next((entry.site_name for entry in entries if entry.locale == lang and entry.site_name), config.site_name)
+    template = config.theme.get_env().get_template(START_TEMPLATE)
+    return str(template.render(lang=lang, site_name=name, href=f"{lang}/index.html", labels=labels))
+
+
+# Why: every address ever published keeps resolving (retired ids live on as alias anchors).
+def _published_addresses(config: MkDocsConfig, site: Path) -> None:
+    if offline_variant(config):  # its pages are files, not the addresses the website published
+        return
+    missing = unresolved(site, read_addresses(project_root(config) / ADDRESSES))
+    if missing:
+        lines = [f"  {ADDRESSES}:{line}: {address}: {why}" for line, address, why in missing]
+        raise PluginError(
+            f"{len(missing)} published address(es) no longer resolve; restore them or map the old id to its "
+            "successor in data/retired.yml:\n" + "\n".join(lines)
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# Why: PDFs and ZIPs kept between builds, in the project unless $EDITION_CACHE says otherwise.
+def _cache(config: MkDocsConfig) -> ProductCache:
+    where = os.environ.get(CACHE)
+    if where is None:
+        return ProductCache(project_root(config) / ".cache" / "edition")
+    return ProductCache(Path(where) if where else None)

@@ -1,0 +1,75 @@
+"""The cache of PDFs and ZIPs: a product is found again only for exactly the inputs it was made from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from edition.build_cache import ProductCache, digest, tree
+from edition.pdf_jobs import PdfJobs
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "print.css").write_text("body { margin: 0 }", encoding="utf-8")
+    (tmp_path / "pdf" / "__pycache__").mkdir()
+    (tmp_path / "pdf" / "__pycache__" / "x.pyc").write_bytes(b"ignored")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("change", "same"),
+    [
+        (lambda root: None, True),
+        (lambda root: (root / "pdf" / "print.css").write_text("body { margin: 1mm }", encoding="utf-8"), False),
+        (lambda root: (root / "pdf" / "new.css").write_text("", encoding="utf-8"), False),
+        (lambda root: (root / "pdf" / "print.css").rename(root / "pdf" / "other.css"), False),
+        (lambda root: (root / "pdf" / "__pycache__" / "x.pyc").write_bytes(b"changed"), True),
+    ],
+    ids=["nothing", "content", "new file", "renamed", "bytecode"],
+)
+def test_the_digest_changes_with_the_inputs_only(project: Path, change: object, same: bool) -> None:
+    before = digest(files=tree(project, ["pdf", "mkdocs.yml"]), root=project, settings=["a"])
+    change(project)  # type: ignore[operator]
+    after = digest(files=tree(project, ["pdf", "mkdocs.yml"]), root=project, settings=["a"])
+    assert (before == after) is same
+
+
+def test_the_digest_changes_with_a_setting(project: Path) -> None:
+    files = tree(project, ["pdf"])
+    assert digest(files=files, root=project, settings=["a"]) != digest(files=files, root=project, settings=["b"])
+
+
+def test_the_cache_finds_a_product_by_its_key_and_keeps_the_latest(tmp_path: Path) -> None:
+    cache = ProductCache(tmp_path / "cache")
+    assert cache.get("en.pdf", "k1") is None and cache.latest("en.pdf") is None
+    cache.put("en.pdf", "k1", b"one")
+    cache.put("en.pdf", "k2", b"two")
+    assert cache.get("en.pdf", "k1") is None, "one product per name"
+    assert cache.get("en.pdf", "k2") == b"two" and cache.latest("en.pdf") == b"two"
+    assert ProductCache(None).get("en.pdf", "k2") is None
+
+
+def test_under_serve_the_latest_pdf_stands_in_without_rendering(project: Path) -> None:
+    cache = ProductCache(project / "cache")
+    cache.put("en.pdf", "old", b"%PDF-last")
+    jobs = PdfJobs(cache, workers=0, stale_ok=True)
+    jobs.submit("en", "<p>edited</p>", stylesheet=project / "pdf" / "print.css", base_dir=project / "pdf")
+    result = jobs.results()["en"]
+    assert (result.pdf, result.source, result.render_s) == (b"%PDF-last", "stale", 0.0)
+
+
+def test_a_build_uses_a_cached_pdf_only_for_the_same_html(project: Path) -> None:
+    cache = ProductCache(project / "cache")
+    cache.put("en.pdf", "old", b"%PDF-other-html")
+    jobs = PdfJobs(cache, workers=0, stale_ok=False)
+    css = project / "pdf" / "print.css"
+    jobs.submit("en", "<html lang='en'><p>Text</p></html>", stylesheet=css, base_dir=project / "pdf")
+    first = jobs.results()["en"]
+    assert first.source == "rendered" and first.pdf.startswith(b"%PDF") and first.pdf != b"%PDF-other-html"
+    again = PdfJobs(cache, workers=0, stale_ok=False)
+    again.submit("en", "<html lang='en'><p>Text</p></html>", stylesheet=css, base_dir=project / "pdf")
+    assert again.results()["en"] == type(first)(first.pdf, (), 0.0, "cached")
