@@ -106,7 +106,9 @@ def _section_cell(lang: str, chapter: Chapter, first: str, href: Href) -> dict[s
     return {"lang": lang, "href": href(lang, f"{chapter.url}#{section.anchor}"), "title": section.title}
 
 
-def _paragraph_row(number: str, chapters: Mapping[str, Chapter], languages: Sequence[str], href: Href) -> dict[str, Any]:
+def _paragraph_row(
+    number: str, chapters: Mapping[str, Chapter], languages: Sequence[str], href: Href
+) -> dict[str, Any]:
     cells = []
     anchor = number.lower().replace(".", "-")
     for lang in languages:

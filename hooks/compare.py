@@ -21,6 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import edition_pages
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -28,7 +29,6 @@ from mkdocs.utils import get_relative_url
 from edition.compare import aligned_parts, aligned_provisions
 from edition.offline import online_address
 
-import edition_pages
 from project import project_registry
 from site_languages import BuildNesting, current_language, site_languages
 from site_variant import offline_variant
@@ -72,7 +72,10 @@ def _finish(config: MkDocsConfig, root_site: Path) -> None:
             labels=labels,
             languages=[{"lang": other, "name": names[other]} for other in languages],
             names=names,
-            quotes={other: (registry.labels[other]["quote_open"], registry.labels[other]["quote_close"]) for other in languages},
+            quotes={
+                other: (registry.labels[other]["quote_open"], registry.labels[other]["quote_close"])
+                for other in languages
+            },
             parts=aligned_parts(chapters, languages=languages, reference=lang, href=href),
             provisions=aligned_provisions(registry, languages=languages, reference=lang, pages=pages, href=href),
         )

@@ -21,6 +21,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import edition_pages
 import jinja2
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,7 +37,6 @@ from edition.facts import load_facts
 from edition.formatting import edition_date
 from edition.page_parts import extract_parts
 
-import edition_pages
 import shared_index
 from project import project_registry, project_root
 from site_languages import BuildNesting, current_language, edition_prefix, is_edition_home, site_languages
@@ -92,13 +92,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if not is_edition_home(page.url, config):
         return context
     lang = current_language(config)
-    languages, _ = site_languages(config)
+    languages = site_languages(config)[0]
     labels = project_registry(config).labels
 
     def href(path: str) -> str:
         return (config.site_url or "") + path if offline_variant(config) else get_relative_url(path, page.url)
 
-    context["edition_data"] = {
+    data: dict[str, Any] = {
         "label": labels[lang]["data_title"],
         "how": labels[lang]["data_how"],
         "items": [
@@ -107,6 +107,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         ],
         "schema": {"href": href(SCHEMA), "name": labels[lang]["data_schema"]},
     }
+    context["edition_data"] = data
     return context
 
 

@@ -19,8 +19,8 @@ loopback ``site_url``) leaves the browser to use the page's own address.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -42,9 +42,11 @@ from site_languages import current_language, edition_prefix, is_edition_home, si
 
 PLACE = "<!-- edition:tools "
 COMPARE_PAGE = "compare.md"  # each language's comparison page (hooks/compare.py)
-FILES = {"csl": ("cite/edition.json", "application/vnd.citationstyles.csl+json"),
-         "bibtex": ("cite/edition.bib", "application/x-bibtex"),
-         "ris": ("cite/edition.ris", "application/x-research-info-systems")}
+FILES = {
+    "csl": ("cite/edition.json", "application/vnd.citationstyles.csl+json"),
+    "bibtex": ("cite/edition.bib", "application/x-bibtex"),
+    "ris": ("cite/edition.ris", "application/x-research-info-systems"),
+}
 FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
@@ -68,7 +70,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(writers[name](work, key=work.key, locator=None, url=home), encoding="utf-8", newline="")
     script = Path(config.site_dir) / (edition_prefix(lang, default) + SCRIPT)
-    script.write_text(f"window.editionCite = {json.dumps(_script_data(config, lang), ensure_ascii=False)};\n", encoding="utf-8")
+    script.write_text(
+        f"window.editionCite = {json.dumps(_script_data(config, lang), ensure_ascii=False)};\n", encoding="utf-8"
+    )
     return env
 
 
@@ -105,9 +109,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if not is_edition_home(page.url, config):
         return context
     lang = current_language(config)
-    _, default = site_languages(config)
+    default = site_languages(config)[1]
     labels = project_registry(config).labels[lang]
-    context["edition_cite"] = {
+    cite: dict[str, Any] = {
         "label": labels["cite_this_edition"],
         "how": labels["cite_edition_how"],
         "formats": labels["cite_formats"],
@@ -121,6 +125,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
             for name, (path, media_type) in FILES.items()
         ],
     }
+    context["edition_cite"] = cite
     return context
 
 

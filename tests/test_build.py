@@ -35,7 +35,7 @@ def test_each_edition_has_exactly_the_same_pages(built_site: Path) -> None:
     expected = [
         f"{prefix}{name}"
         for prefix in ("", "fr/", "es/")
-        for name in [*PAGES, "comments/index.html", "accessibility/index.html"]
+        for name in [*PAGES, "comments/index.html", "accessibility/index.html", "compare/index.html"]
     ]
     assert pages == sorted([*expected, "404.html"])
 

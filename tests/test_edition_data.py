@@ -23,7 +23,8 @@ PAGE = """
 <div class="guideline" id="iv-b-17">
 <span class="anchor-alias" id="old-17"></span>
 <p class="guideline__number"><a class="guideline__permalink" href="#iv-b-17">IV.b.17</a></p>
-<p>Fixture text citing <span class="xref"><a aria-describedby="t1" href="../international-provisions/#crc-18-1">CRC art. 18(1)</a><span class="xref__tip" id="t1">preview</span></span>.</p>
+<p>Fixture text citing <span class="xref"><a aria-describedby="t1" href="../international-provisions/#crc-18-1"
+>CRC art. 18(1)</a><span class="xref__tip" id="t1">preview</span></span>.</p>
 <p class="guideline__rests-on">Rests on: …</p>
 <p class="edition-tools"><button>Cite</button></p>
 <div class="comments"><details><summary>No comments</summary></details></div>
@@ -59,7 +60,10 @@ def test_sanitised_html_keeps_words_and_links_only(html: str, expected: str) -> 
 
 def test_rebase_links_leaves_fragments_and_other_hosts_alone() -> None:
     html = '<a href="a/#b">1</a><a href="#c">2</a><a href="https://x.org/">3</a>'
-    assert rebase_links(html, lambda p: "../" + p) == '<a href="../a/#b">1</a><a href="#c">2</a><a href="https://x.org/">3</a>'
+    assert (
+        rebase_links(html, lambda p: "../" + p)
+        == '<a href="../a/#b">1</a><a href="#c">2</a><a href="https://x.org/">3</a>'
+    )
 
 
 def test_the_schema_check_names_every_mismatch() -> None:
@@ -116,4 +120,6 @@ def test_home_pages_link_every_document_and_the_schema(built_site: Path, lang: s
     assert section is not None
     hrefs = [a["href"] for a in section.select("a")]
     prefix = "" if lang == "en" else "../"
-    assert hrefs == [f"{prefix}data/edition-{other}.json" for other in LANGUAGES] + [f"{prefix}data/edition.schema.json"]
+    assert hrefs == [f"{prefix}data/edition-{other}.json" for other in LANGUAGES] + [
+        f"{prefix}data/edition.schema.json"
+    ]

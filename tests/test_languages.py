@@ -14,7 +14,7 @@ from tests.conftest import ROOT, BuildResult
 from tests.site import PAGES, article, parse
 
 LANGS = {"en": "", "fr": "fr/", "es": "es/"}
-ALL_PAGES = [*PAGES, "comments/index.html", "accessibility/index.html"]
+ALL_PAGES = [*PAGES, "comments/index.html", "accessibility/index.html", "compare/index.html"]
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yml").read_text(encoding="utf-8"))
 # Words of each edition's interface: Material's own, the nav, and the edition's apparatus.
 INTERFACE = {

@@ -36,7 +36,9 @@ def test_citing_a_paragraph_copies_a_ready_citation_and_says_so(page: Page, site
     expect(dialog.get_by_role("status")).to_have_text("Citation copied.")
     copied = _clipboard(page)
     today = page.evaluate("new Date().toISOString().slice(0, 4)")
-    assert copied.startswith("Marlene Alejos, Babies and Small Children Residing in Prisons, Quaker United Nations Office")
+    assert copied.startswith(
+        "Marlene Alejos, Babies and Small Children Residing in Prisons, Quaker United Nations Office"
+    )
     assert ", 2005; English web edition, version 1.0, " in copied
     assert f"Paragraph IV.b.17. {site_url}/specific-issues/#iv-b-17 (accessed " in copied
     assert copied.endswith(f"{today}).")
@@ -58,7 +60,9 @@ def test_a_provision_is_cited_in_the_readers_language_with_its_label(page: Page,
     assert f"{site_url}/fr/international-provisions/#crc-9-1 (consulté le " in copied
 
 
-@pytest.mark.parametrize(("fmt", "starts"), [("csl", "["), ("bibtex", "@inbook{alejos2005-en-iv-b-17,"), ("ris", "TY  - CHAP")])
+@pytest.mark.parametrize(
+    ("fmt", "starts"), [("csl", "["), ("bibtex", "@inbook{alejos2005-en-iv-b-17,"), ("ris", "TY  - CHAP")]
+)
 def test_each_machine_format_downloads_for_a_paragraph(page: Page, site_url: str, fmt: str, starts: str) -> None:
     page.goto(f"{site_url}/specific-issues/")
     page.locator("#iv-b-17 .edition-tools__cite").click()
@@ -96,7 +100,7 @@ def test_compare_two_languages_then_follow_a_link(page: Page, site_url: str) -> 
     expect(row.locator("[lang='fr']")).to_be_visible()
     # Two languages left: neither can be unchecked.
     expect(page.get_by_role("checkbox", name="Français")).to_be_disabled()
-    assert page.evaluate(f"Object.keys(localStorage)") == [COMPARE_KEY]
+    assert page.evaluate("Object.keys(localStorage)") == [COMPARE_KEY]
     assert page.evaluate(f"localStorage.getItem('{COMPARE_KEY}')") == "en,fr"
     row.locator("[lang='fr'] .compare__language a").click()
     expect(page).to_have_url(f"{site_url}/fr/specific-issues/#iv-b-17")
@@ -148,7 +152,9 @@ def test_offline_compare_shows_every_language_and_links_the_others_to_the_websit
     for lang in ("en", "fr", "es"):
         expect(row.locator(f"[lang='{lang}']")).to_be_visible()
     assert row.locator("[lang='fr'] .compare__language a").get_attribute("href") == "specific-issues.html#iv-b-17"
-    assert row.locator("[lang='en'] .compare__language a").get_attribute("href") == f"{site_url}/specific-issues/#iv-b-17"
+    assert (
+        row.locator("[lang='en'] .compare__language a").get_attribute("href") == f"{site_url}/specific-issues/#iv-b-17"
+    )
     page.locator("#iv-b-17 [lang='fr'] .compare__language a").click()
     expect(page).to_have_url((folder / "fr" / "specific-issues.html").as_uri() + "#iv-b-17")
     page.locator("#iv-b-17 .edition-tools__cite").click()
