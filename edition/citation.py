@@ -8,10 +8,14 @@ functions with ``TOKENS`` in their place (``template``), and the page's script r
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from edition.facts import EditionFacts
+from edition.formatting import format_date
 
 # What the browser fills in: the part's key and words, its address, the date of access.
 TOKENS = {"key": "@@KEY@@", "locator": "@@LOCATOR@@", "url": "@@URL@@", "accessed": "@@ACCESSED@@"}
@@ -46,6 +50,24 @@ class Work:
     edition_date: str  # ISO date of this edition
     language: str
     key: str  # "alejos2005-en"
+
+
+# Why: the 2005 publication (``data/edition.yml``) and this edition, in one language's words.
+def edition_work(facts: EditionFacts, labels: Mapping[str, str], *, lang: str, date: dt.date) -> Work:
+    publication = facts.publication
+    family, _ = split_name(publication.author)
+    return Work(
+        author=publication.author,
+        title=publication.title,
+        subtitle=publication.subtitle,
+        publisher=publication.publisher,
+        place=labels["cite_place"],
+        issued=publication.date,
+        edition=labels["cite_edition"].format(version=facts.version, date=format_date(date, labels)),
+        edition_date=date.isoformat(),
+        language=lang,
+        key=f"{family.lower()}{publication.date[:4]}-{lang}",
+    )
 
 
 # Why: braces, backslashes and the like in a field would break the entry or run as LaTeX.

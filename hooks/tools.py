@@ -30,9 +30,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.citation import Work, bibtex, csl_json, part_key, ris, templates
+from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
 from edition.facts import load_facts
-from edition.formatting import edition_date, format_date
+from edition.formatting import edition_date
 from edition.ids import guideline_anchor
 from edition.offline import online_address
 
@@ -142,20 +142,7 @@ def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
 # Why: the 2005 publication and this edition, in the words of one language.
 def _work(config: MkDocsConfig, lang: str) -> Work:
     facts = load_facts(project_root(config) / "data")
-    labels = project_registry(config).labels[lang]
-    date = edition_date()
-    return Work(
-        author=facts.publication.author,
-        title=facts.publication.title,
-        subtitle=facts.publication.subtitle,
-        publisher=facts.publication.publisher,
-        place=labels["cite_place"],
-        issued=facts.publication.date,
-        edition=labels["cite_edition"].format(version=facts.version, date=format_date(date, labels)),
-        edition_date=date.isoformat(),
-        language=lang,
-        key=f"{facts.publication.author.split()[-1].lower()}{facts.publication.date[:4]}-{lang}",
-    )
+    return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=edition_date())
 
 
 # Why: what the browser needs to cite a part or the whole, once per language (a cached script).

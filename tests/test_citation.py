@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
 
-from edition.citation import TOKENS, Work, bibtex, bibtex_escape, csl_json, ris, ris_value, split_name, templates
+from edition.citation import (
+    TOKENS,
+    Work,
+    bibtex,
+    bibtex_escape,
+    csl_json,
+    edition_work,
+    ris,
+    ris_value,
+    split_name,
+    templates,
+)
+from edition.facts import load_facts
+from edition.registry import load_registry
+from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX, parse
 
 # A fixture work (not the publication's facts), with characters each format must handle.
@@ -202,3 +217,27 @@ def test_every_paragraph_and_provision_offers_compare_and_a_place_to_cite(built_
     assert len(soup.select("dialog#edition-cite")) == 1
     script = soup.select_one("dialog#edition-cite script[src]")
     assert script is not None and script["src"] == "../cite/templates.js"
+
+
+@pytest.mark.parametrize(
+    ("lang", "place", "edition"),
+    [
+        ("en", "Geneva", "English web edition, version 1.0, 2 March 2026"),
+        ("fr", "Genève", "édition française en ligne (traduction de la présente édition), version 1.0, 2 mars 2026"),
+        (
+            "es",
+            "Ginebra",
+            "edición en línea en español (traducción de la presente edición), versión 1.0, 2 de marzo de 2026",
+        ),
+    ],
+)
+def test_the_work_cited_comes_from_the_facts_and_the_languages_words(lang: str, place: str, edition: str) -> None:
+    facts = load_facts(ROOT / "data")
+    labels = load_registry(ROOT / "data").labels[lang]
+    work = edition_work(facts, labels, lang=lang, date=dt.date(2026, 3, 2))
+    assert (work.author, work.publisher, work.issued) == ("Marlene Alejos", "Quaker United Nations Office", "2005-03")
+    assert (work.place, work.edition.replace("1.0", facts.version), work.key) == (
+        place,
+        edition.replace("1.0", facts.version),
+        f"alejos2005-{lang}",
+    )

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from edition.citation import bibtex, csl_json, edition_work, part_key, ris
+from edition.facts import load_facts
+from edition.formatting import edition_date
+from edition.registry import load_registry
 from tests.browsing import axe_violations
+from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX
 
 COMPARE_KEY = "edition.compare.languages"  # the one thing the comparison keeps (tools.js)
@@ -78,6 +84,30 @@ def test_each_machine_format_downloads_for_a_paragraph(page: Page, site_url: str
     assert download.suggested_filename.startswith("alejos2005-en-iv-b-17.")
 
 
+@pytest.mark.parametrize(("fmt", "write"), [("csl", csl_json), ("bibtex", bibtex), ("ris", ris)])
+def test_the_browsers_files_are_the_builds_formats_to_the_byte(
+    page: Page, site_url: str, fmt: str, write: Callable[..., str]
+) -> None:
+    """The browser fills the build's templates; the result equals edition/citation.py's own output."""
+    registry = load_registry(ROOT / "data")
+    labels = registry.labels["fr"]
+    work = edition_work(load_facts(ROOT / "data"), labels, lang="fr", date=edition_date())
+    page.goto(f"{site_url}/fr/international-provisions/")
+    page.locator("#crc-9-1 .edition-tools__cite").click()
+    accessed = str(page.evaluate("(d => [d.getFullYear(), d.getMonth() + 1, d.getDate()])(new Date())"))
+    with page.expect_download() as info:
+        page.locator(f".edition-cite__download[data-format='{fmt}']").click()
+    year, month, day = json.loads(accessed)
+    expected = write(
+        work,
+        key=part_key(work, "crc-9-1"),
+        locator=labels["cite_locator_provision"].format(label=registry.provisions["crc-9-1"].label["fr"]),
+        url=f"{site_url}/fr/international-provisions/#crc-9-1",
+        accessed=f"{year:04d}-{month:02d}-{day:02d}",
+    )
+    assert Path(info.value.path()).read_bytes() == expected.encode("utf-8")
+
+
 def test_the_home_page_cites_the_whole_edition(page: Page, site_url: str) -> None:
     _grant_clipboard(page, site_url)
     page.goto(f"{site_url}/es/")
@@ -121,6 +151,13 @@ def test_on_a_phone_the_languages_stack_under_the_number(browser: Browser, site_
     tops = [box["y"] for box in boxes if box]
     assert number["y"] < tops[0] < tops[1] < tops[2]
     assert len({round(box["x"]) for box in boxes if box}) == 1
+
+
+def test_printing_leaves_the_tools_out(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/specific-issues/")
+    page.emulate_media(media="print")
+    expect(page.locator("#iv-b-17 .edition-tools")).to_be_hidden()
+    expect(page.locator("#iv-b-17 > p:not([class])")).to_be_visible()
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
