@@ -166,6 +166,7 @@ def _script_data(config: MkDocsConfig, lang: str) -> dict[str, Any]:
                 "cite_copied",
                 "cite_copy_failed",
                 "cite_locator_paragraph",
+                "cite_in_text_paragraph",
                 "cite_locator_provision",
                 "tools_cite_paragraph",
                 "tools_cite_provision",

@@ -28,7 +28,12 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!holder) return null;
     if (holder.classList.contains("guideline")) {
       const number = holder.querySelector(".guideline__number a").textContent.trim();
-      return { anchor: holder.id, locator: words.cite_locator_paragraph.replace("{number}", number), name: words.tools_cite_paragraph.replace("{number}", number) };
+      return {
+        anchor: holder.id,
+        locator: words.cite_locator_paragraph.replace("{number}", number),
+        inText: words.cite_in_text_paragraph.replace("{number}", number),
+        name: words.tools_cite_paragraph.replace("{number}", number),
+      };
     }
     const label = holder.querySelector(".provision__label").textContent.trim();
     return { anchor: holder.id, locator: words.cite_locator_provision.replace("{label}", label), name: words.tools_cite_provision.replace("{label}", label) };
@@ -58,7 +63,7 @@ document.addEventListener("DOMContentLoaded", function () {
     csl[0].accessed = { "date-parts": [date.parts] };
     return {
       key,
-      text: fill(t.text, { LOCATOR: locator, URL: url, ACCESSED: date.words }, same),
+      text: fill(t.text, { LOCATOR: (cited && cited.inText) || locator, URL: url, ACCESSED: date.words }, same),
       csl: JSON.stringify(csl, null, 2) + "\n",
       bibtex: fill(t.bibtex, { KEY: key, URL: url, ACCESSED: date.iso, LOCATOR: locator.replace(/[\\{}&%$#_^~]/g, (c) => bibtexSpecials[c]) }, same),
       ris: fill(t.ris, { KEY: key, LOCATOR: locator, URL: url, ACCESSED: date.iso.replace(/-/g, "/") }, same),
