@@ -86,7 +86,7 @@ def test_each_comparison_page_aligns_every_paragraph_and_provision_in_three_lang
     ]
     assert links == expected
     assert (
-        row.select_one("[lang='fr'] p:not(.compare__language)").get_text()
+        row.select_one(":scope > [lang='fr'] > p:not(.compare__language)").get_text()
         in parse(built_site / "fr" / "specific-issues" / "index.html").select_one("#iv-b-17").get_text()
     )  # type: ignore[union-attr]
     assert not soup.select(".compare script, .compare [onclick]")

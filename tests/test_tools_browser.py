@@ -59,7 +59,7 @@ def test_a_provision_is_cited_in_the_readers_language_with_its_label(page: Page,
     page.goto(f"{site_url}/fr/international-provisions/#crc-9-1")
     page.locator("#crc-9-1 .edition-tools__cite").click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.locator("h2")).to_have_text("Citer CDE, art. 9(1)")
+    expect(dialog.locator(".edition-cite__title")).to_have_text("Citer CDE, art. 9(1)")
     dialog.get_by_role("button", name="Copier la référence").click()
     expect(dialog.get_by_role("status")).to_have_text("Référence copiée.")
     copied = _clipboard(page)
@@ -197,6 +197,6 @@ def test_offline_compare_shows_every_language_and_links_the_others_to_the_websit
     expect(page).to_have_url((folder / "fr" / "specific-issues.html").as_uri() + "#iv-b-17")
     page.locator("#iv-b-17 .edition-tools__cite").click()
     expect(page.locator("#edition-cite")).to_be_visible()
-    expect(page.locator("#edition-cite .edition-cite__text")).to_contain_text("Paragraphe IV.b.17")
+    expect(page.locator("#edition-cite .edition-cite__text")).to_contain_text(", paragraphe IV.b.17. ")
     context.close()
     assert elsewhere == []
