@@ -13,7 +13,8 @@ from functools import partial
 from typing import Any
 
 from edition.edition_data import Chapter, sanitise
-from edition.ids import parse_guideline_number
+from edition.ids import guideline_anchor, parse_guideline_number
+from edition.page_parts import Paragraph, Section
 from edition.registry import Registry
 
 Href = Callable[[str, str], str]  # (language, site-root path) -> the address to link
@@ -88,19 +89,23 @@ def _section_numbers(chapter: Chapter) -> dict[str, list[str]]:
     return sections
 
 
-def _paragraph(chapter: Chapter, number: str) -> Any:
+def _paragraph(chapter: Chapter, number: str) -> Paragraph | None:
     return next((p for p in chapter.parts.paragraphs if p.number == number), None)
 
 
+# Why: the heading a paragraph sits under in one language (headings' anchors differ by language).
+def _section_of(chapter: Chapter, number: str) -> Section | None:
+    paragraph = _paragraph(chapter, number)
+    return next((s for s in chapter.parts.sections if paragraph and s.anchor == paragraph.section), None)
+
+
 def _section_title(chapter: Chapter, first: str) -> str:
-    paragraph = _paragraph(chapter, first)
-    section = next((s for s in chapter.parts.sections if paragraph and s.anchor == paragraph.section), None)
+    section = _section_of(chapter, first)
     return section.title if section else first.rsplit(".", 1)[0]
 
 
 def _section_cell(lang: str, chapter: Chapter, first: str, href: Href) -> dict[str, Any]:
-    paragraph = _paragraph(chapter, first)
-    section = next((s for s in chapter.parts.sections if paragraph and s.anchor == paragraph.section), None)
+    section = _section_of(chapter, first)
     if section is None:
         return {"lang": lang, "href": None, "title": ""}
     return {"lang": lang, "href": href(lang, f"{chapter.url}#{section.anchor}"), "title": section.title}
@@ -110,7 +115,7 @@ def _paragraph_row(
     number: str, chapters: Mapping[str, Chapter], languages: Sequence[str], href: Href
 ) -> dict[str, Any]:
     cells = []
-    anchor = number.lower().replace(".", "-")
+    anchor = guideline_anchor(number)
     for lang in languages:
         paragraph = _paragraph(chapters[lang], number)
         if paragraph is None:

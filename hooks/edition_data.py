@@ -75,7 +75,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         file = files.get_file_from_path(src)
         if file is not None:
             provision_pages[provision] = file.url
-    previous = edition_pages.editions.get(lang)
     edition_pages.editions[lang] = edition_pages.LanguageEdition(
         lang=lang,
         title=config.site_name,
@@ -83,7 +82,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         chapters=chapters,
         provision_pages=provision_pages,
         rests_on={number: entry.rests_on for number, entry in index.guidelines.items()},
-        compare_url=previous.compare_url if previous else None,
     )
     return env
 

@@ -22,7 +22,6 @@ class LanguageEdition:
     chapters: list[Chapter]
     provision_pages: Mapping[str, str]  # provision id: the path of the page quoting it
     rests_on: Mapping[str, tuple[str, ...]]
-    compare_url: str | None = None  # the comparison page's path, when this language has one
 
 
 editions: dict[str, LanguageEdition] = {}
