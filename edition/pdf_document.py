@@ -17,8 +17,9 @@ from bs4 import BeautifulSoup, Tag
 
 # Elements whose id is the edition's permanent address, unique across the whole edition.
 GLOBAL_ANCHORS = "div.guideline[id], figure.provision[id], li.instruments__item[id]"
-# Web-only parts of a page: previews, heading permalinks, footnote back-links, comment panels.
-WEB_ONLY = ".xref__tip, a.headerlink, a.footnote-backref, div.comments"
+# Web-only parts of a page: previews, heading permalinks, footnote back-links, comment panels,
+# the cite and compare tools.
+WEB_ONLY = ".xref__tip, a.headerlink, a.footnote-backref, div.comments, p.edition-tools, dialog.edition-cite"
 # Characters the shipped fonts lack, and what the PDF sets instead.
 GLYPH_SUBSTITUTES = {"\u202f": "\u00a0"}
 _BASE = "http://edition.invalid/"

@@ -1,0 +1,191 @@
+"""The edition as data: one JSON document per language, checked against its published JSON Schema.
+
+``edition_document`` assembles what a page-by-page reading gives (``edition/page_parts.py``) with
+the registry (provisions, instruments) and the published comments; ``document_problems`` is the
+build's own check of that output against ``data/schemas/edition-data.schema.yml``, which the site
+publishes beside the documents as JSON. Addresses are absolute, from the site's configured address.
+Paragraphs may later carry ``law`` and ``practice`` arrays (optional in the schema).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jsonschema
+import nh3
+
+from edition.comments import Comment
+from edition.facts import EditionFacts
+from edition.ids import parse_guideline_number
+from edition.page_parts import PageParts, rebase_links
+from edition.registry import Registry
+
+FORMAT = 1  # raised when a change to the document's shape would break a reader's program
+# What a paragraph's HTML may hold once sanitised: its words, emphasis, lists and links.
+ALLOWED_TAGS = frozenset({"p", "a", "em", "strong", "i", "b", "ul", "ol", "li", "br", "sup", "sub", "blockquote"})
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A page of the document (a part, the foreword…), with its address and what it holds."""
+
+    title: str
+    url: str  # the page's path from the site root
+    parts: PageParts
+
+
+# Why: inert HTML for any consumer: only words, emphasis, lists and links, absolute addresses.
+def sanitise(html: str, *, address: Callable[[str], str]) -> str:
+    return nh3.clean(
+        rebase_links(html, address),
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+    ).strip()
+
+
+# Why: one document per language holding the whole edition, in reading order.
+def edition_document(
+    chapters: Sequence[Chapter],
+    *,
+    lang: str,
+    title: str,
+    site_url: str,
+    home_url: str,
+    facts: EditionFacts,
+    date: dt.date,
+    registry: Registry,
+    comments: Sequence[Comment],
+    rests_on: Mapping[str, Sequence[str]],
+    provision_pages: Mapping[str, str],
+    schema_url: str,
+) -> dict[str, Any]:
+    def address(path: str) -> str:
+        return site_url + path
+
+    cited_by: dict[str, list[str]] = {}
+    parts, paragraphs = [], []
+    for chapter in chapters:
+        sections = []
+        for section in chapter.parts.sections:
+            numbers = [p.number for p in chapter.parts.paragraphs if p.section == section.anchor]
+            sections.append(
+                {
+                    "title": section.title,
+                    "anchor": section.anchor,
+                    "address": address(f"{chapter.url}#{section.anchor}"),
+                    "paragraphs": numbers,
+                }
+            )
+        parts.append({"title": chapter.title, "address": address(chapter.url), "sections": sections})
+        for paragraph in chapter.parts.paragraphs:
+            entry = _paragraph(paragraph.number, chapter.url, paragraph.anchor, address)
+            entry["rests_on"] = list(rests_on.get(paragraph.number, ()))
+            entry["text"] = paragraph.text
+            entry["html"] = sanitise(paragraph.html, address=address)
+            entry["comments"] = [c.file.removesuffix(".md") for c in comments if paragraph.number in c.targets]
+            paragraphs.append(entry)
+            for provision in entry["rests_on"]:
+                cited_by.setdefault(provision, []).append(paragraph.number)
+    return {
+        "$schema": schema_url,
+        "format": FORMAT,
+        "language": lang,
+        "title": title,
+        "edition": {"version": facts.version, "date": date.isoformat(), "address": address(home_url)},
+        "publication": {
+            "author": facts.publication.author,
+            "foreword_by": facts.publication.foreword_by,
+            "title": facts.publication.title,
+            "subtitle": facts.publication.subtitle,
+            "publisher": facts.publication.publisher,
+            "place": facts.publication.place,
+            "date": facts.publication.date,
+            "address": facts.publication.address,
+        },
+        "parts": parts,
+        "paragraphs": paragraphs,
+        "provisions": [
+            _provision(pid, registry, lang, provision_pages, cited_by, address) for pid in registry.provisions
+        ],
+        "instruments": [
+            {
+                "id": instrument.id,
+                "title": instrument.title[lang],
+                "short": instrument.short[lang],
+                "source": instrument.source,
+                "listed": instrument.listed,
+            }
+            for instrument in registry.instruments.values()
+        ],
+        "comments": [_comment(c) for c in sorted(comments, key=lambda c: (c.date, c.file))],
+    }
+
+
+def _paragraph(number: str, url: str, anchor: str, address: Callable[[str], str]) -> dict[str, Any]:
+    parsed = parse_guideline_number(number)
+    assert parsed is not None  # the page only renders well-formed numbers
+    return {
+        "id": number,
+        "part": parsed.part,
+        "section": parsed.section_key,
+        "number": parsed.n,
+        "anchor": anchor,
+        "address": address(f"{url}#{anchor}"),
+    }
+
+
+def _provision(
+    pid: str,
+    registry: Registry,
+    lang: str,
+    pages: Mapping[str, str],
+    cited_by: Mapping[str, list[str]],
+    address: Callable[[str], str],
+) -> dict[str, Any]:
+    provision = registry.provisions[pid]
+    entry: dict[str, Any] = {
+        "id": pid,
+        "instrument": provision.instrument.id,
+        "label": provision.label[lang],
+        "text": provision.text[lang],
+        "source": provision.source,
+        "official": provision.official.get(lang, True),
+        "cited_by": cited_by.get(pid, []),
+    }
+    if lang in provision.note:
+        entry["note"] = provision.note[lang]
+    if pid in pages:
+        entry["address"] = address(f"{pages[pid]}#{pid}")
+    return entry
+
+
+def _comment(comment: Comment) -> dict[str, Any]:
+    return {
+        "id": comment.file.removesuffix(".md"),
+        "targets": list(comment.targets),
+        "date": comment.date,
+        "language": comment.language,
+        "kind": comment.kind,
+        "status": comment.status,
+        "name": comment.name,
+        "organisation": comment.organisation,
+        "country": comment.country,
+        "body": comment.body,
+        "proposed_text": comment.proposed_text,
+        "response": comment.response,
+    }
+
+
+# Why: the build checks its own output; every mismatch is named by its place in the document.
+def document_problems(document: Any, schema: Mapping[str, Any]) -> list[str]:
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return [
+        f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
+        for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
+    ]

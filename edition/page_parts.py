@@ -1,0 +1,116 @@
+"""The parts of a rendered page that the edition's tools reuse: its sections and guideline paragraphs.
+
+``extract_parts`` reads a page's finished HTML (as the reader gets it) once, so the edition as data
+and the languages side by side show exactly the published text. A paragraph's body keeps its
+links, resolved against the page to site-root paths (``international-provisions/#crc-9-1``) that
+each consumer turns into its own addresses with ``rebase_links``. The apparatus around a paragraph
+(its number, "rests on", tools, comments, hover previews) is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml.html import HtmlElement
+
+# What surrounds a paragraph's own words in the rendered page, by class.
+APPARATUS = frozenset(
+    {"guideline__number", "guideline__rests-on", "comments", "edition-tools", "anchor-alias", "xref__tip"}
+)
+SITE = "http://site.invalid/"  # stands for the site root while relative links are resolved
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A guideline paragraph as the page shows it."""
+
+    number: str
+    anchor: str
+    html: str  # the body, links as site-root paths
+    text: str
+    section: str | None  # the anchor of the section heading it sits under
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section heading (``h2``) of a page."""
+
+    anchor: str
+    title: str
+
+
+@dataclass
+class PageParts:
+    """One page's sections and paragraphs, in reading order."""
+
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+# Why: one parse of a finished page gives every consumer the same sections and paragraph bodies.
+def extract_parts(html: str, *, page_url: str) -> PageParts:
+    parts = PageParts()
+    if not html.strip():
+        return parts
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    current: str | None = None
+    for element in root.iter("h2", "div"):
+        classes = (element.get("class") or "").split()
+        if element.tag == "h2" and element.get("id") and not any(a.tag == "dialog" for a in element.iterancestors()):
+            current = element.get("id")
+            parts.sections.append(Section(anchor=current or "", title=_heading_text(element)))
+        elif "guideline" in classes and element.get("id"):
+            number = element.findtext(".//p[@class='guideline__number']/a") or ""
+            body = _body(element, page_url)
+            text = " ".join("".join(lxml.html.fromstring(f"<div>{body}</div>").itertext()).split())
+            parts.paragraphs.append(Paragraph(number.strip(), element.get("id") or "", body, text, current))
+    return parts
+
+
+# Why: a heading's words without the permalink mark Markdown's toc adds ("¶").
+def _heading_text(heading: HtmlElement) -> str:
+    copy = lxml.html.fromstring(lxml.html.tostring(heading, encoding="unicode"))
+    for link in copy.find_class("headerlink"):
+        link.drop_tree()
+    return " ".join(copy.text_content().split())
+
+
+# Why: the paragraph's own elements, apparatus removed, links made site-root paths.
+def _body(guideline: HtmlElement, page_url: str) -> str:
+    copy = lxml.html.fromstring(lxml.html.tostring(guideline, encoding="unicode"))
+    for element in list(copy.iter()):
+        if element is not copy and APPARATUS & set((element.get("class") or "").split()):
+            element.drop_tree()
+    base = urljoin(SITE, page_url)
+    for link in copy.iter("a"):
+        link.attrib.pop("aria-describedby", None)  # its preview is left out
+        href = link.get("href")
+        if href is not None:
+            link.set("href", _site_path(urljoin(base, href)))
+    chunks = [lxml.html.tostring(child, encoding="unicode").strip() for child in copy]
+    return "\n".join(chunk for chunk in chunks if chunk)
+
+
+# Why: an address on this site as a path from its root; another host's address unchanged.
+def _site_path(absolute: str) -> str:
+    if not absolute.startswith(SITE):
+        return absolute
+    parts = urlsplit(absolute)
+    return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+# Why: each consumer (data, comparison) turns site-root paths into its own addresses.
+def rebase_links(html: str, resolve: Callable[[str], str]) -> str:
+    if not html:
+        return html
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for link in root.iter("a"):
+        href = link.get("href")
+        if href is not None and not urlsplit(href).scheme and not href.startswith(("#", "//")):
+            link.set("href", resolve(href))
+    return "".join(
+        [root.text or ""] + [lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in root]
+    )

@@ -1,0 +1,190 @@
+"""Tools under every paragraph and provision: "Cite" and "Compare languages" (logic in ``edition/citation.py``).
+
+MkDocs events:
+
+- ``on_env``: this edition's citation files for reference managers (``cite/edition.json``,
+  ``.bib``, ``.ris`` in the edition's folder) and the citation templates the pages' script fills
+  in (``cite/templates.js``, loaded once and cached, rather than repeated in every page).
+- ``on_page_content``: each guideline paragraph and provision has left a place for its tools
+  (``<!-- edition:tools IV.b.17 -->``, in ``partials/edition/guideline.html`` and
+  ``provision.html``); it becomes ``partials/edition/tools.html``. A page with tools, and each home
+  page, gets one citation dialog (``partials/edition/cite-dialog.html``); the browser fills in the
+  part, its address and the date of access (``assets/javascripts/tools.js``).
+- ``on_page_context``: the home pages get "Cite this edition" with the files.
+
+Addresses in citations are permanent: ``site_url`` when it names a real host; a local build (a
+loopback ``site_url``) leaves the browser to use the page's own address.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
+from edition.facts import load_facts
+from edition.formatting import edition_date
+from edition.ids import guideline_anchor
+from edition.offline import online_address
+
+import shared_index
+from project import project_registry, project_root
+from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+
+PLACE = "<!-- edition:tools "
+COMPARE_PAGE = "compare.md"  # each language's comparison page (hooks/compare.py)
+FILES = {
+    "csl": ("cite/edition.json", "application/vnd.citationstyles.csl+json"),
+    "bibtex": ("cite/edition.bib", "application/x-bibtex"),
+    "ris": ("cite/edition.ris", "application/x-research-info-systems"),
+}
+FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
+SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
+
+_templates: dict[str, jinja2.Environment] = {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _templates.clear()
+    lang = current_language(config)
+    _, default = site_languages(config)
+    work = _work(config, lang)
+    home = (config.site_url or "") + edition_prefix(lang, default)
+    writers = {"csl": csl_json, "bibtex": bibtex, "ris": ris}
+    for name, (path, _) in FILES.items():
+        target = Path(config.site_dir) / (edition_prefix(lang, default) + path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(writers[name](work, key=work.key, locator=None, url=home), encoding="utf-8", newline="")
+    script = Path(config.site_dir) / (edition_prefix(lang, default) + SCRIPT)
+    script.write_text(
+        f"window.editionCite = {json.dumps(_script_data(config, lang), ensure_ascii=False)};\n", encoding="utf-8"
+    )
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    home = is_edition_home(page.url, config)
+    if PLACE not in html and not home:
+        return html
+    lang = current_language(config)
+    labels = project_registry(config).labels[lang]
+    registry = project_registry(config)
+    env = _env(config, lang)
+    tools = env.get_template("partials/edition/tools.html")
+    compare = _compare_url(files)
+    index = shared_index.current
+    targets = [*index.guidelines, *index.provision_pages] if index else []
+    for target in targets:
+        place = f"{PLACE}{target} -->"
+        if place not in html:
+            continue
+        if "." in target:
+            anchor, label = guideline_anchor(target), labels["tools_compare_paragraph"].format(number=target)
+        else:
+            name = registry.provisions[target].label[lang]
+            anchor, label = target, labels["tools_compare_provision"].format(label=name)
+        compare_href = f"{get_relative_url(compare, page.url)}#{anchor}" if compare else None
+        html = html.replace(place, tools.render(labels=labels, compare_href=compare_href, compare_label=label))
+    dialog = env.get_template("partials/edition/cite-dialog.html")
+    _, default = site_languages(config)
+    script = get_relative_url(edition_prefix(lang, default) + SCRIPT, page.url)
+    return html + dialog.render(labels=labels, path=online_address(page.url), script=script, whole=home)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    if not is_edition_home(page.url, config):
+        return context
+    lang = current_language(config)
+    default = site_languages(config)[1]
+    labels = project_registry(config).labels[lang]
+    cite: dict[str, Any] = {
+        "label": labels["cite_this_edition"],
+        "how": labels["cite_edition_how"],
+        "formats": labels["cite_formats"],
+        "colon": labels["colon"],
+        "items": [
+            {
+                "href": get_relative_url(edition_prefix(lang, default) + path, page.url),
+                "type": media_type,
+                "name": FORMAT_NAMES[name],
+            }
+            for name, (path, media_type) in FILES.items()
+        ],
+    }
+    context["edition_cite"] = cite
+    return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
+    if lang not in _templates:
+        _templates[lang] = config.theme.get_env()
+    return _templates[lang]
+
+
+# Why: the 2005 publication and this edition, in the words of one language.
+def _work(config: MkDocsConfig, lang: str) -> Work:
+    facts = load_facts(project_root(config) / "data")
+    return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=edition_date())
+
+
+# Why: what the browser needs to cite a part or the whole, once per language (a cached script).
+def _script_data(config: MkDocsConfig, lang: str) -> dict[str, Any]:
+    labels = project_registry(config).labels[lang]
+    work = _work(config, lang)
+
+    def compact(found: Mapping[str, str]) -> dict[str, str]:
+        return {name: json.dumps(json.loads(text)) if name == "csl" else text for name, text in found.items()}
+
+    return {
+        "part": compact(templates(work, pattern=labels["cite_format"])),
+        "work": compact(templates(work, pattern=labels["cite_format"], part=False)),
+        "key": part_key(work, None),
+        "base": _permanent_base(config),
+        "months": [m.strip() for m in labels["months"].split(",")],
+        "date_format": labels["date_format"],
+        "words": {
+            name: labels[name]
+            for name in (
+                "cite_copied",
+                "cite_copy_failed",
+                "cite_locator_paragraph",
+                "cite_in_text_paragraph",
+                "cite_locator_provision",
+                "tools_cite_paragraph",
+                "tools_cite_provision",
+                "cite_this_edition",
+            )
+        },
+    }
+
+
+# Why: a citation's address must outlive the machine it was built on.
+def _permanent_base(config: MkDocsConfig) -> str:
+    url = config.site_url or ""
+    host = urlsplit(url).hostname
+    return "" if not url or host in LOOPBACK else url
+
+
+def _compare_url(files: Files) -> str | None:
+    for file in files.documentation_pages():
+        if file.src_uri == COMPARE_PAGE or file.src_uri.endswith("/" + COMPARE_PAGE):
+            return file.url
+    return None

@@ -1,0 +1,125 @@
+"""The edition as data: page parts, sanitising, the schema check, and the documents the build writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from edition.edition_data import document_problems, sanitise
+from edition.page_parts import extract_parts, rebase_links
+from tests.conftest import ROOT
+from tests.site import parse
+
+SCHEMA = yaml.safe_load((ROOT / "data" / "schemas" / "edition-data.schema.yml").read_text(encoding="utf-8"))
+LANGUAGES = ("en", "fr", "es")
+
+# A page as the build renders it (fixture, not the publication's text).
+PAGE = """
+<h2 id="b-management">b. Management<a class="headerlink" href="#b-management">¶</a></h2>
+<div class="guideline" id="iv-b-17">
+<span class="anchor-alias" id="old-17"></span>
+<p class="guideline__number"><a class="guideline__permalink" href="#iv-b-17">IV.b.17</a></p>
+<p>Fixture text citing <span class="xref"><a aria-describedby="t1" href="../international-provisions/#crc-18-1"
+>CRC art. 18(1)</a><span class="xref__tip" id="t1">preview</span></span>.</p>
+<p class="guideline__rests-on">Rests on: …</p>
+<p class="edition-tools"><button>Cite</button></p>
+<div class="comments"><details><summary>No comments</summary></details></div>
+</div>
+<dialog><h2 id="edition-cite-title"></h2></dialog>
+"""
+
+
+def test_a_page_gives_its_sections_and_paragraph_bodies_without_apparatus() -> None:
+    parts = extract_parts(PAGE, page_url="specific-issues/")
+    assert [(s.anchor, s.title) for s in parts.sections] == [("b-management", "b. Management")]
+    (paragraph,) = parts.paragraphs
+    assert (paragraph.number, paragraph.anchor, paragraph.section) == ("IV.b.17", "iv-b-17", "b-management")
+    assert paragraph.text == "Fixture text citing CRC art. 18(1)."
+    assert 'href="international-provisions/#crc-18-1"' in paragraph.html
+    for left_out in ("preview", "Rests on", "Cite", "No comments", "aria-describedby", "old-17"):
+        assert left_out not in paragraph.html
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p>a <a href="x/#y">b</a></p>', '<p>a <a href="https://e.org/x/#y">b</a></p>'),
+        ('<p onclick="alert(1)">a</p><script>alert(1)</script>', "<p>a</p>"),
+        ('<p><a href="javascript:alert(1)">b</a></p>', "<p><a>b</a></p>"),
+        ('<p><span class="xref">b</span> <em>c</em></p>', "<p>b <em>c</em></p>"),
+        ('<p><a href="https://other.org/">b</a></p>', '<p><a href="https://other.org/">b</a></p>'),
+    ],
+)
+def test_sanitised_html_keeps_words_and_links_only(html: str, expected: str) -> None:
+    assert sanitise(html, address=lambda path: "https://e.org/" + path) == expected
+
+
+def test_rebase_links_leaves_fragments_and_other_hosts_alone() -> None:
+    html = '<a href="a/#b">1</a><a href="#c">2</a><a href="https://x.org/">3</a>'
+    assert (
+        rebase_links(html, lambda p: "../" + p)
+        == '<a href="../a/#b">1</a><a href="#c">2</a><a href="https://x.org/">3</a>'
+    )
+
+
+def test_the_schema_check_names_every_mismatch() -> None:
+    problems = document_problems({"format": 2, "language": "de"}, SCHEMA)
+    assert "format: 1 was expected" in problems
+    assert any(p.startswith("language: 'de' is not one of") for p in problems)
+    assert any("'paragraphs' is a required property" in p for p in problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# The real build
+
+
+def _document(site: Path, lang: str) -> dict[str, object]:
+    return json.loads((site / "data" / f"edition-{lang}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_document_is_valid_against_the_published_schema(built_site: Path, lang: str) -> None:
+    published = json.loads((built_site / "data" / "edition.schema.json").read_text(encoding="utf-8"))
+    assert published == SCHEMA
+    document = _document(built_site, lang)
+    jsonschema.Draft202012Validator(published).validate(document)
+    assert document["language"] == lang
+
+
+def test_the_documents_hold_the_same_paragraphs_and_provisions_in_every_language(built_site: Path) -> None:
+    documents = {lang: _document(built_site, lang) for lang in LANGUAGES}
+    ids = {lang: [p["id"] for p in d["paragraphs"]] for lang, d in documents.items()}  # type: ignore[attr-defined]
+    assert len(ids["en"]) == 58
+    assert ids["en"] == ids["fr"] == ids["es"]
+    provisions = {lang: [p["id"] for p in d["provisions"]] for lang, d in documents.items()}  # type: ignore[attr-defined]
+    assert provisions["en"] == provisions["fr"] == provisions["es"]
+
+
+def test_a_paragraph_in_the_document_matches_its_page(built_site: Path) -> None:
+    document = _document(built_site, "fr")
+    paragraph = next(p for p in document["paragraphs"] if p["id"] == "IV.b.17")  # type: ignore[attr-defined]
+    page = parse(built_site / "fr" / "specific-issues" / "index.html")
+    body = page.select_one("#iv-b-17 > p:not([class])")
+    assert body is not None
+    assert paragraph["text"] == " ".join(body.get_text("").split())
+    assert paragraph["address"].endswith("/fr/specific-issues/#iv-b-17")
+    assert paragraph["rests_on"] == ["crc-18-1"]
+    provision = next(p for p in document["provisions"] if p["id"] == "crc-18-1")  # type: ignore[attr-defined]
+    assert "IV.b.17" in provision["cited_by"]
+    assert provision["address"].endswith("/fr/international-provisions/#crc-18-1")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_pages_link_every_document_and_the_schema(built_site: Path, lang: str) -> None:
+    home = parse(built_site / ("" if lang == "en" else f"{lang}/") / "index.html")
+    section = home.select_one("section[aria-labelledby='edition-data-title']")
+    assert section is not None
+    hrefs = [a["href"] for a in section.select("a")]
+    prefix = "" if lang == "en" else "../"
+    assert hrefs == [f"{prefix}data/edition-{other}.json" for other in LANGUAGES] + [
+        f"{prefix}data/edition.schema.json"
+    ]
