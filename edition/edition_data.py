@@ -3,7 +3,8 @@
 ``edition_document`` assembles what a page-by-page reading gives (``edition/page_parts.py``) with
 the registry (provisions, instruments) and the published comments; ``document_problems`` is the
 build's own check of that output against ``data/schemas/edition-data.schema.yml``, which the site
-publishes beside the documents as JSON. Addresses are absolute, from the site's configured address.
+publishes beside the documents as JSON. Addresses are absolute when the site's published address is
+configured (SITE_URL), else relative to the site's root.
 Paragraphs may later carry ``law`` and ``practice`` arrays (optional in the schema).
 """
 

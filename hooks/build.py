@@ -27,7 +27,9 @@ a. search indexes: the one shared index becomes one index per edition, with para
 b. sitemaps: one per edition, only when the published address (``site_url``) is configured;
 c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on the pages;
 d. offline ZIPs (website only): builds ``mkdocs.offline.yml`` and packs one ZIP per language;
-e. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
+e. the edition as data (website only): one JSON document per language, checked against its schema;
+f. comparison pages: each edition's "Compare languages" page gets every language's text;
+g. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
 
 Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/benchmark.py),
 ``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
@@ -65,6 +67,7 @@ from edition.sitemaps import edition_sitemap, with_default_alternate
 
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
+from edition_outputs import comparison_pages, edition_documents
 from project import project_registry, project_root
 from site_languages import edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
@@ -119,6 +122,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     _sitemaps(config, site)
     _pdfs(config, site)
     _offline_zips(config, site)
+    if not offline_variant(config):
+        edition_documents(config, site)
+    comparison_pages(config, site)
     _published_addresses(config, site)
     if offline_variant(config):
         return

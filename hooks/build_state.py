@@ -11,16 +11,30 @@ writes its ``index``.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.structure.nav import Navigation
 
 from edition.crossrefs import CrossIndex
+from edition.edition_data import Chapter
 from edition.pdf_jobs import PdfJobs
 from edition.search_index import Entry
 
 from download_sizes import PendingSizes
+
+
+@dataclass
+class LanguageEdition:
+    """What one language build has shown: its chapters and where its provisions are quoted."""
+
+    lang: str
+    title: str
+    home_url: str
+    chapters: list[Chapter]
+    provision_pages: Mapping[str, str]  # provision id: the path of the page quoting it
+    rests_on: Mapping[str, tuple[str, ...]]
 
 
 @dataclass
@@ -38,6 +52,9 @@ class BuildState:
     pdf_html: dict[str, str] = field(default_factory=dict)  # per language: the PDF's assembled HTML
     pdfs: PdfJobs | None = None  # renders started by each language, collected after the last
     timings: dict[str, dict[str, float]] = field(default_factory=dict)  # for scripts/benchmark.py
+    # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
+    editions: dict[str, LanguageEdition] = field(default_factory=dict)
+    compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
 
     # Why: the outermost build starts afresh (what `mkdocs serve` kept from its last build is stale).
     def enter(self, site: Path) -> None:

@@ -1,0 +1,113 @@
+"""Helper for the hooks (not a hook): what the edition's tools write once every language is built.
+
+``hooks/build.py`` calls these in its after-every-language sequence: the edition as data (one JSON
+document per language with its schema, logic in ``edition/edition_data.py``) and the comparison
+pages (logic in ``edition/compare.py``). Both read each language's finished chapters, kept in the
+build state by ``hooks/edition_data.py`` (``STATE.editions``), and the comparison pages noted by
+``hooks/compare.py`` (``STATE.compare_pages``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from edition.comments import check_repository
+from edition.compare import aligned_parts, aligned_provisions
+from edition.edition_data import document_problems, edition_document
+from edition.facts import load_facts
+from edition.formatting import edition_date
+from edition.offline import online_address
+
+from build_state import STATE
+from project import project_registry, project_root
+from site_languages import site_languages
+from site_variant import offline_variant
+
+FOLDER = "data"  # at the site root: /data/edition-en.json, /data/edition.schema.json
+DOCUMENT = FOLDER + "/edition-{lang}.json"
+SCHEMA = FOLDER + "/edition.schema.json"
+SCHEMA_SOURCE = "data/schemas/edition-data.schema.yml"
+COMPARE_PLACE = "<!-- edition:compare -->"  # left by hooks/compare.py in each comparison page
+
+
+# Why: once every language is built (hooks/build.py), the documents are assembled, checked and written.
+def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
+    root = project_root(config)
+    languages, default = site_languages(config)
+    registry = project_registry(config)
+    schema = yaml.safe_load((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
+    comments, _, _ = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
+    visible = [c for c in comments if c.visible]
+    site_url = config.site_url or ""
+    problems, documents = [], {}
+    for lang in languages:
+        edition = STATE.editions[lang]
+        document = edition_document(
+            edition.chapters,
+            lang=lang,
+            title=edition.title,
+            site_url=site_url,
+            home_url=edition.home_url,
+            facts=load_facts(root / "data"),
+            date=edition_date(),
+            registry=registry,
+            comments=visible,
+            rests_on=edition.rests_on,
+            provision_pages=edition.provision_pages,
+            schema_url=site_url + SCHEMA,
+        )
+        problems += [f"{DOCUMENT.format(lang=lang)}: {problem}" for problem in document_problems(document, schema)]
+        documents[lang] = document
+    if problems:
+        raise PluginError(f"The edition as data does not match {SCHEMA_SOURCE}:\n  " + "\n  ".join(problems))
+    folder = root_site / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, document in documents.items():
+        (root_site / DOCUMENT.format(lang=lang)).write_text(_json(document), encoding="utf-8")
+    (root_site / SCHEMA).write_text(_json(schema), encoding="utf-8")
+
+
+# Why: once every language is built (hooks/build.py), each comparison page gets all of them.
+def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
+    languages, _ = site_languages(config)
+    registry = project_registry(config)
+    offline = offline_variant(config)
+    names = {lang: registry.labels[lang]["language_name"] for lang in languages}
+    template = config.theme.get_env().get_template("partials/edition/compare.html")
+    for lang, (url, dest) in STATE.compare_pages.items():
+
+        def href(other: str, path: str, lang: str = lang, url: str = url) -> str:
+            if offline and other != lang:  # a ZIP holds its own language only
+                return (config.site_url or "") + online_address(path)
+            target, _, fragment = path.partition("#")
+            relative = get_relative_url(target, url) if target else ""
+            return relative + (f"#{fragment}" if fragment else "")
+
+        chapters = {other: STATE.editions[other].chapters for other in languages}
+        pages = {other: STATE.editions[other].provision_pages for other in languages}
+        labels = registry.labels[lang]
+        content = template.render(
+            labels=labels,
+            languages=[{"lang": other, "name": names[other]} for other in languages],
+            names=names,
+            quotes={
+                other: (registry.labels[other]["quote_open"], registry.labels[other]["quote_close"])
+                for other in languages
+            },
+            parts=aligned_parts(chapters, languages=languages, reference=lang, href=href),
+            provisions=aligned_provisions(registry, languages=languages, reference=lang, pages=pages, href=href),
+        )
+        file = Path(dest)
+        html = file.read_text(encoding="utf-8")
+        file.write_text(html.replace(COMPARE_PLACE, content, 1), encoding="utf-8")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
