@@ -33,10 +33,10 @@ def test_axe_finds_a_planted_violation(page: Page, site_url: str) -> None:
 
 
 # Material's "Back to top" button (navigation.top) shows once a reader scrolls back up a long page. It
-# must be readable from the moment it shows, at rest and focused: transitions are slowed 100 times
-# (Chrome DevTools Protocol) once the header has settled, so axe also sees the button as it appears, not only once a fade has ended.
+# must be readable from the moment it shows, at rest and focused: once the header has settled,
+# transitions are slowed 100 times (Chrome DevTools Protocol), so axe sees the button as it appears.
 @pytest.mark.parametrize("prefix", ["", "fr/", "es/"])
-def test_the_back_to_top_button_has_no_wcag_violation_when_it_shows(page: Page, site_url: str, prefix: str) -> None:
+def test_back_to_top_has_no_wcag_violation_when_shown(page: Page, site_url: str, prefix: str) -> None:
     page.goto(f"{site_url}/{prefix}specific-issues/")
     button = page.locator(".md-top")
     page.mouse.wheel(0, 4000)
