@@ -18,7 +18,16 @@ from lxml.html import HtmlElement
 
 # What surrounds a paragraph's own words in the rendered page, by class.
 APPARATUS = frozenset(
-    {"guideline__number", "guideline__rests-on", "comments", "edition-tools", "anchor-alias", "xref__tip"}
+    {
+        "guideline__number",
+        "guideline__rests-on",
+        "comments",
+        "edition-tools",
+        "anchor-alias",
+        "xref__tip",
+        "law-since",  # Law since 2005 (hooks/law_since.py)
+        "practice-links",  # In practice (hooks/practice.py)
+    }
 )
 SITE = "http://site.invalid/"  # stands for the site root while relative links are resolved
 
