@@ -25,8 +25,8 @@ APPARATUS = frozenset(
         "edition-tools",
         "anchor-alias",
         "xref__tip",
-        "law-since",  # the edition's "Since 2005" annotation (hooks/law_since.py)
-        "practice-links",  # "In practice: …" (hooks/practice.py)
+        "law-since",  # Law since 2005 (hooks/law_since.py)
+        "practice-links",  # In practice (hooks/practice.py)
     }
 )
 SITE = "http://site.invalid/"  # stands for the site root while relative links are resolved

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browsing import axe_violations
 from tests.site import ALL_PAGES
@@ -30,3 +30,22 @@ def test_axe_finds_a_planted_violation(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/foreword/")
     page.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
     assert "image-alt" in [v["id"] for v in axe_violations(page)]
+
+
+# Material's "Back to top" button (navigation.top) shows once a reader scrolls back up a long page. It
+# must be readable from the moment it shows, at rest and focused: once the header has settled,
+# transitions are slowed 100 times (Chrome DevTools Protocol), so axe sees the button as it appears.
+@pytest.mark.parametrize("prefix", ["", "fr/", "es/"])
+def test_back_to_top_has_no_wcag_violation_when_shown(page: Page, site_url: str, prefix: str) -> None:
+    page.goto(f"{site_url}/{prefix}specific-issues/")
+    button = page.locator(".md-top")
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(800)  # the header's title has changed at full speed; now the button's turn
+    page.context.new_cdp_session(page).send("Animation.setPlaybackRate", {"playbackRate": 0.01})
+    page.mouse.wheel(0, -400)
+    expect(button).not_to_have_attribute("hidden", "")
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    button.focus()
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)

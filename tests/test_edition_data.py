@@ -26,6 +26,8 @@ PAGE = """
 <p>Fixture text citing <span class="xref"><a aria-describedby="t1" href="../international-provisions/#crc-18-1"
 >CRC art. 18(1)</a><span class="xref__tip" id="t1">preview</span></span>.</p>
 <p class="guideline__rests-on">Rests on: …</p>
+<aside class="law-since"><p>Since 2005: fixture</p></aside>
+<p class="practice-links"><span class="practice-links__label">In practice:</span> <a href="#">Fixture</a></p>
 <p class="edition-tools"><button>Cite</button></p>
 <div class="comments"><details><summary>No comments</summary></details></div>
 </div>
@@ -40,7 +42,8 @@ def test_a_page_gives_its_sections_and_paragraph_bodies_without_apparatus() -> N
     assert (paragraph.number, paragraph.anchor, paragraph.section) == ("IV.b.17", "iv-b-17", "b-management")
     assert paragraph.text == "Fixture text citing CRC art. 18(1)."
     assert 'href="international-provisions/#crc-18-1"' in paragraph.html
-    for left_out in ("preview", "Rests on", "Cite", "No comments", "aria-describedby", "old-17"):
+    apparatus = ("preview", "Rests on", "Since 2005", "In practice", "Cite", "No comments", "aria-describedby")
+    for left_out in (*apparatus, "old-17"):
         assert left_out not in paragraph.html
 
 
