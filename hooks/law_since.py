@@ -50,6 +50,7 @@ class _State:
     stamp: tuple[float, ...] = ()
     law: LaterLaw | None = None
     templates: dict[str, jinja2.Environment] = field(default_factory=dict)
+    files: Files | None = None  # this language's files, for the home page's pointer
 
 
 _state = _State()
@@ -65,6 +66,7 @@ def on_config(config: MkDocsConfig) -> None:
 
 @event_priority(-250)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _state.files = files
     index = shared_index.current
     if index is None:
         return files
@@ -98,9 +100,22 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
                 html_text = html_text.replace(place, context.note(target))
     if page.file.src_uri in (PAGE_SRC, f"{lang}/{PAGE_SRC}"):  # the i18n plugin keeps the folder
         html_text += context.render("law-since-page.html", **context.page_context())
-    elif is_edition_home(page.url, config):
-        html_text += context.render("law-since-home.html", href=context.law_href(""), labels=context.labels)
     return html_text
+
+
+# Why: the home page's pointer sits in the edition's orientation box (overrides/main.html), not
+# after the 2005 title page, where it would read as QUNO's; after on_env, so not in the PDF.
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    if _state.law is None or not is_edition_home(page.url, config) or _state.files is None:
+        return context
+    lang = current_language(config)
+    registry = project_registry(config)
+    filling = _Context(
+        _state.law, lang, registry.labels[lang], registry.provisions, page, _state.files, _env(config, lang)
+    )
+    note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
+    context.setdefault("edition_home_notes", []).append(note)
+    return context
 
 
 # ---------------------------------------------------------------------------------------------

@@ -123,12 +123,14 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     labels = project_registry(config).labels[lang]
     filling = _Context(page, _files, lang, labels, _templates.get(lang) or config.theme.get_env())
     names = _joined([c.name[lang] for c in _state.countries], labels)
-    page.content = (page.content or "") + filling.render(
+    note = filling.render(
         "practice-home.html",
         labels=labels,
         text=labels["practice_home_text"].format(countries=names),
         href=filling.url(PAGE),
     )
+    # In the edition's orientation box (overrides/main.html), not after the 2005 title page.
+    context.setdefault("edition_home_notes", []).append(note)
     return context
 
 

@@ -243,7 +243,7 @@ def test_each_rule_lists_the_paragraphs_it_bears_on(built_site: Path) -> None:
 
 def test_the_home_page_links_to_the_annex(built_site: Path) -> None:
     for lang, prefix in EDITION_PREFIX.items():
-        link = parse(built_site / prefix / "index.html").select_one("aside.law-since--home a")
+        link = parse(built_site / prefix / "index.html").select_one(".edition-orientation .law-since--home a")
         assert link is not None and link["href"] == "law-since-2005/", lang
 
 

@@ -212,7 +212,7 @@ def test_the_annex_is_in_the_navigation_and_on_the_home_page(built_site: Path, l
     home = parse(built_site / EDITION_PREFIX[lang] / "index.html")
     nav = [" ".join(a.get_text().split()) for a in home.select("nav.md-nav--primary a.md-nav__link")]
     assert title in nav
-    pointer = home.select_one("aside.practice-home a")
+    pointer = home.select_one(".edition-orientation .practice-home a")
     assert pointer is not None and pointer["href"] == "practice/"
     assert annex(built_site, lang).select_one("h1") is not None
     assert " ".join(annex(built_site, lang).select_one("h1").get_text().rstrip("¶").split()) == title  # type: ignore[union-attr]
