@@ -74,9 +74,17 @@ def extract_parts(html: str, *, page_url: str) -> PageParts:
         elif "guideline" in classes and element.get("id"):
             number = element.findtext(".//p[@class='guideline__number']/a") or ""
             body = _body(element, page_url)
-            text = " ".join("".join(lxml.html.fromstring(f"<div>{body}</div>").itertext()).split())
+            text = _plain_text(body)
             parts.paragraphs.append(Paragraph(number.strip(), element.get("id") or "", body, text, current))
     return parts
+
+
+# Why: the body's words; a footnote mark ("gratuites<sup>1</sup>") would be glued to its word as text.
+def _plain_text(body: str) -> str:
+    root = lxml.html.fromstring(f"<div>{body}</div>")
+    for mark in root.xpath(".//sup[starts-with(@id, 'fnref')]"):
+        mark.drop_tree()
+    return " ".join("".join(root.itertext()).split())
 
 
 # Why: a heading's words without the permalink mark Markdown's toc adds ("¶").

@@ -23,7 +23,8 @@ PAGE = """
 <div class="guideline" id="iv-b-17">
 <span class="anchor-alias" id="old-17"></span>
 <p class="guideline__number"><a class="guideline__permalink" href="#iv-b-17">IV.b.17</a></p>
-<p>Fixture text citing <span class="xref"><a aria-describedby="t1" href="../international-provisions/#crc-18-1"
+<p>Fixture<sup id="fnref:iv-b-17"><a class="footnote-ref" href="#fn:iv-b-17">1</a></sup>
+ text citing <span class="xref"><a aria-describedby="t1" href="../international-provisions/#crc-18-1"
 >CRC art. 18(1)</a><span class="xref__tip" id="t1">preview</span></span>.</p>
 <p class="guideline__rests-on">Rests on: …</p>
 <aside class="law-since"><p>Since 2005: fixture</p></aside>
@@ -42,6 +43,7 @@ def test_a_page_gives_its_sections_and_paragraph_bodies_without_apparatus() -> N
     assert (paragraph.number, paragraph.anchor, paragraph.section) == ("IV.b.17", "iv-b-17", "b-management")
     assert paragraph.text == "Fixture text citing CRC art. 18(1)."
     assert 'href="international-provisions/#crc-18-1"' in paragraph.html
+    assert 'href="specific-issues/#fn:iv-b-17"' in paragraph.html  # the mark stays, linked to its note
     apparatus = ("preview", "Rests on", "Since 2005", "In practice", "Cite", "No comments", "aria-describedby")
     for left_out in (*apparatus, "old-17"):
         assert left_out not in paragraph.html
