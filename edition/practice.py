@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from edition.problems import Problem
-from edition.registry import _load_with_lines, schema_problems
+from edition.registry import load_with_lines, schema_problems
 
 # Where the templates and Markdown leave room for the practice apparatus (replaced after rendering).
 PARAGRAPH_PLACE = "<!-- edition:practice {number} -->"
@@ -115,7 +115,7 @@ def load_practice(
     shown: str,
 ) -> tuple[list[Country], list[Problem]]:
     try:
-        data, lines = _load_with_lines(path)
+        data, lines = load_with_lines(path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]

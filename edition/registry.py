@@ -84,7 +84,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # Why: YAML records with the line each starts on, so problems can point at the record.
-def _load_with_lines(path: Path) -> tuple[Any, list[int]]:
+def load_with_lines(path: Path) -> tuple[Any, list[int]]:
     text = path.read_text(encoding="utf-8")
     node = yaml.compose(text, Loader=_Loader)
     lines: list[int] = []
@@ -116,7 +116,7 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
         path = data_dir / f"{name}.yml"
         shown = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
         try:
-            data, lines = _load_with_lines(path)
+            data, lines = load_with_lines(path)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}"))
