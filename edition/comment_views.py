@@ -71,21 +71,28 @@ def comment_context(
         "id": f"comment-{comment.slug}" + (f"-on-{anchor_of(target)}" if target else ""),
         "slug": comment.slug,
         "language": comment.language,
-        "kind_label": labels[f"comment_kind_{comment.kind}"],
+        **_described(comment, labels=labels, lang=lang),
         "status": comment.status,
         "status_label": labels[f"comment_status_{comment.status}"],
-        "name": comment.name,
         "organisation": comment.organisation,
         "country": comment.country,
+        "moved_label": moved,
+        "body_html": body_html,
+        "proposed_text": comment.proposed_text,
+        "response": comment.response,
+    }
+
+
+# Why: what both a panel and the Comments page say of a comment, in the reader's words.
+def _described(comment: Comment, *, labels: Mapping[str, str], lang: str) -> dict[str, Any]:
+    return {
+        "kind_label": labels[f"comment_kind_{comment.kind}"],
+        "name": comment.name,
         "date": comment.date,
         "date_label": format_date(dt.date.fromisoformat(comment.date), labels),
         "language_label": None
         if comment.language == lang
         else labels["comment_in"].format(language=labels[f"language_name_{comment.language}"]),
-        "moved_label": moved,
-        "body_html": body_html,
-        "proposed_text": comment.proposed_text,
-        "response": comment.response,
     }
 
 
@@ -111,13 +118,7 @@ def index_sections(
                 {
                     "target": target,
                     "href": link(target) or "#",
-                    "kind_label": labels[f"comment_kind_{comment.kind}"],
-                    "name": comment.name,
-                    "date": comment.date,
-                    "date_label": format_date(dt.date.fromisoformat(comment.date), labels),
-                    "language_label": None
-                    if comment.language == lang
-                    else labels["comment_in"].format(language=labels[f"language_name_{comment.language}"]),
+                    **_described(comment, labels=labels, lang=lang),
                     "sort": (comment.date, comment.file, target),
                 }
             )
