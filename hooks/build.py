@@ -12,7 +12,7 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
    outermost build; ``parity.py`` checks every language up front (default language only).
 4. ``on_files`` (-200): ``crossrefs.py`` scans and checks this language's pages and keeps its index.
-5. ``on_nav``: ``pdf.py`` keeps the order of the chapters.
+5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
 6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references),
    ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels).
 7. ``on_env``: ``pdf.py`` assembles the edition's PDF and hands it to a worker process.
@@ -56,6 +56,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 from edition.build_cache import ProductCache, digest, tree
 from edition.formatting import edition_date
@@ -69,7 +71,7 @@ from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
 from edition_outputs import comparison_pages, edition_documents
 from project import project_registry, project_root
-from site_languages import edition_prefix, site_languages
+from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
 
 TIMINGS = "EDITION_TIMINGS"  # where scripts/benchmark.py wants the PDF and ZIP timings (JSON)
@@ -96,6 +98,12 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+# Why: the chapters' order, which the PDF, the edition as data and the comparison pages all follow.
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    STATE.navs[current_language(config)] = nav
+    return nav
 
 
 @event_priority(100)

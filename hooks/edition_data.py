@@ -37,7 +37,7 @@ from site_variant import offline_variant
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     lang = current_language(config)
-    nav = STATE.navs[lang]  # kept by hooks/pdf.py in on_nav
+    nav = STATE.navs[lang]  # kept by hooks/build.py in on_nav
     _, default = site_languages(config)
     index = shared_index.current
     assert index is not None  # crossrefs.py indexes the language in on_files

@@ -28,7 +28,6 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -43,11 +42,6 @@ from download_sizes import PDF_NAME, download_path
 from project import project_registry, project_root
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 from site_variant import offline_variant
-
-
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    STATE.navs[current_language(config)] = nav
-    return nav
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
