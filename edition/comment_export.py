@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Sequence
 
 from edition.comments import Comment
@@ -56,9 +55,13 @@ def export_rows(comments: Sequence[Comment], *, folder: str = "comments") -> lis
     ]
 
 
+# Every control character (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) but line break and tab.
+CONTROLS = {code: None for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"}
+
+
 # Why: one cell as a spreadsheet may read it safely (OWASP "CSV injection").
 def csv_cell(value: str) -> str:
-    kept = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) != "Cc")
+    kept = value.translate(CONTROLS)
     return "'" + kept if value.startswith(FORMULA_STARTS) or kept.startswith(FORMULA_STARTS) else kept
 
 

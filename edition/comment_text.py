@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -64,9 +65,16 @@ def character_problem(char: str, *, multiline: bool) -> str | None:
     return None
 
 
+# Why: most lines hold no refused character; one pass in C spares looking at each character.
+def plain_line(line: str) -> bool:
+    return line.isprintable() and INVISIBLE.isdisjoint(line)  # isprintable is False for every refused category
+
+
 # Why: the first refused character of a value, described, with the offset of its line in the value.
 def first_refused(value: str, *, multiline: bool) -> tuple[int, str] | None:
     for offset, line in enumerate(value.split("\n")):
+        if plain_line(line):
+            continue
         for char in line:
             problem = character_problem(char, multiline=multiline)
             if problem:
@@ -107,13 +115,24 @@ def _nth(text: str, char: str, n: int) -> int:
     return index
 
 
+# Why: the longest run of one markup character (the first of the longest), looked for only where one occurs.
 def _longest_run(line: str) -> str:
-    longest, current = "", ""
-    for char in line:
-        current = current + char if current and current[0] == char else char
-        if char in MARKUP and len(current) > len(longest):
-            longest = current
+    longest, start = "", len(line)
+    for char in MARKUP.intersection(line):
+        for run in re.finditer(re.escape(char) + "+", line):
+            size = run.end() - run.start()
+            if size > len(longest) or (size == len(longest) and run.start() < start):
+                longest, start = run.group(), run.start()
     return longest
+
+
+# Why: one Markdown converter, reset before each comment: making one costs more than converting a comment.
+@functools.cache
+def _converter() -> markdown.Markdown:
+    converter = markdown.Markdown(output_format="html")
+    converter.preprocessors.deregister("html_block")  # raw HTML is shown as typed, not run or dropped
+    converter.inlinePatterns.deregister("html")
+    return converter
 
 
 # Why: contributor Markdown to sanitised HTML, split at each reference; raw HTML stays visible text.
@@ -125,11 +144,8 @@ def render_markdown(text: str) -> Rendered:
         return f"{_MARK}{len(found) - 1}{_MARK}"
 
     text = REF_RE.sub(hold, text)
-    converter = markdown.Markdown(output_format="html")
-    converter.preprocessors.deregister("html_block")  # raw HTML is shown as typed, not run or dropped
-    converter.inlinePatterns.deregister("html")
     clean = nh3.clean(
-        converter.convert(text),
+        _converter().reset().convert(text),
         tags=ALLOWED_TAGS,
         attributes={"a": {"href"}, "*": set()},
         url_schemes={"http", "https", "mailto"},
