@@ -27,6 +27,7 @@ from edition.comment_text import (
     html_depth,
     markup_problems,
     mixed_scripts,
+    plain_line,
     render_markdown,
 )
 from edition.comment_yaml import dotted, read_front_matter, strings
@@ -97,6 +98,7 @@ def load_comments(
     comments: list[Comment] = []
     problems: list[Problem] = []
     folder_shown = str(folder.relative_to(display_root)) if folder.is_relative_to(display_root) else str(folder)
+    validator = jsonschema.Draft202012Validator(schema)  # made once: with 10,000 comments it counts
     if not folder.is_dir():
         return comments, problems
     for path in sorted(folder.iterdir()):
@@ -115,6 +117,7 @@ def load_comments(
             known_targets=known_targets,
             retired=retired,
             placeholders=placeholders,
+            validator=validator,
         )
         problems += found
         if comment is not None:
@@ -169,6 +172,7 @@ def parse_comment(
     known_targets: set[str],
     retired: Mapping[str, str],
     placeholders: frozenset[str] = frozenset(),
+    validator: jsonschema.protocols.Validator | None = None,
 ) -> tuple[Comment | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
@@ -204,7 +208,7 @@ def parse_comment(
             line = at(path) + offset + (1 if tuple(path) in front.block else 0)
             problems.append(Problem(shown, line, f"{dotted(tuple(path)) or '(front matter)'}: {message}"))
     if data is not None and not front.problems:
-        problems += _schema_problems(data, schema, shown=shown, at=at)
+        problems += _schema_problems(data, validator or jsonschema.Draft202012Validator(schema), shown=shown, at=at)
     problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
     targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
     rendered: Rendered = ()
@@ -239,9 +243,11 @@ def parse_comment(
     )
 
 
-def _schema_problems(data: Any, schema: Mapping[str, Any], *, shown: str, at: LineOf) -> list[Problem]:
+def _schema_problems(
+    data: Any, validator: jsonschema.protocols.Validator, *, shown: str, at: LineOf
+) -> list[Problem]:
     problems = []
-    for invalid in jsonschema.Draft202012Validator(schema).iter_errors(data):
+    for invalid in validator.iter_errors(data):
         path = tuple(invalid.absolute_path)
         if invalid.validator == "additionalProperties" and isinstance(invalid.instance, dict):
             allowed = ", ".join(invalid.schema.get("properties", {}))
@@ -286,7 +292,8 @@ def _body_problems(
         )
     for offset, line in enumerate(body.split("\n")):
         # Characters are checked as a reader's browser will decode them (&#x202E; is U+202E).
-        for char in html.unescape(line):
+        decoded = html.unescape(line)
+        for char in "" if plain_line(decoded) else decoded:
             problem = character_problem(char, multiline=True)
             if problem:
                 problems.append(Problem(shown, body_line + offset, f"text: {problem}"))

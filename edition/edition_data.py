@@ -71,6 +71,10 @@ def edition_document(
 
     cited_by: dict[str, list[str]] = {}
     parts, paragraphs = [], []
+    on_paragraph: dict[str, list[str]] = {}  # one pass over the comments, not one per paragraph
+    for comment in comments:
+        for target in comment.targets:
+            on_paragraph.setdefault(target, []).append(comment.file.removesuffix(".md"))
     for chapter in chapters:
         sections = []
         for section in chapter.parts.sections:
@@ -89,7 +93,7 @@ def edition_document(
             entry["rests_on"] = list(rests_on.get(paragraph.number, ()))
             entry["text"] = paragraph.text
             entry["html"] = sanitise(paragraph.html, address=address)
-            entry["comments"] = [c.file.removesuffix(".md") for c in comments if paragraph.number in c.targets]
+            entry["comments"] = on_paragraph.get(paragraph.number, [])
             paragraphs.append(entry)
             for provision in entry["rests_on"]:
                 cited_by.setdefault(provision, []).append(paragraph.number)

@@ -18,7 +18,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from edition.comments import check_repository
 from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
 from edition.facts import load_facts
@@ -43,8 +42,7 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
     registry = project_registry(config)
     schema = yaml.safe_load((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
-    comments, _, _ = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
-    visible = [c for c in comments if c.visible]
+    visible = [c for c in STATE.comments.comments if c.visible]
     site_url = config.site_url or ""
     problems, documents = [], {}
     for lang in languages:
@@ -63,7 +61,9 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
             provision_pages=edition.provision_pages,
             schema_url=site_url + SCHEMA,
         )
-        problems += [f"{DOCUMENT.format(lang=lang)}: {problem}" for problem in document_problems(document, schema)]
+        # The comments are the same in every language's document: checked in the first one only.
+        checked = document if not documents else {**document, "comments": []}
+        problems += [f"{DOCUMENT.format(lang=lang)}: {problem}" for problem in document_problems(checked, schema)]
         documents[lang] = document
     if problems:
         raise PluginError(f"The edition as data does not match {SCHEMA_SOURCE}:\n  " + "\n  ".join(problems))
