@@ -1,14 +1,18 @@
 """What the comment templates are given: panels under paragraphs, the Comments page, the form.
 
-Pure functions of the comments, the labels of the page's language and two callbacks the hook
-supplies (``link``: a target's address from the page, through MkDocs' ``File`` objects; ``ref``:
-a filled-in reference link from its template). No MkDocs here.
+Pure functions of the comments, the labels of the page's language and callbacks the hook supplies
+(``link``: a target's address, through MkDocs' ``File`` objects; ``ref``: a filled-in reference
+link from its template; ``data_src``: a target's comment file from the page). No MkDocs here.
+
+The pages carry no comment text: a panel shows its count and loads its target's file
+(``data_path``) when opened; the Comments page carries counts and facets (``browse_rows``) and
+loads the files its filters need.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -19,6 +23,7 @@ from edition.ids import guideline_anchor
 from edition.registry import Registry
 
 STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
+DATA_FOLDER = "comments/on"  # each target's comments, loaded when a reader opens its panel
 Link = Callable[[str], str | None]
 
 
@@ -34,6 +39,12 @@ def count_label(count: int, labels: Mapping[str, str]) -> str:
 # Why: a paragraph's or provision's id as it appears in the page (provisions by their label).
 def anchor_of(target: str) -> str:
     return guideline_anchor(target) if "." in target else target
+
+
+# Why: a paragraph by its number, a provision by its label in the reader's language.
+def target_label(target: str, *, registry: Registry, lang: str) -> str:
+    provision = registry.provisions.get(target)
+    return target if provision is None else provision.label.get(lang, provision.label["en"])
 
 
 # Why: the words a ``[[id]]`` shows: its own label, else the provision's label in this language.
@@ -106,38 +117,39 @@ def by_target(comments: Sequence[Comment]) -> dict[str, list[Comment]]:
     return grouped
 
 
-# Why: the Comments page's list: sections (II, III.a, IV.b…), then status groups, then comments.
-def index_sections(
-    comments: Sequence[Comment], *, labels: Mapping[str, str], lang: str, link: Link
+# Why: the Comments page's table and filters: per target (reading order), counts and facets, no text.
+def browse_rows(
+    comments: Sequence[Comment],
+    *,
+    targets: Sequence[str],
+    link: Link,
+    data_src: Callable[[str], str],
+    label: Callable[[str], str],
 ) -> list[dict[str, Any]]:
-    sections: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
-    for target, on_target in by_target(comments).items():
-        section = ".".join(target.split(".")[:2]) if "." in target else "II"
-        for comment in on_target:
-            sections[section][comment.status].append(
-                {
-                    "target": target,
-                    "href": link(target) or "#",
-                    **_described(comment, labels=labels, lang=lang),
-                    "sort": (comment.date, comment.file, target),
-                }
-            )
-    return [
-        {
-            "anchor": section.lower().replace(".", "-"),
-            "title": section,
-            "groups": [
-                {
-                    "status": status,
-                    "label": labels[f"comment_status_{status}"],
-                    "items": sorted(sections[section][status], key=lambda i: i["sort"]),
-                }
-                for status in STATUS_ORDER
-                if sections[section][status]
-            ],
-        }
-        for section in sorted(sections, key=lambda s: (s != "II", s))
-    ]
+    grouped = by_target(comments)
+    rows = []
+    for target in targets:
+        on_target = grouped.get(target, [])
+        if not on_target:
+            continue
+        facets: Counter[tuple[str, str, str]] = Counter((c.status, c.kind, c.language) for c in on_target)
+        rows.append(
+            {
+                "target": target,
+                "label": label(target),
+                "href": link(target) or "#",
+                "src": data_src(target),
+                "count": len(on_target),
+                "statuses": {status: sum(1 for c in on_target if c.status == status) for status in STATUS_ORDER},
+                "facets": [[status, kind, language, n] for (status, kind, language), n in sorted(facets.items())],
+            }
+        )
+    return rows
+
+
+# Why: where a target's comments are published, below each edition's root (one file per target).
+def data_path(target: str) -> str:
+    return f"{DATA_FOLDER}/{anchor_of(target)}.js"
 
 
 # Why: what the browser form needs besides its words: the schema, the known ids and the limits.

@@ -59,7 +59,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
-from edition.build_cache import ProductCache, digest, tree
+from edition.build_cache import digest, tree
 from edition.formatting import edition_date
 from edition.offline import members, write_zip
 from edition.pdf_jobs import PdfJobs
@@ -70,12 +70,11 @@ from edition.sitemaps import edition_sitemap, with_default_alternate
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
 from edition_outputs import comparison_pages, edition_documents
-from project import project_registry, project_root
+from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
 
 TIMINGS = "EDITION_TIMINGS"  # where scripts/benchmark.py wants the PDF and ZIP timings (JSON)
-CACHE = "EDITION_CACHE"
 PDF_HTML = "EDITION_PDF_HTML"  # a folder for each PDF's assembled HTML (the golden files)
 ADDRESSES = Path("data") / "published-addresses.txt"
 # What the offline variant is made from, besides the PDFs and the settings.
@@ -113,7 +112,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if outermost and not offline_variant(config):
         languages, _ = site_languages(config)
         workers = min(len(languages), os.cpu_count() or 1)
-        STATE.pdfs = PdfJobs(_cache(config), workers=workers, stale_ok=STATE.command == "serve")
+        STATE.pdfs = PdfJobs(product_cache(config), workers=workers, stale_ok=STATE.command == "serve")
 
 
 def on_build_error(error: Exception) -> None:
@@ -208,7 +207,7 @@ def _offline_zips(config: MkDocsConfig, site: Path) -> None:
         return
     languages, default = site_languages(config)
     root = project_root(config)
-    cache = _cache(config)
+    cache = product_cache(config)
     names = {lang: f"{lang}-offline.zip" for lang in languages}
     if STATE.command == "serve":  # the last ZIPs made stand in, unhashed (`make downloads` remakes them)
         latest = {lang: cache.latest(name) for lang, name in names.items()}
@@ -295,11 +294,3 @@ def _published_addresses(config: MkDocsConfig, site: Path) -> None:
 
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-# Why: PDFs and ZIPs kept between builds, in the project unless $EDITION_CACHE says otherwise.
-def _cache(config: MkDocsConfig) -> ProductCache:
-    where = os.environ.get(CACHE)
-    if where is None:
-        return ProductCache(project_root(config) / ".cache" / "edition")
-    return ProductCache(Path(where) if where else None)

@@ -3,9 +3,9 @@
 mkdocs-static-i18n runs one whole MkDocs build per language, the others nested inside the default
 language's ``on_post_build``. What the hooks learn in one language and need after every language
 (search entries, the PDFs being rendered, download sizes) lives here, in ``STATE``, the only
-module-level state of the hooks (``hooks/comments.py`` and ``hooks/crossrefs.py`` keep theirs until
-they move here too). ``hooks/build.py`` opens and closes it; ``hooks/shared_index.py`` reads and
-writes its ``index``.
+module-level state of the hooks (``hooks/crossrefs.py`` keeps its own until it moves here too).
+``hooks/build.py`` opens and closes it; ``hooks/shared_index.py`` reads and writes its ``index``.
+What is read once per change of its files (the checked comments) survives ``enter``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import jinja2
 from mkdocs.structure.nav import Navigation
 
+from edition.comments import Comment
 from edition.crossrefs import CrossIndex
 from edition.edition_data import Chapter
 from edition.pdf_jobs import PdfJobs
@@ -38,6 +41,16 @@ class LanguageEdition:
 
 
 @dataclass
+class KeptComments:
+    """The checked comments, kept across ``mkdocs serve`` rebuilds until a comment or data file changes."""
+
+    stamp: tuple[float, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    retired: dict[str, str] = field(default_factory=dict)
+    schema: dict[str, Any] = field(default_factory=dict)  # the comment schema, for the form
+
+
+@dataclass
 class BuildState:
     """What one ``mkdocs build`` (all its languages) knows; reset when the outermost build starts."""
 
@@ -55,12 +68,14 @@ class BuildState:
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
+    comments: KeptComments = field(default_factory=KeptComments)  # hooks/comments.py; kept by ``enter``
+    comment_templates: dict[str, jinja2.Environment] = field(default_factory=dict)  # per language, per config
 
     # Why: the outermost build starts afresh (what `mkdocs serve` kept from its last build is stale).
     def enter(self, site: Path) -> None:
         if self.depth == 0:
             self.abandon()
-            self.__dict__.update(vars(BuildState(command=self.command, site=site)))
+            self.__dict__.update(vars(BuildState(command=self.command, site=site, comments=self.comments)))
         self.depth += 1
 
     # Why: True when the build leaving is the outermost one, i.e. every language is built.

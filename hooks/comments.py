@@ -6,11 +6,17 @@ MkDocs events:
 - ``on_config``: the one validation (``edition.comments.check_repository``, as ``make
   check-comments`` runs it) of every file in ``comments/``; all problems are raised together. It
   renders each comment once; the files are read again only when they or ``data/`` change.
+- ``on_env``: one file per commented paragraph or provision in this language
+  (``comments/on/iv-b-17.js``, ``edition/comment_data.py``): its comments rendered from
+  ``comment-article.html``, loaded by a panel when a reader opens it, and by the Comments page's
+  filters. The pages themselves carry no comment text, so they weigh the same with 10,000
+  comments as with none, and comments stay out of the guidelines' search.
 - ``on_page_content``: each guideline paragraph and provision has left a place for its comments
-  (``<!-- edition:comments IV.b.17 -->``); the place becomes the comment panel. The page whose front
-  matter says ``edition: comments-index`` gets the "Write a comment" form (where it says
-  ``<!-- edition:comment-form -->``) and the list of all comments; it and the Contact page get the
-  editors' address (``extra.editors_email``), or say that none is set.
+  (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the file to
+  load. The page whose front matter says ``edition: comments-index`` gets the "Write a comment"
+  form (where it says ``<!-- edition:comment-form -->``), the counts per paragraph and the
+  filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
+  that none is set.
 - ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
   form checks against (``comment.schema.json``) at the site root.
 
@@ -20,7 +26,8 @@ Every address comes from MkDocs' ``File`` objects (``_link``, ``_page_url``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import pickle
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -31,42 +38,38 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import edition
+from edition.build_cache import digest, tree
+from edition.comment_data import data_script
 from edition.comment_export import csv_text, export_rows, json_text
 from edition.comment_text import RefSlot
 from edition.comment_views import (
+    STATUS_ORDER,
     anchor_of,
+    browse_rows,
     by_target,
     comment_context,
     count_label,
+    data_path,
     fill,
     form_settings,
-    index_sections,
     ref_text,
+    target_label,
 )
 from edition.comments import Comment, check_repository, load_schema
 from edition.problems import format_problems
+from edition.registry import Registry
 
 import shared_index
-from project import project_registry, project_root
-from site_languages import current_language, site_languages
+from build_state import STATE
+from project import product_cache, project_registry, project_root
+from site_languages import current_language, edition_prefix, site_languages
 
 EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment.schema.json"
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
 COMMENTS_PAGE, CONTACT_PAGE = "comments.md", "contact.md"
-
-
-@dataclass
-class _State:
-    stamp: tuple[float, ...] = ()
-    comments: tuple[Comment, ...] = ()
-    retired: dict[str, str] = field(default_factory=dict)
-    schema: dict[str, Any] = field(default_factory=dict)
-
-
-_state = _State()
-# The theme's templates per language, made once per configuration (making them compiles anew).
-_templates: dict[str, jinja2.Environment] = {}
+CHECKED = "checked-comments.pickle"  # in the product cache (hooks/project.py)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,19 +77,43 @@ _templates: dict[str, jinja2.Environment] = {}
 
 
 def on_config(config: MkDocsConfig) -> None:
-    _templates.clear()
+    STATE.comment_templates.clear()
     root = project_root(config)
     stamp = tuple(p.stat().st_mtime for p in sorted((root / "comments").glob("*")))
     stamp += tuple(p.stat().st_mtime for p in sorted((root / "data").rglob("*.yml")))
-    if stamp == _state.stamp:
+    if stamp == STATE.comments.stamp:
         return
-    registry = project_registry(config)
+    comments, retired = _checked(config, root)
+    STATE.comments.stamp, STATE.comments.comments, STATE.comments.retired = stamp, comments, retired
+    STATE.comments.schema = load_schema(root / "data")
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    lang = current_language(config)
+    index = shared_index.current
+    if index is None:
+        return env
     _, default = site_languages(config)
-    comments, problems, retired = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
-    if problems:
-        raise PluginError(format_problems(problems))
-    _state.stamp, _state.comments, _state.retired = stamp, tuple(comments), retired
-    _state.schema = load_schema(root / "data")
+    prefix = edition_prefix(lang, default)
+    registry = project_registry(config)
+    labels = registry.labels[lang]
+    article = _env(config, lang).get_template("partials/edition/comment-article.html")
+    for target, comments in by_target(STATE.comments.comments).items():
+        here = prefix + data_path(target)
+        links = _Links(files, registry=registry, lang=lang, here=here)
+        articles = []
+        for comment in comments:
+            body = fill(comment.rendered, links.ref)
+            c = comment_context(
+                comment, target=target, labels=labels, lang=lang, retired=STATE.comments.retired, body_html=body
+            )
+            html = article.render(c=c, labels=labels, page_lang=lang)
+            facets = {"status": comment.status, "kind": comment.kind, "language": comment.language}
+            articles.append({"id": c["id"], "date": comment.date, "html": html, **facets})
+        out = Path(config.site_dir) / here
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(data_script(target=target, lang=lang, articles=articles), encoding="utf-8")
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -94,10 +121,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     is_contact = page.file.src_uri.rsplit("/", 1)[-1] == CONTACT_PAGE
     if PLACE not in html and not is_index and not is_contact:
         return html
-    lang = current_language(config)
-    if lang not in _templates:
-        _templates[lang] = config.theme.get_env()
-    render = _Renderer(page, config, files, lang, _templates[lang])
+    render = _Renderer(page, config, files)
     if PLACE in html:
         html = render.panels(html)
     contact = render.template("comment-contact.html", labels=render.labels, email=render.email)
@@ -116,32 +140,55 @@ def on_post_build(config: MkDocsConfig) -> None:
     if current_language(config) != default:
         return
     site = Path(config.site_dir)
-    rows = export_rows(_state.comments)
+    rows = export_rows(STATE.comments.comments)
     (site / EXPORT_JSON).write_text(json_text(rows), encoding="utf-8")
     (site / EXPORT_CSV).write_text(csv_text(rows), encoding="utf-8")
-    (site / SCHEMA_JSON).write_text(json.dumps(_state.schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (site / SCHEMA_JSON).write_text(
+        json.dumps(STATE.comments.schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
 
-class _Renderer:
-    """One page's comment apparatus: its language, its templates, addresses from its ``Files``."""
+# Why: checking 10,000 comments takes seconds; the offline variant and the next build reuse the result
+# when exactly these comments, data, pages and checking code were checked (a digest of them all).
+def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dict[str, str]]:
+    _, default = site_languages(config)
+    code = Path(edition.__file__).parent
+    code_version = digest(files=code.glob("*.py"), root=code)
+    key = digest(files=tree(root, ("comments", "data", f"docs/{default}")), root=root, settings=(code_version,))
+    cache = product_cache(config)
+    kept = cache.get(CHECKED, key)
+    if kept is not None:
+        comments, retired = pickle.loads(kept)  # written below by this hook, never by a contributor
+        return comments, retired
+    registry = project_registry(config)
+    found, problems, retired = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
+    if problems:
+        raise PluginError(format_problems(problems))
+    cache.put(CHECKED, key, pickle.dumps((tuple(found), retired)))
+    return tuple(found), retired
 
-    def __init__(self, page: Page, config: MkDocsConfig, files: Files, lang: str, env: jinja2.Environment) -> None:
-        self.page, self.config, self.files, self.lang, self.env = page, config, files, lang, env
-        self.registry = project_registry(config)
-        self.labels = self.registry.labels[lang]
-        self.email = str(config.extra.get("editors_email") or "").strip()
 
-    def template(self, name: str, **context: Any) -> str:
-        return str(self.env.get_template(f"partials/edition/{name}").render(**context))
+# Why: the theme's templates for one language, made once per configuration (making them compiles anew).
+def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
+    if lang not in STATE.comment_templates:
+        STATE.comment_templates[lang] = config.theme.get_env()
+    return STATE.comment_templates[lang]
 
-    # Why: ``[[id]]`` in a comment links to that paragraph or provision in the page's own language.
+
+class _Links:
+    """Addresses of paragraphs and provisions from one place (a page or a comment file), through ``Files``."""
+
+    def __init__(self, files: Files, *, registry: Registry, lang: str, here: str) -> None:
+        self.files, self.registry, self.lang, self.here = files, registry, lang, here
+
+    # Why: ``[[id]]`` in a comment links to that paragraph or provision in the reader's language.
     def link(self, target: str) -> str | None:
         index = shared_index.current
-        target = _state.retired.get(target, target)
+        target = STATE.comments.retired.get(target, target)
         if index is None:
             return None
         if target in index.guidelines:
@@ -153,12 +200,30 @@ class _Renderer:
         file = self.files.get_file_from_path(src)
         if file is None:
             return None
-        address = "" if file.src_uri == self.page.file.src_uri else file.url_relative_to(self.page.file)
-        return f"{address}#{anchor_of(target)}"
+        return f"{get_relative_url(file.url, self.here)}#{anchor_of(target)}"
 
     def ref(self, slot: RefSlot) -> str:
-        text = ref_text(slot, registry=self.registry, lang=self.lang, retired=_state.retired)
-        return self.template("comment-ref.html", href=self.link(slot.target) or "#", text=text)
+        text = ref_text(slot, registry=self.registry, lang=self.lang, retired=STATE.comments.retired)
+        template = STATE.comment_templates[self.lang].get_template("partials/edition/comment-ref.html")
+        return str(template.render(href=self.link(slot.target) or "#", text=text))
+
+
+class _Renderer:
+    """One page's comment apparatus: its language, its templates, addresses from its ``Files``."""
+
+    def __init__(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        self.page, self.config, self.files = page, config, files
+        self.lang = current_language(config)
+        self.env = _env(config, self.lang)
+        self.registry = project_registry(config)
+        self.labels = self.registry.labels[self.lang]
+        self.email = str(config.extra.get("editors_email") or "").strip()
+        self.links = _Links(files, registry=self.registry, lang=self.lang, here=page.url)
+        _, default = site_languages(config)
+        self.prefix = edition_prefix(self.lang, default)
+
+    def template(self, name: str, **context: Any) -> str:
+        return str(self.env.get_template(f"partials/edition/{name}").render(**context))
 
     # Why: the Comments page's address from this page, with the form's fragment and a target.
     def form_href(self, target: str) -> str:
@@ -166,6 +231,13 @@ class _Renderer:
         if how is None:
             return "#"
         return f"{get_relative_url(how, self.page.url)}?target={target}#write-a-comment"
+
+    def export_href(self) -> str:
+        how = self._page_url(COMMENTS_PAGE)
+        return "#" if how is None else f"{get_relative_url(how, self.page.url)}#comments-export"
+
+    def data_src(self, target: str) -> str:
+        return get_relative_url(self.prefix + data_path(target), self.page.url)
 
     def _page_url(self, src_name: str) -> str | None:
         for file in self.files.documentation_pages():
@@ -175,43 +247,66 @@ class _Renderer:
 
     def panels(self, html: str) -> str:
         index = shared_index.current
-        grouped = by_target(_state.comments)
+        counts = Counter(target for c in STATE.comments.comments if c.visible for target in c.targets)
         for target in [*index.guidelines, *index.provision_pages] if index else []:
             place = f"{PLACE}{target} -->"
             if place not in html:
                 continue
-            comments = grouped.get(target, [])
             is_guideline = index is not None and target in index.guidelines
             context = {
-                "count_label": count_label(len(comments), self.labels),
-                "comments": [self._comment(c, target) for c in comments],
+                "target": target,
+                "count": counts[target],
+                "count_label": count_label(counts[target], self.labels),
+                "src": self.data_src(target),
+                "export_href": self.export_href(),
                 "labels": self.labels,
-                "page_lang": self.lang,
                 "new_href": self.form_href(target),
                 "new_label": self.labels["comment_on_guideline" if is_guideline else "comment_on_provision"],
             }
             html = html.replace(place, self.template("comments.html", **context))
         return html
 
-    def _comment(self, comment: Comment, target: str) -> dict[str, Any]:
-        body = fill(comment.rendered, self.ref)
-        return comment_context(
-            comment, target=target, labels=self.labels, lang=self.lang, retired=_state.retired, body_html=body
-        )
-
     def index_context(self) -> dict[str, Any]:
+        index = shared_index.current
+        targets = [*index.guidelines, *index.provision_pages] if index else []
+        rows = browse_rows(
+            STATE.comments.comments,
+            targets=targets,
+            link=self.links.link,
+            data_src=self.data_src,
+            label=lambda target: target_label(target, registry=self.registry, lang=self.lang),
+        )
+        labels = self.labels
+        properties = STATE.comments.schema["properties"]
+        languages = [(code, labels[f"language_name_{code}"]) for code in sorted(properties["language"]["enum"])]
+        kinds = [(kind, labels[f"comment_kind_{kind}"]) for kind in properties["kind"]["enum"]]
+        statuses = [(status, labels[f"comment_status_{status}"]) for status in STATUS_ORDER]
+        words = ("count", "searched", "none", "on", "loading", "load_failed")
+        messages = {
+            word: labels[f"comments_browse_{word}" if word in ("count", "searched", "none") else f"comments_{word}"]
+            for word in words
+        }
+        browse = {
+            "targets": [{k: row[k] for k in ("target", "label", "href", "src", "facets")} for row in rows],
+            "page": 20,
+        }
         return {
-            "labels": self.labels,
+            "labels": labels,
             "export_csv": get_relative_url(EXPORT_CSV, self.page.url),
             "export_json": get_relative_url(EXPORT_JSON, self.page.url),
-            "sections": index_sections(_state.comments, labels=self.labels, lang=self.lang, link=self.link),
+            "rows": rows,
+            "total_label": count_label(sum(row["count"] for row in rows), labels),
+            "languages": languages,
+            "kinds": kinds,
+            "statuses": statuses,
+            "browse": {**browse, "messages": messages},
         }
 
     def form_context(self) -> dict[str, Any]:
         index = shared_index.current
         targets = [*index.guidelines, *index.provision_pages] if index else []
         settings = form_settings(
-            schema=_state.schema,
+            schema=STATE.comments.schema,
             targets=targets,
             repository=str(self.config.extra.get("comments_repository") or ""),
             branch=str(self.config.extra.get("comments_branch") or "main"),

@@ -1,0 +1,217 @@
+// Comments arrive when a reader asks for them. A paragraph's panel shows its count; opening it loads
+// the paragraph's comment file (comments/on/iv-b-17.js, written by hooks/comments.py), which hands
+// its data to editionComments.receive. A script beside the page rather than fetch(), because
+// browsers refuse fetch() from file://, where the offline edition is read. The Comments page's
+// filters load only the files they need, a page of results at a time.
+(function () {
+  "use strict";
+  const files = new Map(); // absolute address of a comment file: Promise of {data, base}
+  const waiting = new Map(); // target: the resolver of the file being loaded for it
+
+  window.editionComments = {
+    receive(data) {
+      const resolve = data && waiting.get(data.target);
+      if (resolve) {
+        waiting.delete(data.target);
+        resolve(data);
+      }
+    },
+  };
+
+  function load(src, target) {
+    const url = new URL(src, location.href).href;
+    if (!files.has(url)) {
+      const loaded = new Promise((resolve, reject) => {
+        waiting.set(target, resolve);
+        const script = document.createElement("script");
+        script.src = url;
+        script.onload = () => {
+          if (waiting.get(target) === resolve) {
+            waiting.delete(target);
+            reject(new Error("the comment file gave no comments"));
+          }
+        };
+        script.onerror = () => {
+          waiting.delete(target);
+          files.delete(url);
+          reject(new Error("the comment file could not be loaded"));
+        };
+        document.head.appendChild(script);
+      }).then((data) => ({ data, base: url }));
+      files.set(url, loaded);
+    }
+    return files.get(url);
+  }
+
+  // The comment's article, parsed inert (a <template> runs nothing and loads nothing), its links
+  // made absolute from the comment file they are relative to.
+  function article(comment, base) {
+    const template = document.createElement("template");
+    template.innerHTML = comment.html;
+    for (const link of template.content.querySelectorAll("a[href]")) {
+      link.setAttribute("href", new URL(link.getAttribute("href"), base).href);
+    }
+    return template.content;
+  }
+
+  function say(place, text) {
+    const status = document.createElement("p");
+    status.className = "comments__status";
+    status.setAttribute("role", "status");
+    status.textContent = text;
+    place.replaceChildren(status);
+  }
+
+  // ---- Panels under paragraphs and provisions
+
+  function fill(details) {
+    if (details.dataset.commentsState === "loaded") return Promise.resolve();
+    const list = details.querySelector(".comments__list");
+    say(list, details.dataset.commentsLoading);
+    list.setAttribute("aria-busy", "true");
+    return load(details.dataset.commentsSrc, details.dataset.commentsTarget).then(
+      ({ data, base }) => {
+        list.replaceChildren(...data.comments.map((c) => article(c, base)));
+        list.removeAttribute("aria-busy");
+        details.dataset.commentsState = "loaded";
+      },
+      () => {
+        say(list, details.dataset.commentsFailed);
+        list.removeAttribute("aria-busy");
+      },
+    );
+  }
+
+  for (const details of document.querySelectorAll("details[data-comments-src]")) {
+    details.addEventListener("toggle", () => {
+      if (details.open) fill(details);
+    });
+  }
+
+  // An address to one comment (#comment-…-on-iv-b-17) opens its paragraph's panel and goes to it.
+  function showLinkedComment() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const at = id.lastIndexOf("-on-");
+    if (!id.startsWith("comment-") || at < 0) return;
+    const holder = document.getElementById(id.slice(at + 4));
+    const details = holder && holder.querySelector("details[data-comments-src]");
+    if (!details) return;
+    details.open = true;
+    fill(details).then(() => {
+      const comment = document.getElementById(id);
+      if (comment) comment.scrollIntoView();
+    });
+  }
+  window.addEventListener("hashchange", showLinkedComment);
+  showLinkedComment();
+
+  // ---- The Comments page: filters over files loaded a page of results at a time
+
+  const form = document.querySelector("form.comments-browse");
+  const source = document.getElementById("comments-browse-data");
+  if (!form || !source) return;
+  const settings = JSON.parse(source.textContent);
+  const messages = settings.messages;
+  const status = document.querySelector(".comments-browse__status");
+  const results = document.querySelector(".comments-browse__results");
+  const more = document.querySelector(".comments-browse__more");
+  let search = null;
+
+  function words(text) {
+    return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  }
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  }
+  function chosen() {
+    const value = (name) => form.elements[name].value;
+    return { on: value("on"), language: value("language"), kind: value("kind"), status: value("status"),
+             words: words(value("words")).split(/\s+/).filter(Boolean) };
+  }
+  function facetsMatch(f, [status, kind, language]) {
+    return (!f.status || f.status === status) && (!f.kind || f.kind === kind) && (!f.language || f.language === language);
+  }
+  // How many comments each target has for the chosen facets: exact without words, before any file loads.
+  function plan(f) {
+    return settings.targets
+      .filter((t) => !f.on || t.target === f.on)
+      .map((t) => ({ ...t, n: t.facets.filter((x) => facetsMatch(f, x)).reduce((sum, x) => sum + x[3], 0) }))
+      .filter((t) => t.n > 0);
+  }
+
+  function start() {
+    const f = chosen();
+    const targets = plan(f);
+    search = { f, targets, next: 0, shown: 0, queue: [],
+               total: targets.reduce((sum, t) => sum + t.n, 0) };
+    results.replaceChildren();
+    const params = new URLSearchParams();
+    for (const name of ["on", "language", "kind", "status", "words"]) {
+      if (form.elements[name].value) params.set(name, form.elements[name].value);
+    }
+    history.replaceState(null, "", `${location.pathname}${params.toString() ? `?${params}` : ""}#find-comments`);
+    return page();
+  }
+
+  // Loads target files in reading order until a page of matching comments is ready.
+  async function page() {
+    const s = search;
+    more.hidden = true;
+    status.textContent = messages.loading;
+    while (s.queue.length < settings.page && s.next < s.targets.length) {
+      const target = s.targets[s.next];
+      let loaded;
+      try {
+        loaded = await load(target.src, target.target);
+      } catch (error) {
+        status.textContent = messages.load_failed;
+        return;
+      }
+      if (s !== search) return; // the reader has started another search
+      s.next += 1;
+      for (const comment of loaded.data.comments) {
+        const f = s.f;
+        if (!facetsMatch(f, [comment.status, comment.kind, comment.language])) continue;
+        const piece = article(comment, loaded.base);
+        if (f.words.length && !f.words.every((w) => words(piece.textContent).includes(w))) continue;
+        s.queue.push({ target, comment, piece });
+      }
+    }
+    for (const { target, comment, piece } of s.queue.splice(0, settings.page)) {
+      const item = document.createElement("li");
+      item.className = "comments-browse__item";
+      const on = document.createElement("p");
+      on.className = "comments-browse__on";
+      const link = document.createElement("a");
+      link.href = `${new URL(target.href, location.href).href.split("#")[0]}#${comment.id}`;
+      link.textContent = format(messages.on, { target: target.label });
+      on.append(link);
+      item.append(on, piece);
+      results.append(item);
+      s.shown += 1;
+    }
+    const left = s.queue.length > 0 || s.next < s.targets.length;
+    if (s.shown === 0 && !left) status.textContent = messages.none;
+    else if (s.f.words.length) status.textContent = format(messages.searched,
+      { shown: s.shown, searched: s.next, targets: s.targets.length });
+    else status.textContent = format(messages.count, { shown: s.shown, total: s.total });
+    more.hidden = !left;
+  }
+
+  form.hidden = false;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    start();
+  });
+  more.addEventListener("click", () => {
+    if (search) page();
+  });
+  // An address with filters (?on=IV.b.17&status=open) shows them at once.
+  const params = new URLSearchParams(location.search);
+  if (["on", "language", "kind", "status", "words"].some((name) => params.has(name))) {
+    for (const name of ["on", "language", "kind", "status", "words"]) {
+      if (params.has(name) && form.elements[name]) form.elements[name].value = params.get(name);
+    }
+    start();
+  }
+})();
