@@ -100,6 +100,13 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     return server
 
 
+# Why: this language's files as mkdocs-static-i18n (-100) has filtered them, for the hooks' links.
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    STATE.language(current_language(config)).files = files
+    return files
+
+
 # Why: the chapters' order, which the PDF, the edition as data and the comparison pages all follow.
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     STATE.navs[current_language(config)] = nav
@@ -272,7 +279,7 @@ def _start_page(config: MkDocsConfig, lang: str) -> str:
     plugin = config.plugins.get("i18n")
     entries = plugin.config.languages if plugin is not None else []
     name = next((entry.site_name for entry in entries if entry.locale == lang and entry.site_name), config.site_name)
-    template = config.theme.get_env().get_template(START_TEMPLATE)
+    template = STATE.language(lang).templates(config).get_template(START_TEMPLATE)
     return str(template.render(lang=lang, site_name=name, href=f"{lang}/index.html", labels=labels))
 
 

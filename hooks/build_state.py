@@ -1,11 +1,19 @@
 """Helper for the hooks (not a hook): the one typed state a build carries between events.
 
 mkdocs-static-i18n runs one whole MkDocs build per language, the others nested inside the default
-language's ``on_post_build``. What the hooks learn in one language and need after every language
-(search entries, the PDFs being rendered, download sizes) lives here, in ``STATE``, the only
-module-level state of the hooks (``hooks/comments.py`` and ``hooks/crossrefs.py`` keep theirs until
-they move here too). ``hooks/build.py`` opens and closes it; ``hooks/shared_index.py`` reads and
-writes its ``index``.
+language's ``on_post_build``. What the hooks learn and need between events lives here, in ``STATE``,
+the only module-level state of the hooks (``hooks/comments.py`` keeps its own until it moves here):
+
+- for the whole build (every language): search entries, the PDFs being rendered, download sizes,
+  each edition's chapters (``BuildState``), reset when the outermost build starts;
+- per language (``STATE.languages[lang]``, a ``LanguageBuild``): its files as mkdocs-static-i18n
+  filtered them, its pages scanned once (up front by ``hooks/parity.py``, else by
+  ``hooks/crossrefs.py``) and their index, and one template environment shared by the hooks;
+- data read from files (``STATE.loaded``, a ``LoadedData``): the later law and the practice notes,
+  with the stamps they were read at, kept between ``mkdocs serve`` rebuilds.
+
+``hooks/build.py`` opens and closes it. ``STATE.index`` is the index of the language being built
+(``hooks/shared_index.py`` proxies it for ``hooks/comments.py`` only, until that hook reads it here).
 """
 
 from __future__ import annotations
@@ -15,12 +23,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from edition.crossrefs import CrossIndex
 from edition.edition_data import Chapter
+from edition.later_law import LaterLaw
 from edition.pdf_jobs import PdfJobs
+from edition.practice import Country
 from edition.search_index import Entry
+from edition.syntax import ScannedPage
 
 from download_sizes import PendingSizes
 
@@ -35,6 +49,32 @@ class LanguageEdition:
     chapters: list[Chapter]
     provision_pages: Mapping[str, str]  # provision id: the path of the page quoting it
     rests_on: Mapping[str, tuple[str, ...]]
+
+
+@dataclass
+class LanguageBuild:
+    """What one language's build knows of its own pages, shared by the hooks of that language."""
+
+    files: Files | None = None  # as mkdocs-static-i18n filtered them (hooks/build.py, on_files at -200)
+    scanned: dict[str, ScannedPage] = field(default_factory=dict)  # src_uri: the page, scanned once
+    index: CrossIndex | None = None  # its paragraphs and provisions, built from ``scanned``
+    env: jinja2.Environment | None = None  # the theme's templates, made once (``templates``)
+
+    # Why: one environment per language and configuration, so each partial is compiled once, not per hook.
+    def templates(self, config: MkDocsConfig) -> jinja2.Environment:
+        if self.env is None:
+            self.env = config.theme.get_env()
+        return self.env
+
+
+@dataclass
+class LoadedData:
+    """Data read from files, with the stamps (modification times) it was read at: read again on change."""
+
+    law_stamp: tuple[float, ...] = ()
+    law: LaterLaw | None = None  # data/later-law.yml (hooks/law_since.py)
+    practice_stamp: tuple[float, ...] = ()
+    countries: tuple[Country, ...] = ()  # data/practice.yml and the notes (hooks/practice.py)
 
 
 @dataclass
@@ -55,13 +95,20 @@ class BuildState:
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
+    languages: dict[str, LanguageBuild] = field(default_factory=dict)  # per language: see ``language``
+    # Kept by ``enter`` (the one part that is): re-reading the data costs a build, its stamps say when to.
+    loaded: LoadedData = field(default_factory=LoadedData)
 
     # Why: the outermost build starts afresh (what `mkdocs serve` kept from its last build is stale).
     def enter(self, site: Path) -> None:
         if self.depth == 0:
             self.abandon()
-            self.__dict__.update(vars(BuildState(command=self.command, site=site)))
+            self.__dict__.update(vars(BuildState(command=self.command, site=site, loaded=self.loaded)))
         self.depth += 1
+
+    # Why: each language's part, opened by whichever hook needs it first in that language's build.
+    def language(self, lang: str) -> LanguageBuild:
+        return self.languages.setdefault(lang, LanguageBuild())
 
     # Why: True when the build leaving is the outermost one, i.e. every language is built.
     def leave(self) -> bool:

@@ -80,8 +80,8 @@ def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
     registry = project_registry(config)
     offline = offline_variant(config)
     names = {lang: registry.labels[lang]["language_name"] for lang in languages}
-    template = config.theme.get_env().get_template("partials/edition/compare.html")
     for lang, (url, dest) in STATE.compare_pages.items():
+        template = STATE.language(lang).templates(config).get_template("partials/edition/compare.html")
 
         def href(other: str, path: str, lang: str = lang, url: str = url) -> str:
             if offline and other != lang:  # a ZIP holds its own language only

@@ -95,8 +95,9 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
 
 # Why: the colophon's example, the address of paragraph IV.b.17 within its edition.
 def _example_path(lang: str, prefix: str) -> str:
-    assert STATE.index is not None
-    entry = STATE.index.guidelines[EXAMPLE_NUMBER]
+    index = STATE.language(lang).index
+    assert index is not None
+    entry = index.guidelines[EXAMPLE_NUMBER]
     page = next(p for p in STATE.navs[lang].pages if p.file.src_uri == entry.page)
     return f"{page.url.removeprefix(prefix)}#{guideline_anchor(EXAMPLE_NUMBER)}"
 

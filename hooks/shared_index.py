@@ -1,9 +1,8 @@
-"""Helper for the hooks (not a hook): where each paragraph and provision of the language being built is.
+"""Helper for the hooks (not a hook), kept only for ``hooks/comments.py``: ``shared_index.current``
+reads and writes ``STATE.index`` (``hooks/build_state.py``), the index of the language being built.
 
-``crossrefs.py`` publishes its index here in ``on_files`` (``shared_index.current = index``); hooks that
-place things next to paragraphs and provisions (``comments.py``) read ``shared_index.current`` instead
-of scanning the pages again. The attribute is the build state's ``index`` (``hooks/build_state.py``),
-not a global of its own.
+Every other hook reads the build state directly (``STATE.language(lang).index``). Delete this module
+once ``hooks/comments.py`` does too.
 """
 
 from __future__ import annotations

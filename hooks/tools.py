@@ -36,7 +36,7 @@ from edition.formatting import edition_date
 from edition.ids import guideline_anchor
 from edition.offline import online_address
 
-import shared_index
+from build_state import STATE
 from project import project_registry, project_root
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 
@@ -51,15 +51,12 @@ FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 
-_templates: dict[str, jinja2.Environment] = {}
-
 
 # ---------------------------------------------------------------------------------------------
 # Events
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    _templates.clear()
     lang = current_language(config)
     _, default = site_languages(config)
     work = _work(config, lang)
@@ -83,10 +80,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = current_language(config)
     labels = project_registry(config).labels[lang]
     registry = project_registry(config)
-    env = _env(config, lang)
+    language = STATE.language(lang)
+    env = language.templates(config)
     tools = env.get_template("partials/edition/tools.html")
     compare = _compare_url(files)
-    index = shared_index.current
+    index = language.index
     targets = [*index.guidelines, *index.provision_pages] if index else []
     for target in targets:
         place = f"{PLACE}{target} -->"
@@ -131,12 +129,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
-    if lang not in _templates:
-        _templates[lang] = config.theme.get_env()
-    return _templates[lang]
 
 
 # Why: the 2005 publication and this edition, in the words of one language.
