@@ -10,11 +10,18 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 2. ``on_config``: ``crossrefs.py`` loads the registry (``data/*.yml``); ``comments.py`` reads and
    checks ``comments/``; ``offline.py`` ships its own worker shim in the offline variant.
 3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
-   outermost build; ``parity.py`` checks every language up front (default language only).
-4. ``on_files`` (-200): ``crossrefs.py`` scans and checks this language's pages and keeps its index.
+   outermost build; ``parity.py`` (default language only) scans every language's pages, the build's
+   only scan, checks them up front and keeps them (``STATE.language(lang).scanned``).
+4. ``on_files``: at -200 this hook keeps this language's files (``STATE.language(lang).files``) and
+   ``crossrefs.py`` indexes its scanned pages (scanning them itself in a site of one language):
+   ``STATE.language(lang).index``; at -250 ``practice.py`` and ``law_since.py`` check their data
+   against that index, read once per change (``STATE.loaded``, kept between ``mkdocs serve`` builds).
 5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
 6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references),
-   ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels).
+   ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels; then the
+   notes of ``quotations.py``, ``practice.py``, ``law_since.py`` and ``tools.py``); the hooks render
+   their partials from the language's one template environment (``STATE.language(lang).templates``;
+   ``comments.py`` still makes its own).
 7. ``on_env``: ``pdf.py`` assembles the edition's PDF and hands it to a worker process.
 8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
    ``offline.py``) gives ``overrides/main.html`` its values.
