@@ -59,6 +59,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -105,6 +106,12 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+# Why: MkDocs' own environment of this language takes the templates another language (or hook) compiled.
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = STATE.loaded.templates
+    return env
 
 
 # Why: this language's files as mkdocs-static-i18n (-100) has filtered them, for the hooks' links.

@@ -10,7 +10,8 @@ the only module-level state of the hooks (``hooks/comments.py`` keeps its own un
   filtered them, its pages scanned once (up front by ``hooks/parity.py``, else by
   ``hooks/crossrefs.py``) and their index, and one template environment shared by the hooks;
 - data read from files (``STATE.loaded``, a ``LoadedData``): the later law and the practice notes,
-  with the stamps they were read at, kept between ``mkdocs serve`` rebuilds.
+  with the stamps they were read at, and the compiled templates (checked against their source on
+  each load), kept between ``mkdocs serve`` rebuilds.
 
 ``hooks/build.py`` opens and closes it. ``STATE.index`` is the index of the language being built
 (``hooks/shared_index.py`` proxies it for ``hooks/comments.py`` only, until that hook reads it here).
@@ -28,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from edition.compiled_templates import CompiledTemplates
 from edition.crossrefs import CrossIndex
 from edition.edition_data import Chapter
 from edition.later_law import LaterLaw
@@ -59,22 +61,27 @@ class LanguageBuild:
     scanned: dict[str, ScannedPage] = field(default_factory=dict)  # src_uri: the page, scanned once
     index: CrossIndex | None = None  # its paragraphs and provisions, built from ``scanned``
     env: jinja2.Environment | None = None  # the theme's templates, made once (``templates``)
+    compiled: CompiledTemplates | None = None  # shared by every environment (``LoadedData.templates``)
 
-    # Why: one environment per language and configuration, so each partial is compiled once, not per hook.
+    # Why: one environment per language and configuration for all the hooks, its templates compiled once.
     def templates(self, config: MkDocsConfig) -> jinja2.Environment:
         if self.env is None:
             self.env = config.theme.get_env()
+            self.env.bytecode_cache = self.compiled
         return self.env
 
 
 @dataclass
 class LoadedData:
-    """Data read from files, with the stamps (modification times) it was read at: read again on change."""
+    """What is read from files, with the stamps (modification times) it was read at: read again on change."""
 
     law_stamp: tuple[float, ...] = ()
     law: LaterLaw | None = None  # data/later-law.yml (hooks/law_since.py)
     practice_stamp: tuple[float, ...] = ()
     countries: tuple[Country, ...] = ()  # data/practice.yml and the notes (hooks/practice.py)
+    # Every template compiled, for every environment (MkDocs' own: hooks/build.py's on_env); a changed
+    # template's checksum differs, and it is compiled again.
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
 
 @dataclass
@@ -108,7 +115,7 @@ class BuildState:
 
     # Why: each language's part, opened by whichever hook needs it first in that language's build.
     def language(self, lang: str) -> LanguageBuild:
-        return self.languages.setdefault(lang, LanguageBuild())
+        return self.languages.setdefault(lang, LanguageBuild(compiled=self.loaded.templates))
 
     # Why: True when the build leaving is the outermost one, i.e. every language is built.
     def leave(self) -> bool:
