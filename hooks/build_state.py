@@ -32,9 +32,11 @@ from mkdocs.structure.nav import Navigation
 from edition.compiled_templates import CompiledTemplates
 from edition.crossrefs import CrossIndex
 from edition.edition_data import Chapter
+from edition.facts import EditionFacts
 from edition.later_law import LaterLaw
 from edition.pdf_jobs import PdfJobs
 from edition.practice import Country
+from edition.registry import Registry
 from edition.search_index import Entry
 from edition.syntax import ScannedPage
 
@@ -103,6 +105,8 @@ class BuildState:
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
     languages: dict[str, LanguageBuild] = field(default_factory=dict)  # per language: see ``language``
+    registry: Registry | None = None  # data/*.yml, checked for changes once per build (hooks/project.py)
+    facts: EditionFacts | None = None  # data/edition.yml, read once per build (hooks/project.py)
     # Kept by ``enter`` (the one part that is): re-reading the data costs a build, its stamps say when to.
     loaded: LoadedData = field(default_factory=LoadedData)
 

@@ -21,12 +21,11 @@ from mkdocs.utils import get_relative_url
 from edition.comments import check_repository
 from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
-from edition.facts import load_facts
 from edition.formatting import edition_date
 from edition.offline import online_address
 
 from build_state import STATE
-from project import project_registry, project_root
+from project import project_facts, project_registry, project_root
 from site_languages import site_languages
 from site_variant import offline_variant
 
@@ -55,7 +54,7 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
             title=edition.title,
             site_url=site_url,
             home_url=edition.home_url,
-            facts=load_facts(root / "data"),
+            facts=project_facts(config),
             date=edition_date(),
             registry=registry,
             comments=visible,

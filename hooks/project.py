@@ -1,4 +1,4 @@
-"""Helper for the hooks (not a hook): where the project is, and its registry, from MkDocs' config."""
+"""Helper for the hooks (not a hook): where the project is, its registry and its facts, from MkDocs' config."""
 
 from __future__ import annotations
 
@@ -6,7 +6,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from edition.facts import EditionFacts, load_facts
 from edition.registry import Registry, cached_registry
+
+from build_state import STATE
 
 
 # Why: the folder holding mkdocs.yml, absolute even when MkDocs was given a relative path.
@@ -14,7 +17,18 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-# Why: the registry (data/*.yml), read once per change however many hooks and pages ask.
+# Why: the registry (data/*.yml), read once per change; within a build, checked for changes once.
 def project_registry(config: MkDocsConfig) -> Registry:
     root = project_root(config)
-    return cached_registry(root / "data", display_root=root)
+    if STATE.depth == 0:  # outside a build (on_config): what the files say now
+        return cached_registry(root / "data", display_root=root)
+    if STATE.registry is None:
+        STATE.registry = cached_registry(root / "data", display_root=root)
+    return STATE.registry
+
+
+# Why: the edition's version and the publication (data/edition.yml), read once per build.
+def project_facts(config: MkDocsConfig) -> EditionFacts:
+    if STATE.facts is None or STATE.depth == 0:
+        STATE.facts = load_facts(project_root(config) / "data")
+    return STATE.facts

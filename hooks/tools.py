@@ -31,13 +31,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
-from edition.facts import load_facts
 from edition.formatting import edition_date
 from edition.ids import guideline_anchor
 from edition.offline import online_address
 
 from build_state import STATE
-from project import project_registry, project_root
+from project import project_facts, project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 
 PLACE = "<!-- edition:tools "
@@ -133,7 +132,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 # Why: the 2005 publication and this edition, in the words of one language.
 def _work(config: MkDocsConfig, lang: str) -> Work:
-    facts = load_facts(project_root(config) / "data")
+    facts = project_facts(config)
     return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=edition_date())
 
 
