@@ -7,8 +7,10 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
    ``on_serve`` has ``data/``, ``comments/``, ``pdf/`` and ``sources/`` watched too (MkDocs watches
    ``docs/``, ``overrides/`` and ``mkdocs.yml`` itself).
-2. ``on_config``: ``crossrefs.py`` loads the registry (``data/*.yml``); ``comments.py`` reads and
-   checks ``comments/``; ``offline.py`` ships its own worker shim in the offline variant.
+2. ``on_config``: this hook (at 100) forgets the registry and facts the last build read
+   (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
+   (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
+   worker shim in the offline variant.
 3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
    outermost build; ``parity.py`` (default language only) scans every language's pages, the build's
    only scan, checks them up front and keeps them (``STATE.language(lang).scanned``).
@@ -98,6 +100,12 @@ WATCHED = ("data", "comments", "pdf", "sources")  # under `mkdocs serve`, beside
 
 def on_startup(command: str, dirty: bool) -> None:
     STATE.command = command
+
+
+# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
+    STATE.registry = STATE.facts = None
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

@@ -105,8 +105,9 @@ class BuildState:
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
     languages: dict[str, LanguageBuild] = field(default_factory=dict)  # per language: see ``language``
-    registry: Registry | None = None  # data/*.yml, checked for changes once per build (hooks/project.py)
-    facts: EditionFacts | None = None  # data/edition.yml, read once per build (hooks/project.py)
+    # data/*.yml and data/edition.yml as read in this language build (hooks/project.py), forgotten in on_config
+    registry: Registry | None = None
+    facts: EditionFacts | None = None
     # Kept by ``enter`` (the one part that is): re-reading the data costs a build, its stamps say when to.
     loaded: LoadedData = field(default_factory=LoadedData)
 

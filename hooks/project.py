@@ -17,18 +17,17 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-# Why: the registry (data/*.yml), read once per change; within a build, checked for changes once.
+# Why: the registry (data/*.yml), read once per change, checked for changes once per language build
+# (hooks/build.py's on_config forgets it first).
 def project_registry(config: MkDocsConfig) -> Registry:
-    root = project_root(config)
-    if STATE.depth == 0:  # outside a build (on_config): what the files say now
-        return cached_registry(root / "data", display_root=root)
     if STATE.registry is None:
+        root = project_root(config)
         STATE.registry = cached_registry(root / "data", display_root=root)
     return STATE.registry
 
 
-# Why: the edition's version and the publication (data/edition.yml), read once per build.
+# Why: the edition's version and the publication (data/edition.yml), read once per language build.
 def project_facts(config: MkDocsConfig) -> EditionFacts:
-    if STATE.facts is None or STATE.depth == 0:
+    if STATE.facts is None:
         STATE.facts = load_facts(project_root(config) / "data")
     return STATE.facts
