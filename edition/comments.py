@@ -243,9 +243,7 @@ def parse_comment(
     )
 
 
-def _schema_problems(
-    data: Any, validator: jsonschema.protocols.Validator, *, shown: str, at: LineOf
-) -> list[Problem]:
+def _schema_problems(data: Any, validator: jsonschema.protocols.Validator, *, shown: str, at: LineOf) -> list[Problem]:
     problems = []
     for invalid in validator.iter_errors(data):
         path = tuple(invalid.absolute_path)

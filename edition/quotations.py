@@ -43,7 +43,7 @@ def _quotations_before(caption: Tag) -> list[Tag]:
 
 # Why: the page's HTML with each instrument's quotations and caption in one figure (unchanged if none).
 def group_quotations(html: str) -> str:
-    if "provision" not in html:
+    if "provision" not in html or "<figure" not in html.lower():  # no quoted provision: nothing to parse
         return html
     soup = BeautifulSoup(html, "html.parser")
     grouped = False

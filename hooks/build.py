@@ -7,14 +7,23 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
    ``on_serve`` has ``data/``, ``comments/``, ``pdf/`` and ``sources/`` watched too (MkDocs watches
    ``docs/``, ``overrides/`` and ``mkdocs.yml`` itself).
-2. ``on_config``: ``crossrefs.py`` loads the registry (``data/*.yml``); ``comments.py`` reads and
-   checks ``comments/``; ``offline.py`` ships its own worker shim in the offline variant.
+2. ``on_config``: this hook (at 100) forgets the registry and facts the last build read
+   (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
+   (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
+   worker shim in the offline variant.
 3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
-   outermost build; ``parity.py`` checks every language up front (default language only).
-4. ``on_files`` (-200): ``crossrefs.py`` scans and checks this language's pages and keeps its index.
+   outermost build; ``parity.py`` (default language only) scans every language's pages, the build's
+   only scan, checks them up front and keeps them (``STATE.language(lang).scanned``).
+4. ``on_files``: at -200 this hook keeps this language's files (``STATE.language(lang).files``) and
+   ``crossrefs.py`` indexes its scanned pages (scanning them itself in a site of one language):
+   ``STATE.language(lang).index``; at -250 ``practice.py`` and ``law_since.py`` check their data
+   against that index, read once per change (``STATE.loaded``, kept between ``mkdocs serve`` builds).
 5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
 6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references),
-   ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels).
+   ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels; then the
+   notes of ``quotations.py``, ``practice.py``, ``law_since.py`` and ``tools.py``); the hooks render
+   their partials from the language's one template environment (``STATE.language(lang).templates``;
+   ``comments.py`` still makes its own).
 7. ``on_env``: ``pdf.py`` assembles the edition's PDF and hands it to a worker process.
 8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
    ``offline.py``) gives ``overrides/main.html`` its values.
@@ -52,6 +61,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -91,12 +101,31 @@ def on_startup(command: str, dirty: bool) -> None:
     STATE.command = command
 
 
+# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
+    STATE.registry = STATE.facts = None
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     root = project_root(config)
     for folder in WATCHED:
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+# Why: MkDocs' own environment of this language takes the templates another language (or hook) compiled.
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    env.bytecode_cache = STATE.loaded.templates
+    return env
+
+
+# Why: this language's files as mkdocs-static-i18n (-100) has filtered them, for the hooks' links.
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    STATE.language(current_language(config)).files = files
+    return files
 
 
 # Why: the chapters' order, which the PDF, the edition as data and the comparison pages all follow.
@@ -271,7 +300,7 @@ def _start_page(config: MkDocsConfig, lang: str) -> str:
     plugin = config.plugins.get("i18n")
     entries = plugin.config.languages if plugin is not None else []
     name = next((entry.site_name for entry in entries if entry.locale == lang and entry.site_name), config.site_name)
-    template = config.theme.get_env().get_template(START_TEMPLATE)
+    template = STATE.language(lang).templates(config).get_template(START_TEMPLATE)
     return str(template.render(lang=lang, site_name=name, href=f"{lang}/index.html", labels=labels))
 
 

@@ -1,11 +1,19 @@
 """Helper for the hooks (not a hook): the one typed state a build carries between events.
 
 mkdocs-static-i18n runs one whole MkDocs build per language, the others nested inside the default
-language's ``on_post_build``. What the hooks learn in one language and need after every language
-(search entries, the PDFs being rendered, download sizes) lives here, in ``STATE``, the only
-module-level state of the hooks (``hooks/crossrefs.py`` keeps its own until it moves here too).
-``hooks/build.py`` opens and closes it; ``hooks/shared_index.py`` reads and writes its ``index``.
-What is read once per change of its files (the checked comments) survives ``enter``.
+language's ``on_post_build``. What the hooks learn and need between events lives here, in ``STATE``,
+the only module-level state of the hooks:
+
+- for the whole build (every language): search entries, the PDFs being rendered, download sizes,
+  each edition's chapters (``BuildState``), reset when the outermost build starts;
+- per language (``STATE.languages[lang]``, a ``LanguageBuild``): its files as mkdocs-static-i18n
+  filtered them, its pages scanned once (up front by ``hooks/parity.py``, else by
+  ``hooks/crossrefs.py``) and their index, and one template environment shared by the hooks;
+- data read from files (``STATE.loaded``, a ``LoadedData``): the later law, the practice notes and
+  the checked comments, with the stamps they were read at, and the compiled templates (checked
+  against their source on each load), kept between ``mkdocs serve`` rebuilds.
+
+``hooks/build.py`` opens and closes it. ``STATE.index`` is the index of the language being built.
 """
 
 from __future__ import annotations
@@ -17,13 +25,21 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from edition.comments import Comment
+from edition.compiled_templates import CompiledTemplates
 from edition.crossrefs import CrossIndex
 from edition.edition_data import Chapter
+from edition.facts import EditionFacts
+from edition.later_law import LaterLaw
 from edition.pdf_jobs import PdfJobs
+from edition.practice import Country
+from edition.registry import Registry
 from edition.search_index import Entry
+from edition.syntax import ScannedPage
 
 from download_sizes import PendingSizes
 
@@ -51,6 +67,38 @@ class KeptComments:
 
 
 @dataclass
+class LanguageBuild:
+    """What one language's build knows of its own pages, shared by the hooks of that language."""
+
+    files: Files | None = None  # as mkdocs-static-i18n filtered them (hooks/build.py, on_files at -200)
+    scanned: dict[str, ScannedPage] = field(default_factory=dict)  # src_uri: the page, scanned once
+    index: CrossIndex | None = None  # its paragraphs and provisions, built from ``scanned``
+    env: jinja2.Environment | None = None  # the theme's templates, made once (``templates``)
+    compiled: CompiledTemplates | None = None  # shared by every environment (``LoadedData.templates``)
+
+    # Why: one environment per language and configuration for all the hooks, its templates compiled once.
+    def templates(self, config: MkDocsConfig) -> jinja2.Environment:
+        if self.env is None:
+            self.env = config.theme.get_env()
+            self.env.bytecode_cache = self.compiled
+        return self.env
+
+
+@dataclass
+class LoadedData:
+    """What is read from files, with the stamps (modification times) it was read at: read again on change."""
+
+    law_stamp: tuple[float, ...] = ()
+    law: LaterLaw | None = None  # data/later-law.yml (hooks/law_since.py)
+    practice_stamp: tuple[float, ...] = ()
+    countries: tuple[Country, ...] = ()  # data/practice.yml and the notes (hooks/practice.py)
+    comments: KeptComments = field(default_factory=KeptComments)  # hooks/comments.py
+    # Every template compiled, for every environment (MkDocs' own: hooks/build.py's on_env); a changed
+    # template's checksum differs, and it is compiled again.
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+
+
+@dataclass
 class BuildState:
     """What one ``mkdocs build`` (all its languages) knows; reset when the outermost build starts."""
 
@@ -68,15 +116,23 @@ class BuildState:
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
-    comments: KeptComments = field(default_factory=KeptComments)  # hooks/comments.py; kept by ``enter``
-    comment_templates: dict[str, jinja2.Environment] = field(default_factory=dict)  # per language, per config
+    languages: dict[str, LanguageBuild] = field(default_factory=dict)  # per language: see ``language``
+    # data/*.yml and data/edition.yml as read in this language build (hooks/project.py), forgotten in on_config
+    registry: Registry | None = None
+    facts: EditionFacts | None = None
+    # Kept by ``enter`` (the one part that is): re-reading the data costs a build, its stamps say when to.
+    loaded: LoadedData = field(default_factory=LoadedData)
 
     # Why: the outermost build starts afresh (what `mkdocs serve` kept from its last build is stale).
     def enter(self, site: Path) -> None:
         if self.depth == 0:
             self.abandon()
-            self.__dict__.update(vars(BuildState(command=self.command, site=site, comments=self.comments)))
+            self.__dict__.update(vars(BuildState(command=self.command, site=site, loaded=self.loaded)))
         self.depth += 1
+
+    # Why: each language's part, opened by whichever hook needs it first in that language's build.
+    def language(self, lang: str) -> LanguageBuild:
+        return self.languages.setdefault(lang, LanguageBuild(compiled=self.loaded.templates))
 
     # Why: True when the build leaving is the outermost one, i.e. every language is built.
     def leave(self) -> bool:

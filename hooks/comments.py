@@ -58,9 +58,7 @@ from edition.comment_views import (
 )
 from edition.comments import Comment, check_repository, load_schema
 from edition.problems import format_problems
-from edition.registry import Registry
 
-import shared_index
 from build_state import STATE
 from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
@@ -77,35 +75,38 @@ CHECKED = "checked-comments.pickle"  # in the product cache (hooks/project.py)
 
 
 def on_config(config: MkDocsConfig) -> None:
-    STATE.comment_templates.clear()
     root = project_root(config)
     stamp = tuple(p.stat().st_mtime for p in sorted((root / "comments").glob("*")))
     stamp += tuple(p.stat().st_mtime for p in sorted((root / "data").rglob("*.yml")))
-    if stamp == STATE.comments.stamp:
+    if stamp == STATE.loaded.comments.stamp:
         return
     comments, retired = _checked(config, root)
-    STATE.comments.stamp, STATE.comments.comments, STATE.comments.retired = stamp, comments, retired
-    STATE.comments.schema = load_schema(root / "data")
+    STATE.loaded.comments.stamp, STATE.loaded.comments.comments, STATE.loaded.comments.retired = (
+        stamp,
+        comments,
+        retired,
+    )
+    STATE.loaded.comments.schema = load_schema(root / "data")
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     lang = current_language(config)
-    index = shared_index.current
+    index = STATE.index
     if index is None:
         return env
     _, default = site_languages(config)
     prefix = edition_prefix(lang, default)
     registry = project_registry(config)
     labels = registry.labels[lang]
-    article = _env(config, lang).get_template("partials/edition/comment-article.html")
-    for target, comments in by_target(STATE.comments.comments).items():
+    article = STATE.language(lang).templates(config).get_template("partials/edition/comment-article.html")
+    for target, comments in by_target(STATE.loaded.comments.comments).items():
         here = prefix + data_path(target)
-        links = _Links(files, registry=registry, lang=lang, here=here)
+        links = _Links(files, config=config, lang=lang, here=here)
         articles = []
         for comment in comments:
             body = fill(comment.rendered, links.ref)
             c = comment_context(
-                comment, target=target, labels=labels, lang=lang, retired=STATE.comments.retired, body_html=body
+                comment, target=target, labels=labels, lang=lang, retired=STATE.loaded.comments.retired, body_html=body
             )
             html = article.render(c=c, labels=labels, page_lang=lang)
             facets = {"status": comment.status, "kind": comment.kind, "language": comment.language}
@@ -140,11 +141,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if current_language(config) != default:
         return
     site = Path(config.site_dir)
-    rows = export_rows(STATE.comments.comments)
+    rows = export_rows(STATE.loaded.comments.comments)
     (site / EXPORT_JSON).write_text(json_text(rows), encoding="utf-8")
     (site / EXPORT_CSV).write_text(csv_text(rows), encoding="utf-8")
     (site / SCHEMA_JSON).write_text(
-        json.dumps(STATE.comments.schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        json.dumps(STATE.loaded.comments.schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
 
 
@@ -172,23 +173,17 @@ def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dic
     return tuple(found), retired
 
 
-# Why: the theme's templates for one language, made once per configuration (making them compiles anew).
-def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
-    if lang not in STATE.comment_templates:
-        STATE.comment_templates[lang] = config.theme.get_env()
-    return STATE.comment_templates[lang]
-
-
 class _Links:
     """Addresses of paragraphs and provisions from one place (a page or a comment file), through ``Files``."""
 
-    def __init__(self, files: Files, *, registry: Registry, lang: str, here: str) -> None:
-        self.files, self.registry, self.lang, self.here = files, registry, lang, here
+    def __init__(self, files: Files, *, config: MkDocsConfig, lang: str, here: str) -> None:
+        self.files, self.config, self.lang, self.here = files, config, lang, here
+        self.registry = project_registry(config)
 
     # Why: ``[[id]]`` in a comment links to that paragraph or provision in the reader's language.
     def link(self, target: str) -> str | None:
-        index = shared_index.current
-        target = STATE.comments.retired.get(target, target)
+        index = STATE.index
+        target = STATE.loaded.comments.retired.get(target, target)
         if index is None:
             return None
         if target in index.guidelines:
@@ -203,8 +198,8 @@ class _Links:
         return f"{get_relative_url(file.url, self.here)}#{anchor_of(target)}"
 
     def ref(self, slot: RefSlot) -> str:
-        text = ref_text(slot, registry=self.registry, lang=self.lang, retired=STATE.comments.retired)
-        template = STATE.comment_templates[self.lang].get_template("partials/edition/comment-ref.html")
+        text = ref_text(slot, registry=self.registry, lang=self.lang, retired=STATE.loaded.comments.retired)
+        template = STATE.language(self.lang).templates(self.config).get_template("partials/edition/comment-ref.html")
         return str(template.render(href=self.link(slot.target) or "#", text=text))
 
 
@@ -214,11 +209,11 @@ class _Renderer:
     def __init__(self, page: Page, config: MkDocsConfig, files: Files) -> None:
         self.page, self.config, self.files = page, config, files
         self.lang = current_language(config)
-        self.env = _env(config, self.lang)
+        self.env = STATE.language(self.lang).templates(config)
         self.registry = project_registry(config)
         self.labels = self.registry.labels[self.lang]
         self.email = str(config.extra.get("editors_email") or "").strip()
-        self.links = _Links(files, registry=self.registry, lang=self.lang, here=page.url)
+        self.links = _Links(files, config=config, lang=self.lang, here=page.url)
         _, default = site_languages(config)
         self.prefix = edition_prefix(self.lang, default)
 
@@ -246,8 +241,8 @@ class _Renderer:
         return None
 
     def panels(self, html: str) -> str:
-        index = shared_index.current
-        counts = Counter(target for c in STATE.comments.comments if c.visible for target in c.targets)
+        index = STATE.index
+        counts = Counter(target for c in STATE.loaded.comments.comments if c.visible for target in c.targets)
         for target in [*index.guidelines, *index.provision_pages] if index else []:
             place = f"{PLACE}{target} -->"
             if place not in html:
@@ -267,17 +262,17 @@ class _Renderer:
         return html
 
     def index_context(self) -> dict[str, Any]:
-        index = shared_index.current
+        index = STATE.index
         targets = [*index.guidelines, *index.provision_pages] if index else []
         rows = browse_rows(
-            STATE.comments.comments,
+            STATE.loaded.comments.comments,
             targets=targets,
             link=self.links.link,
             data_src=self.data_src,
             label=lambda target: target_label(target, registry=self.registry, lang=self.lang),
         )
         labels = self.labels
-        properties = STATE.comments.schema["properties"]
+        properties = STATE.loaded.comments.schema["properties"]
         languages = [(code, labels[f"language_name_{code}"]) for code in sorted(properties["language"]["enum"])]
         kinds = [(kind, labels[f"comment_kind_{kind}"]) for kind in properties["kind"]["enum"]]
         statuses = [(status, labels[f"comment_status_{status}"]) for status in STATUS_ORDER]
@@ -303,10 +298,10 @@ class _Renderer:
         }
 
     def form_context(self) -> dict[str, Any]:
-        index = shared_index.current
+        index = STATE.index
         targets = [*index.guidelines, *index.provision_pages] if index else []
         settings = form_settings(
-            schema=STATE.comments.schema,
+            schema=STATE.loaded.comments.schema,
             targets=targets,
             repository=str(self.config.extra.get("comments_repository") or ""),
             branch=str(self.config.extra.get("comments_branch") or "main"),

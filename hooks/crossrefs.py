@@ -4,18 +4,21 @@ MkDocs events, in the order each language build fires them:
 
 - ``on_config``: load the registry (``data/*.yml``), validated against ``data/schemas/``.
 - ``on_files`` at priority -200: mkdocs-static-i18n (-100) has by then kept only this language's
-  pages, so the index holds one language. Every page is scanned and checked before any is rendered
-  (numbering, unknown or duplicate ids, malformed references, provisions quoted and cited); all
-  problems are raised together as one ``PluginError`` naming file and line.
+  pages, so the index holds one language. Every page is checked before any is rendered (numbering,
+  unknown or duplicate ids, malformed references, provisions quoted and cited); all problems are
+  raised together as one ``PluginError`` naming file and line. The pages were scanned up front by
+  ``hooks/parity.py`` (``STATE.language(lang).scanned``): when that scan holds exactly this
+  language's pages (same ``src_uri``, same files), it is used; otherwise (a site of one language) the
+  pages are scanned here. The index is made here in MkDocs' order of the pages (the order of the
+  paragraphs that later hooks follow), in milliseconds, and is ``STATE.index`` for this language.
 - ``on_page_markdown``: directives and ``[[…]]`` references become the edition's HTML, rendered from
   ``overrides/partials/edition/`` with URLs computed by MkDocs' own ``File`` objects. The page is
   rendered from the Markdown MkDocs hands over (front matter already removed), never from the raw
-  file that ``on_files`` scanned, or the front matter would be printed as text.
+  file that was scanned, or the front matter would be printed as text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,62 +28,49 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.crossrefs import CrossIndex, build_index
+from edition.crossrefs import build_index
 from edition.problems import EditionError, format_problems
-from edition.registry import Registry
 from edition.render import PageRenderer, render_page
-from edition.syntax import ScannedPage, scan
+from edition.syntax import scan
 
-import shared_index
+from build_state import STATE
 from project import project_registry, project_root
-
-
-@dataclass
-class _Build:
-    """What one language build knows once its pages are indexed."""
-
-    registry: Registry
-    index: CrossIndex
-    scanned: dict[str, ScannedPage]
-    env: Any
-
-
-_build: _Build | None = None
-_registry: Registry | None = None
-
+from site_languages import current_language
 
 # ---------------------------------------------------------------------------------------------
 # Events
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global _registry
     try:
-        _registry = project_registry(config)
+        project_registry(config)
     except EditionError as error:
         raise PluginError(str(error)) from error
 
 
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _build
-    assert _registry is not None
+    language = STATE.language(current_language(config))
     root = project_root(config)
-    pages = [(f.src_uri, scan(f.content_string, path=_shown(f, root))) for f in files.documentation_pages()]
-    index, problems = build_index(pages, _registry)
+    pages = {f.src_uri: _shown(f, root) for f in files.documentation_pages()}
+    if {uri: page.path for uri, page in language.scanned.items()} == pages:
+        scanned = {uri: language.scanned[uri] for uri in pages}  # in MkDocs' order
+    else:
+        scanned = {f.src_uri: scan(f.content_string, path=pages[f.src_uri]) for f in files.documentation_pages()}
+    index, problems = build_index(list(scanned.items()), project_registry(config))
     if problems:
         raise PluginError(format_problems(problems))
-    _build = _Build(_registry, index, dict(pages), config.theme.get_env())
-    shared_index.current = index
+    language.scanned, language.index = scanned, index
+    STATE.index = index
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _build is not None
-    scanned = _build.scanned.get(page.file.src_uri)
-    if scanned is None:
+    language = STATE.language(current_language(config))
+    scanned = language.scanned.get(page.file.src_uri)
+    if scanned is None or language.index is None:
         return markdown
-    env = _build.env
+    env = language.templates(config)
 
     def templates(name: str, /, **context: Any) -> str:
         return str(env.get_template(f"partials/edition/{name}").render(**context))
@@ -89,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _url(files, page.file, src_uri)
 
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-    renderer = PageRenderer(_build.index, _build.registry, lang, templates, url_for)
+    renderer = PageRenderer(language.index, project_registry(config), lang, templates, url_for)
     return render_page(scan(markdown, path=scanned.path), renderer)
 
 

@@ -27,7 +27,6 @@ from mkdocs.utils import get_relative_url
 from edition.edition_data import Chapter
 from edition.page_parts import extract_parts
 
-import shared_index
 from build_state import STATE, LanguageEdition
 from edition_outputs import DOCUMENT, SCHEMA
 from project import project_registry
@@ -39,7 +38,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     lang = current_language(config)
     nav = STATE.navs[lang]  # kept by hooks/build.py in on_nav
     _, default = site_languages(config)
-    index = shared_index.current
+    index = STATE.language(lang).index
     assert index is not None  # crossrefs.py indexes the language in on_files
     chapters = [
         Chapter(title=page.title or "", url=page.url, parts=extract_parts(page.content or "", page_url=page.url))

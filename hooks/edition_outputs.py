@@ -20,12 +20,11 @@ from mkdocs.utils import get_relative_url
 
 from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
-from edition.facts import load_facts
 from edition.formatting import edition_date
 from edition.offline import online_address
 
 from build_state import STATE
-from project import project_registry, project_root
+from project import project_facts, project_registry, project_root
 from site_languages import site_languages
 from site_variant import offline_variant
 
@@ -42,9 +41,10 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
     languages, default = site_languages(config)
     registry = project_registry(config)
     schema = yaml.safe_load((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
-    visible = [c for c in STATE.comments.comments if c.visible]
+    visible = [c for c in STATE.loaded.comments.comments if c.visible]
     site_url = config.site_url or ""
-    problems, documents = [], {}
+    problems: list[str] = []
+    documents: dict[str, dict[str, Any]] = {}
     for lang in languages:
         edition = STATE.editions[lang]
         document = edition_document(
@@ -53,7 +53,7 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
             title=edition.title,
             site_url=site_url,
             home_url=edition.home_url,
-            facts=load_facts(root / "data"),
+            facts=project_facts(config),
             date=edition_date(),
             registry=registry,
             comments=visible,
@@ -80,8 +80,8 @@ def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
     registry = project_registry(config)
     offline = offline_variant(config)
     names = {lang: registry.labels[lang]["language_name"] for lang in languages}
-    template = config.theme.get_env().get_template("partials/edition/compare.html")
     for lang, (url, dest) in STATE.compare_pages.items():
+        template = STATE.language(lang).templates(config).get_template("partials/edition/compare.html")
 
         def href(other: str, path: str, lang: str = lang, url: str = url) -> str:
             if offline and other != lang:  # a ZIP holds its own language only

@@ -9,8 +9,7 @@ MkDocs event:
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,26 +17,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.facts import load_facts
 from edition.formatting import edition_date, format_date
 from edition.frame import edition_line, start_links
 
-from project import project_registry, project_root
+from project import project_facts, project_registry
 from site_languages import current_language, is_edition_home
-
-
-@cache
-def _version(data_dir: Path) -> str:
-    return load_facts(data_dir).version
 
 
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, **_: Any
 ) -> dict[str, Any]:
     labels = project_registry(config).labels[current_language(config)]
-    line = edition_line(
-        labels, date_text=format_date(edition_date(), labels), version=_version(project_root(config) / "data")
-    )
+    line = edition_line(labels, date_text=format_date(edition_date(), labels), version=project_facts(config).version)
     context["edition_line"] = line
     if is_edition_home(page.url, config):
         pages = [

@@ -6,14 +6,15 @@ MkDocs events:
 - ``on_files`` at priority -250: after ``crossrefs.py`` (-200) has checked and indexed this
   language's pages (so a broken page is reported as such first), reads and checks
   ``data/later-law.yml`` against those paragraphs and the provisions registry; every problem is
-  raised together as one ``PluginError``. Read again only when the data or the paragraphs change.
+  raised together as one ``PluginError``. Read again only when the data or the paragraphs change
+  (``STATE.loaded``, kept between ``mkdocs serve`` rebuilds).
 - ``on_page_content``: each paragraph and provision has left a place for the note
   (``<!-- edition:law-since IV.b.17 -->`` in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/law-since-note.html`` (nothing for a paragraph
   whose recorded decision is that no later rule is linked). The page ``law-since-2005.md`` of each
   language gets the crosswalk and the later instruments (``law-since-page.html``), and each
   edition's home page a link to that page (``law-since-home.html``). It runs after
-  ``crossrefs.py`` has indexed this language's pages (``shared_index``), for the backlinks.
+  ``crossrefs.py`` has indexed this language's pages (``STATE.index``), for the backlinks.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -31,13 +32,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from edition.crossrefs import CrossIndex
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.later_law import DATA_FILE, LaterLaw, Rule, date_text, load_later_law, shown_text
 from edition.problems import EditionError
 from edition.registry import Provision
 
-import shared_index
+from build_state import STATE
 from project import project_registry, project_root
 from site_languages import current_language, is_edition_home
 
@@ -45,54 +47,40 @@ PLACE = "<!-- edition:law-since "
 PAGE_SRC = "law-since-2005.md"
 
 
-@dataclass
-class _State:
-    stamp: tuple[float, ...] = ()
-    law: LaterLaw | None = None
-    templates: dict[str, jinja2.Environment] = field(default_factory=dict)
-    files: Files | None = None  # this language's files, for the home page's pointer
-
-
-_state = _State()
-
-
 # ---------------------------------------------------------------------------------------------
 # Events
 
 
-def on_config(config: MkDocsConfig) -> None:
-    _state.templates.clear()
-
-
 @event_priority(-250)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _state.files = files
-    index = shared_index.current
+    index = STATE.language(current_language(config)).index
     if index is None:
         return files
     root = project_root(config)
     numbers = list(index.guidelines)
     stamp = ((root / "data" / DATA_FILE).stat().st_mtime, *[hash(n) for n in numbers])
-    if stamp == _state.stamp:
+    if stamp == STATE.loaded.law_stamp:
         return files
     registry = project_registry(config)
     try:
-        _state.law = load_later_law(
+        STATE.loaded.law = load_later_law(
             root / "data", paragraphs=numbers, provisions=list(registry.provisions), shown=f"data/{DATA_FILE}"
         )
     except EditionError as error:
         raise PluginError(str(error)) from error
-    _state.stamp = stamp
+    STATE.loaded.law_stamp = stamp
     return files
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    law, index = _state.law, shared_index.current
+    lang = current_language(config)
+    language = STATE.language(lang)
+    law, index = STATE.loaded.law, language.index
     if law is None or index is None:
         return html_text
-    lang = current_language(config)
     registry = project_registry(config)
-    context = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, _env(config, lang))
+    env = language.templates(config)
+    context = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, index, env)
     if PLACE in html_text:
         for target in [*index.guidelines, *index.provision_pages]:
             place = f"{PLACE}{target} -->"
@@ -106,13 +94,14 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 # Why: the home page's pointer sits in the edition's orientation box (overrides/main.html), not
 # after the 2005 title page, where it would read as QUNO's; after on_env, so not in the PDF.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    if _state.law is None or not is_edition_home(page.url, config) or _state.files is None:
-        return context
     lang = current_language(config)
+    language = STATE.language(lang)
+    law, index, files = STATE.loaded.law, language.index, language.files
+    if law is None or index is None or files is None or not is_edition_home(page.url, config):
+        return context
     registry = project_registry(config)
-    filling = _Context(
-        _state.law, lang, registry.labels[lang], registry.provisions, page, _state.files, _env(config, lang)
-    )
+    env = language.templates(config)
+    filling = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, index, env)
     note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
     context.setdefault("edition_home_notes", []).append(note)
     return context
@@ -120,13 +109,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-# Why: the theme's templates per language, made once per configuration.
-def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
-    if lang not in _state.templates:
-        _state.templates[lang] = config.theme.get_env()
-    return _state.templates[lang]
 
 
 @dataclass
@@ -139,6 +121,7 @@ class _Context:
     provisions: Mapping[str, Provision]
     page: Page
     files: Files
+    index: CrossIndex
     env: jinja2.Environment
     tips: int = 0
 
@@ -211,8 +194,7 @@ class _Context:
 
     # Why: everything the annex page shows: the crosswalk, then each instrument and its rules.
     def page_context(self) -> dict[str, Any]:
-        index = shared_index.current
-        assert index is not None
+        index = self.index
         provisions = self.provisions
         crosswalk = [
             {

@@ -18,8 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from edition.not_found import editions, site_root_path
 
+from build_state import STATE
 from project import project_registry
-from site_languages import site_languages
+from site_languages import current_language, site_languages
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -33,5 +34,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     names = {lang: getattr(entries.get(lang), "site_name", None) or own_name for lang in languages}
     root = site_root_path(config.site_url)
     blocks = editions(languages, default=default, root=root, site_names=names, labels=project_registry(config).labels)
-    template = config.theme.get_env().get_template("partials/edition/not-found.html")
+    template = (
+        STATE.language(current_language(config)).templates(config).get_template("partials/edition/not-found.html")
+    )
     return str(template.render(editions=blocks, root=root, default=default))

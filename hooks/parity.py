@@ -8,7 +8,9 @@ MkDocs event:
   language stops the later ones. So every ``docs/<lang>/`` folder is read here, before any page is
   built: each language's numbering, ids and references are checked as ``crossrefs.py`` will check
   them, and the languages are compared page by page and id by id, with the registry in every
-  language. All problems of all languages are raised as one ``PluginError``.
+  language. All problems of all languages are raised as one ``PluginError``. Each language's scanned
+  pages are kept in the build state (``STATE.language(lang).scanned``), keyed by the ``src_uri``
+  MkDocs gives them (``<lang>/<page>.md``): the build's only scan, which ``crossrefs.py`` indexes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from edition.crossrefs import build_index
 from edition.parity import parity_problems, registry_parity, scan_languages
 from edition.problems import EditionError, format_problems
 
+from build_state import STATE
 from project import project_registry, project_root
 from site_languages import current_language, site_languages
 
@@ -37,8 +40,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
     scanned = scan_languages(Path(config.docs_dir), languages, root=root)
     problems = parity_problems(scanned, reference=default) + registry_parity(registry, languages)
-    for pages in scanned.values():
-        problems += build_index(list(pages.items()), registry)[1]
+    for lang, pages in scanned.items():
+        keyed = {f"{lang}/{name}": page for name, page in pages.items()}  # as MkDocs' src_uri, under docs/
+        problems += build_index(list(keyed.items()), registry)[1]
+        STATE.language(lang).scanned = keyed
     problems = sorted(set(problems))  # registry problems are found once per language
     if problems:
         raise PluginError(format_problems(problems))

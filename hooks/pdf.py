@@ -32,14 +32,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.colophon import EXAMPLE_NUMBER, colophon
-from edition.facts import load_facts
 from edition.formatting import edition_date, format_date
 from edition.ids import guideline_anchor
 from edition.pdf_document import Chapter, prepare_chapters
 
 from build_state import STATE
 from download_sizes import PDF_NAME, download_path
-from project import project_registry, project_root
+from project import project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 from site_variant import offline_variant
 
@@ -83,7 +82,7 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
             date_text=format_date(date, labels),
             colophon=colophon(
                 labels,
-                load_facts(project_root(config) / "data"),
+                project_facts(config),
                 date_text=format_date(date, labels),
                 site_url=config.site_url,
                 edition_path=prefix,
@@ -95,8 +94,9 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
 
 # Why: the colophon's example, the address of paragraph IV.b.17 within its edition.
 def _example_path(lang: str, prefix: str) -> str:
-    assert STATE.index is not None
-    entry = STATE.index.guidelines[EXAMPLE_NUMBER]
+    index = STATE.language(lang).index
+    assert index is not None
+    entry = index.guidelines[EXAMPLE_NUMBER]
     page = next(p for p in STATE.navs[lang].pages if p.file.src_uri == entry.page)
     return f"{page.url.removeprefix(prefix)}#{guideline_anchor(EXAMPLE_NUMBER)}"
 

@@ -3,9 +3,11 @@
 
 MkDocs events:
 
-- ``on_config``: reads and checks the data and every language's notes at once (source files,
-  verbatim facts and quotations, paragraph ids, languages, numbers); all problems are raised
-  together. Read once per change of the files (cached on their modification times), not per language.
+- ``on_files`` at priority -250, after ``crossrefs.py`` (-200) has indexed this language's pages:
+  reads and checks the data and every language's notes at once (source files, verbatim facts and
+  quotations, paragraph ids against those pages, languages, numbers); all problems are raised
+  together. Read once per change of the files (their modification times, ``STATE.loaded``, kept
+  between ``mkdocs serve`` rebuilds), so in the first language built, not again per language.
 - ``on_page_content``: the places the templates and pages leave are filled from
   ``overrides/partials/edition/practice-*.html``: under each paragraph a note bears on,
   ``<!-- edition:practice IV.a.10 -->`` becomes "In practice: France · Mexico" with previews (the
@@ -26,9 +28,11 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from edition.crossrefs import CrossIndex
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.practice import (
@@ -42,44 +46,31 @@ from edition.practice import (
 )
 from edition.problems import format_problems
 from edition.render import one_block
-from edition.syntax import scan
 
-import shared_index
+from build_state import STATE
 from project import project_registry, project_root
 from site_languages import current_language, is_edition_home, site_languages
 
 PAGE = "practice.md"  # each edition's annex, docs/<lang>/practice.md
 
 
-@dataclass
-class _State:
-    stamp: tuple[float, ...] = ()
-    countries: tuple[Country, ...] = ()
-
-
-_state = _State()
-_templates: dict[str, jinja2.Environment] = {}
-_files: Files | None = None
-
-
 # ---------------------------------------------------------------------------------------------
 # Events
 
 
-def on_config(config: MkDocsConfig) -> None:
-    _templates.clear()
+@event_priority(-250)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    index = STATE.language(current_language(config)).index
+    if index is None:
+        return files
     root = project_root(config)
-    languages, default = site_languages(config)
+    languages, _ = site_languages(config)
     watched = [root / "data" / "practice.yml", root / "data" / "schemas" / "practice.schema.yml"]
     watched += sorted((root / "sources").glob("*.txt")) + sorted((root / "docs").glob("*/*.md"))
     stamp = tuple(p.stat().st_mtime for p in watched if p.exists())
-    if stamp == _state.stamp:
-        return
-    paragraphs = {
-        g.number
-        for path in sorted((root / "docs" / default).glob("*.md"))
-        for g in scan(path.read_text(encoding="utf-8"), path=str(path)).guidelines
-    }
+    if stamp == STATE.loaded.practice_stamp:
+        return files
+    paragraphs = set(index.guidelines)  # the same in every language (hooks/parity.py)
     countries, problems = load_practice(
         watched[0],
         schema_path=watched[1],
@@ -97,17 +88,15 @@ def on_config(config: MkDocsConfig) -> None:
         problems += note_problems(pages, countries)  # a missing page is the parity check's to report
     if problems:
         raise PluginError(format_problems(problems))
-    _state.stamp, _state.countries = stamp, tuple(countries)
+    STATE.loaded.practice_stamp, STATE.loaded.countries = stamp, tuple(countries)
+    return files
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    global _files
-    _files = files  # this language's files, as mkdocs-static-i18n has filtered them
     lang = current_language(config)
+    language = STATE.language(lang)
     labels = project_registry(config).labels[lang]
-    if lang not in _templates:
-        _templates[lang] = config.theme.get_env()
-    context = _Context(page, files, lang, labels, _templates[lang])
+    context = _Context(page, files, lang, labels, language.templates(config), language.index)
     if "<!-- edition:practice " in html_text:
         html_text = _fill_paragraphs(html_text, context)
     if context.is_annex:
@@ -117,12 +106,13 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 
 # After on_env, where hooks/pdf.py has taken the pages for the PDF: the pointer is the website's.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    if not is_edition_home(page.url, config) or _files is None:
-        return context
     lang = current_language(config)
+    language = STATE.language(lang)
+    if not is_edition_home(page.url, config) or language.files is None:
+        return context
     labels = project_registry(config).labels[lang]
-    filling = _Context(page, _files, lang, labels, _templates.get(lang) or config.theme.get_env())
-    names = _joined([c.name[lang] for c in _state.countries], labels)
+    filling = _Context(page, language.files, lang, labels, language.templates(config), language.index)
+    names = _joined([c.name[lang] for c in STATE.loaded.countries], labels)
     note = filling.render(
         "practice-home.html",
         labels=labels,
@@ -147,6 +137,7 @@ class _Context:
     lang: str
     labels: Mapping[str, str]
     env: jinja2.Environment
+    index: CrossIndex | None  # this language's paragraphs and provisions (hooks/crossrefs.py)
 
     # Why: URLs from MkDocs' File objects, right per language and URL style.
     def url(self, src_uri: str, anchor: str = "") -> str:
@@ -181,8 +172,8 @@ class _Context:
 
 # Why: under each paragraph a note bears on, links to those notes; other places simply go.
 def _fill_paragraphs(html_text: str, context: _Context) -> str:
-    bearings = bearings_by_paragraph(_state.countries)
-    index = shared_index.current
+    bearings = bearings_by_paragraph(STATE.loaded.countries)
+    index = context.index
     numbers = list(index.guidelines) if index else []
     for number in numbers:
         place = PARAGRAPH_PLACE.format(number=number)
@@ -226,11 +217,11 @@ def _fill_annex(html_text: str, context: _Context) -> str:
             "publisher": _publisher(c, lang),
             "date": _date(c, lang, labels),
         }
-        for c in _state.countries
+        for c in STATE.loaded.countries
     ]
     html_text = html_text.replace(OVERVIEW_PLACE, context.render("practice-overview.html", labels=labels, rows=rows))
-    index = shared_index.current
-    for country in _state.countries:
+    index = context.index
+    for country in STATE.loaded.countries:
         bearings = []
         for bearing in country.bears_on:
             entry = index.guidelines[bearing.paragraph] if index else None

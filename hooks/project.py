@@ -1,4 +1,4 @@
-"""Helper for the hooks (not a hook): where the project is, and its registry, from MkDocs' config."""
+"""Helper for the hooks (not a hook): where the project is, its registry and its facts, from MkDocs' config."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from edition.build_cache import ProductCache
+from edition.facts import EditionFacts, load_facts
 from edition.registry import Registry, cached_registry
+
+from build_state import STATE
 
 CACHE = "EDITION_CACHE"  # where products are kept between builds; empty turns the cache off
 
@@ -18,10 +21,20 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-# Why: the registry (data/*.yml), read once per change however many hooks and pages ask.
+# Why: the registry (data/*.yml), read once per change, checked for changes once per language build
+# (hooks/build.py's on_config forgets it first).
 def project_registry(config: MkDocsConfig) -> Registry:
-    root = project_root(config)
-    return cached_registry(root / "data", display_root=root)
+    if STATE.registry is None:
+        root = project_root(config)
+        STATE.registry = cached_registry(root / "data", display_root=root)
+    return STATE.registry
+
+
+# Why: the edition's version and the publication (data/edition.yml), read once per language build.
+def project_facts(config: MkDocsConfig) -> EditionFacts:
+    if STATE.facts is None:
+        STATE.facts = load_facts(project_root(config) / "data")
+    return STATE.facts
 
 
 # Why: products kept between builds (and between the website and its offline variant) in .cache/edition/.

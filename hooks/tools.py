@@ -31,13 +31,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
-from edition.facts import load_facts
 from edition.formatting import edition_date
 from edition.ids import guideline_anchor
 from edition.offline import online_address
 
-import shared_index
-from project import project_registry, project_root
+from build_state import STATE
+from project import project_facts, project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 
 PLACE = "<!-- edition:tools "
@@ -51,15 +50,12 @@ FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 
-_templates: dict[str, jinja2.Environment] = {}
-
 
 # ---------------------------------------------------------------------------------------------
 # Events
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    _templates.clear()
     lang = current_language(config)
     _, default = site_languages(config)
     work = _work(config, lang)
@@ -83,10 +79,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = current_language(config)
     labels = project_registry(config).labels[lang]
     registry = project_registry(config)
-    env = _env(config, lang)
+    language = STATE.language(lang)
+    env = language.templates(config)
     tools = env.get_template("partials/edition/tools.html")
     compare = _compare_url(files)
-    index = shared_index.current
+    index = language.index
     targets = [*index.guidelines, *index.provision_pages] if index else []
     for target in targets:
         place = f"{PLACE}{target} -->"
@@ -133,15 +130,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 # Helpers
 
 
-def _env(config: MkDocsConfig, lang: str) -> jinja2.Environment:
-    if lang not in _templates:
-        _templates[lang] = config.theme.get_env()
-    return _templates[lang]
-
-
 # Why: the 2005 publication and this edition, in the words of one language.
 def _work(config: MkDocsConfig, lang: str) -> Work:
-    facts = load_facts(project_root(config) / "data")
+    facts = project_facts(config)
     return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=edition_date())
 
 

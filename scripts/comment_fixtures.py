@@ -64,7 +64,8 @@ def fixture(number: int, *, rng: random.Random, targets: list[str], words: dict[
     ]
     if status in ("accepted", "incorporated", "declined"):
         lines.append(f'response: "Generated fixture response to comment {number}."')
-    lines += ["---", "", f"Generated fixture comment {number}, for measuring the edition at scale. {text.capitalize()}."]
+    intro = f"Generated fixture comment {number}, for measuring the edition at scale."
+    lines += ["---", "", f"{intro} {text.capitalize()}."]
     return f"fixture-{number:05d}-{lang}.md", "\n".join(lines) + "\n"
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import os
 import shutil
@@ -65,14 +64,15 @@ def project(work: Path, size: int) -> Path:
 def exports_exact(site: Path, expected: int) -> bool:
     """Both exports hold every comment (hidden ones too), the CSV row for row as the JSON."""
     rows = json.loads((site / "comments.json").read_text(encoding="utf-8"))
-    with io.open(site / "comments.csv", encoding="utf-8", newline="") as handle:
+    with open(site / "comments.csv", encoding="utf-8", newline="") as handle:
         cells = list(csv.DictReader(handle))
     return len(rows) == expected and [r["file"] for r in rows] == [c["file"] for c in cells]
 
 
 def check_seconds(folder: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "check_comments.py"), str(folder)], check=True, capture_output=True)
+    command = [sys.executable, str(ROOT / "scripts" / "check_comments.py"), str(folder)]
+    subprocess.run(command, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
@@ -116,20 +116,25 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
     lines = [
         "## Comments at scale (generated fixture comments)",
         "",
-        f"Medians of {runs} runs, sizes built in turn. \"Website\": every hook but the PDF and offline steps; "
-        "\"full\": also the PDFs (from the cache: they carry no comment) and the offline ZIPs (made each time: they do).",
+        f'Medians of {runs} runs, sizes built in turn. "Website": every hook but the PDF and offline steps; '
+        '"full": also the PDFs (from the cache: they carry no comment) and the offline ZIPs '
+        "(made each time: they do).",
         "",
         "| comments | website build (s) | ms per comment | full build (s) | ms per comment | × none | "
         "`specific-issues/` gzip (KB) | search index gzip en / fr / es (KB) | comment files | largest file gzip (KB) "
         "| `check-comments` (s) | exports complete |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
     ]
+
+    def per(r: dict[str, object], key: str) -> str:
+        size = int(r["size"])  # type: ignore[call-overload]
+        return "–" if not size else f"{(float(r[key]) - float(base[key])) / size * 1000:.2f}"  # type: ignore[arg-type]
+
     for r in results:
         size = int(r["size"])  # type: ignore[call-overload]
-        per = lambda key: "–" if not size else f"{(float(r[key]) - float(base[key])) / size * 1000:.2f}"  # type: ignore[arg-type]  # noqa: E731
         indexes = " / ".join(f"{v / 1000:.1f}" for v in r["indexes_gz"].values())  # type: ignore[attr-defined]
         lines.append(
-            f"| {size:,} | {r['hooked']:.2f} | {per('hooked')} | {r['full']:.2f} | {per('full')} "
+            f"| {size:,} | {r['hooked']:.2f} | {per(r, 'hooked')} | {r['full']:.2f} | {per(r, 'full')} "
             f"| {float(r['full']) / float(base['full']):.2f} "  # type: ignore[arg-type]
             f"| {int(r['page_gz']) / 1000:.1f} | {indexes} | {r['data_files']} "  # type: ignore[call-overload]
             f"| {int(r['largest_data_gz']) / 1000:.1f} | {r['check']:.2f} | {'yes' if r['exports'] else '**no**'} |"  # type: ignore[call-overload]

@@ -50,6 +50,8 @@ def groups_of(html: str) -> list[tuple[list[str], str]]:
         (Q.format("a") + "<p><em>Emphasis</em> in a sentence</p>", []),
         (Q.format("a") + "<p>Plain caption</p>", []),
         ("<p>No provision at all</p>", []),
+        ('<p><a class="provision" href="#a">a</a></p><p><em>Cited, not quoted</em></p>', []),
+        (Q.format("a").replace("figure", "FIGURE") + "<p><em>Upper case</em></p>", [(["a"], "Upper case")]),
     ],
 )
 def test_group_quotations(html: str, expected: list[tuple[list[str], str]]) -> None:
