@@ -10,8 +10,9 @@ field, and keeps every valid comment whatever is wrong elsewhere. Validating inc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,11 +95,15 @@ def load_comments(
     retired: Mapping[str, str],
     display_root: Path,
     placeholders: frozenset[str] = frozenset(),
+    memo: MutableMapping[str, Comment] | None = None,
 ) -> tuple[list[Comment], list[Problem]]:
+    """``memo`` holds the comments of files checked before with the same schema, targets and code
+    (the caller's business), by a digest of each file's name and bytes; it is brought up to date."""
     comments: list[Comment] = []
     problems: list[Problem] = []
     folder_shown = str(folder.relative_to(display_root)) if folder.is_relative_to(display_root) else str(folder)
     validator = jsonschema.Draft202012Validator(schema)  # made once: with 10,000 comments it counts
+    seen: set[str] = set()
     if not folder.is_dir():
         return comments, problems
     for path in sorted(folder.iterdir()):
@@ -109,8 +114,14 @@ def load_comments(
         if entry_problem:
             problems.append(Problem(shown, 1, entry_problem))
             continue
+        raw = path.read_bytes()
+        key = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()
+        seen.add(key)
+        if memo is not None and key in memo:
+            comments.append(memo[key])
+            continue
         comment, found = parse_comment(
-            path.read_bytes(),
+            raw,
             file=path.name,
             shown=shown,
             schema=schema,
@@ -122,6 +133,11 @@ def load_comments(
         problems += found
         if comment is not None:
             comments.append(comment)
+            if memo is not None and not found:
+                memo[key] = comment
+    if memo is not None:
+        for gone in set(memo) - seen:
+            del memo[gone]
     kept, duplicates = drop_duplicates(comments, folder_shown=folder_shown)
     return kept, problems + duplicates
 
@@ -372,7 +388,7 @@ def known_targets(registry: Registry, reference_docs: Path) -> set[str]:
 
 # Why: the one validation of a repository's comments/, shared by the build and `make check-comments`.
 def check_repository(
-    root: Path, *, registry: Registry, reference_docs: Path
+    root: Path, *, registry: Registry, reference_docs: Path, memo: MutableMapping[str, Comment] | None = None
 ) -> tuple[list[Comment], list[Problem], dict[str, str]]:
     retired = dict(registry.retired)
     placeholders = frozenset(
@@ -385,5 +401,6 @@ def check_repository(
         retired=retired,
         display_root=root,
         placeholders=placeholders,
+        memo=memo,
     )
     return comments, problems, retired

@@ -153,23 +153,25 @@ def on_post_build(config: MkDocsConfig) -> None:
 # Helpers
 
 
-# Why: checking 10,000 comments takes seconds; the offline variant and the next build reuse the result
-# when exactly these comments, data, pages and checking code were checked (a digest of them all).
+# Why: checking 10,000 comments takes seconds; the offline variant and the next build (or `mkdocs serve`
+# after one comment changed) check only the files not checked before with the same data, pages and code.
 def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dict[str, str]]:
     _, default = site_languages(config)
     code = Path(edition.__file__).parent
     code_version = digest(files=code.glob("*.py"), root=code)
-    key = digest(files=tree(root, ("comments", "data", f"docs/{default}")), root=root, settings=(code_version,))
+    context = digest(files=tree(root, ("data", f"docs/{default}")), root=root, settings=(code_version,))
     cache = product_cache(config)
-    kept = cache.get(CHECKED, key)
-    if kept is not None:
-        comments, retired = pickle.loads(kept)  # written below by this hook, never by a contributor
-        return comments, retired
+    kept = cache.get(CHECKED, context)
+    memo: dict[str, Comment] = pickle.loads(kept) if kept is not None else {}  # written below, by this hook only
+    before = set(memo)
     registry = project_registry(config)
-    found, problems, retired = check_repository(root, registry=registry, reference_docs=root / "docs" / default)
+    found, problems, retired = check_repository(
+        root, registry=registry, reference_docs=root / "docs" / default, memo=memo
+    )
     if problems:
         raise PluginError(format_problems(problems))
-    cache.put(CHECKED, key, pickle.dumps((tuple(found), retired)))
+    if set(memo) != before:
+        cache.put(CHECKED, context, pickle.dumps(memo))
     return tuple(found), retired
 
 
@@ -290,7 +292,7 @@ class _Renderer:
             "export_csv": get_relative_url(EXPORT_CSV, self.page.url),
             "export_json": get_relative_url(EXPORT_JSON, self.page.url),
             "rows": rows,
-            "total_label": count_label(sum(row["count"] for row in rows), labels),
+            "total_label": count_label(sum(1 for c in STATE.loaded.comments.comments if c.visible), labels),
             "languages": languages,
             "kinds": kinds,
             "statuses": statuses,

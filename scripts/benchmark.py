@@ -22,6 +22,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmark_web import CATEGORIES, measure  # noqa: E402
+from comment_scale import report as comment_report  # noqa: E402
+from comment_scale import scale as comment_scale  # noqa: E402
 from corpora import growth  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,6 +152,7 @@ def main() -> None:
             build(ROOT / "mkdocs.yml", work / "served", site_url=f"http://127.0.0.1:{port}/")
             web = measure(work / "served", port, LIGHTHOUSE_RUNS) if os.environ.get("BENCHMARK_WEB", "1") == "1" else {}
             corpora = growth(work, build) if os.environ.get("BENCHMARK_GROWTH", "1") == "1" else []
+            comments = comment_scale(work, build, RUNS) if os.environ.get("BENCHMARK_COMMENTS", "1") == "1" else []
     finally:
         bare.unlink()
         no_pdf.unlink()
@@ -263,9 +266,11 @@ def main() -> None:
                 f"| {c['seconds'] / base['seconds']:.2f} | {c['factor']:.0f} |"
             )
         lines += ["", "No worse than linear means time ÷ 1× at most the size factor.", ""]
+    if comments:
+        lines += comment_report(comments, RUNS)
     lines += [
         "Command: `make benchmark` (`BENCHMARK_RUNS`, `BENCHMARK_LIGHTHOUSE_RUNS`, `BENCHMARK_WEB=0`, "
-        "`BENCHMARK_GROWTH=0` to shorten).",
+        "`BENCHMARK_GROWTH=0`, `BENCHMARK_COMMENTS=0` to shorten; `BENCHMARK_COMMENT_SIZES=0,1000`).",
         "",
     ]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")

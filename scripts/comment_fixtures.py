@@ -47,7 +47,7 @@ def vocabulary(lang: str) -> list[str]:
 def fixture(number: int, *, rng: random.Random, targets: list[str], words: dict[str, list[str]]) -> tuple[str, str]:
     """One comment file's name and text."""
     lang = LANGUAGES[number % 3]
-    on = rng.sample(targets, 2) if number % 10 == 0 else [rng.choice(targets)]
+    on = rng.sample(targets, 2) if number % 10 == 0 and len(targets) > 1 else [rng.choice(targets)]
     status = rng.choice(STATUSES)
     day = 1 + number % 28
     text = " ".join(rng.choices(words[lang], k=rng.randint(20, 120)))
@@ -69,9 +69,10 @@ def fixture(number: int, *, rng: random.Random, targets: list[str], words: dict[
     return f"fixture-{number:05d}-{lang}.md", "\n".join(lines) + "\n"
 
 
-def write(count: int, folder: Path) -> list[Path]:
+def write(count: int, folder: Path, *, targets: list[str] | None = None) -> list[Path]:
+    """``count`` fixture files in ``folder``, on ``targets`` (every paragraph if None)."""
     rng = random.Random(count)
-    targets = paragraphs()
+    targets = targets or paragraphs()
     words = {lang: vocabulary(lang) for lang in LANGUAGES}
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -5,7 +5,9 @@ For each size, a copy of the project gets that many fixture comments (scripts/co
 and is built alternately with the others, so the machine's noise falls on every size alike:
 
 - the website build with every hook but the PDF and offline steps (where the comments are read,
-  checked and written; the PDFs carry no comment and are the same at every size);
+  checked and written; the PDFs carry no comment and are the same at every size), with nothing
+  cached, and again with the comments checked by an earlier build (as under `mkdocs serve`, or
+  when a build follows another: only new or changed comment files are checked);
 - the full build, with the PDFs from a cache filled beforehand (they carry no comment and are the
   same at every size) and the offline editions made each time (they carry the comments).
 
@@ -82,10 +84,15 @@ def scale(work: Path, build: Build, runs: int) -> list[dict[str, object]]:
     folders = {size: project(work, size) for size in SIZES}
     build(folders[SIZES[0]] / "mkdocs.yml", work / "scale-warm", cache=cache)  # the PDFs, for every size
     hooked: dict[int, list[float]] = {size: [] for size in SIZES}
+    warm: dict[int, list[float]] = {size: [] for size in SIZES}
     full: dict[int, list[float]] = {size: [] for size in SIZES}
+    memos = {size: work / f"scale-memo-{size}" for size in SIZES}  # each size's comments checked once before
+    for size in SIZES:
+        build(folders[size] / "mkdocs.no-pdf.yml", work / f"scale-{size}", cache=memos[size])
     for _ in range(runs):
         for size in SIZES:
             hooked[size].append(build(folders[size] / "mkdocs.no-pdf.yml", work / f"scale-{size}"))
+            warm[size].append(build(folders[size] / "mkdocs.no-pdf.yml", work / f"scale-{size}", cache=memos[size]))
             for made in cache.glob("*-offline.zip.*"):  # every size makes its offline editions
                 made.unlink()
             full[size].append(build(folders[size] / "mkdocs.yml", work / f"scale-full-{size}", cache=cache))
@@ -98,6 +105,7 @@ def scale(work: Path, build: Build, runs: int) -> list[dict[str, object]]:
             {
                 "size": size,
                 "hooked": statistics.median(hooked[size]),
+                "warm": statistics.median(warm[size]),
                 "full": statistics.median(full[size]),
                 "page_gz": gz(site / PAGE),
                 "page_raw": (site / PAGE).stat().st_size,
@@ -120,10 +128,11 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
         '"full": also the PDFs (from the cache: they carry no comment) and the offline ZIPs '
         "(made each time: they do).",
         "",
-        "| comments | website build (s) | ms per comment | full build (s) | ms per comment | × none | "
+        "| comments | website build (s) | ms per comment | same, comments checked before (s) | ms per comment "
+        "| full build (s) | ms per comment | × none | "
         "`specific-issues/` gzip (KB) | search index gzip en / fr / es (KB) | comment files | largest file gzip (KB) "
         "| `check-comments` (s) | exports complete |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
     ]
 
     def per(r: dict[str, object], key: str) -> str:
@@ -134,7 +143,8 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
         size = int(r["size"])  # type: ignore[call-overload]
         indexes = " / ".join(f"{v / 1000:.1f}" for v in r["indexes_gz"].values())  # type: ignore[attr-defined]
         lines.append(
-            f"| {size:,} | {r['hooked']:.2f} | {per(r, 'hooked')} | {r['full']:.2f} | {per(r, 'full')} "
+            f"| {size:,} | {r['hooked']:.2f} | {per(r, 'hooked')} | {r['warm']:.2f} | {per(r, 'warm')} "
+            f"| {r['full']:.2f} | {per(r, 'full')} "
             f"| {float(r['full']) / float(base['full']):.2f} "  # type: ignore[arg-type]
             f"| {int(r['page_gz']) / 1000:.1f} | {indexes} | {r['data_files']} "  # type: ignore[call-overload]
             f"| {int(r['largest_data_gz']) / 1000:.1f} | {r['check']:.2f} | {'yes' if r['exports'] else '**no**'} |"  # type: ignore[call-overload]

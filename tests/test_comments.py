@@ -52,7 +52,9 @@ def case_text(case: dict[str, Any]) -> str:
     return str(case.get("prepend", "")) + text
 
 
-def check_folder(folder: Path, retired: dict[str, str] | None = None) -> tuple[list[Comment], list[str]]:
+def check_folder(
+    folder: Path, retired: dict[str, str] | None = None, *, memo: dict[str, Comment] | None = None
+) -> tuple[list[Comment], list[str]]:
     comments, problems = load_comments(
         folder,
         schema=SCHEMA,
@@ -60,6 +62,7 @@ def check_folder(folder: Path, retired: dict[str, str] | None = None) -> tuple[l
         retired=retired or {},
         display_root=folder.parent,
         placeholders=PLACEHOLDERS,
+        memo=memo,
     )
     return comments, [str(p) for p in problems]
 

@@ -7,18 +7,44 @@ import functools
 import http.server
 import json
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page, expect
 
 from edition.comment_export import csv_cell
+from scripts.comment_fixtures import write as write_fixtures
 from tests.comment_cases import INERT
 from tests.conftest import ROOT, CheckedPages, _QuietHandler, free_port, run_build
-from tests.site import parse
+from tests.site import ALL_PAGES, parse
 
 FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
+# Generated fixture comments (scripts/comment_fixtures.py) on two paragraphs only, for paging and filters.
+GENERATED, GENERATED_ON = 45, ["IV.a.5", "IV.a.6"]
+RECEIVE = "window.editionComments&&window.editionComments.receive("
+
+
+def comment_file(site: Path, prefix: str, anchor: str) -> dict[str, Any]:
+    """One target's comment file as a panel loads it: its data (the script's one argument)."""
+    text = (site / prefix / "comments" / "on" / f"{anchor}.js").read_text(encoding="utf-8")
+    head, _, payload = text.partition(RECEIVE)
+    assert head == '"use strict";' and payload.endswith(");\n"), text[:200]
+    data: dict[str, Any] = json.loads(payload.removesuffix(");\n"))
+    return data
+
+
+def articles(site: Path, prefix: str, anchor: str) -> list[Tag]:
+    """The comment articles of one target's file, parsed."""
+    found = []
+    for comment in comment_file(site, prefix, anchor)["comments"]:
+        tag = BeautifulSoup(comment["html"], "lxml").select_one("article.comment")
+        assert tag is not None
+        found.append(tag)
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +65,7 @@ def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int
         shutil.copy2(fixture, project / "comments" / fixture.name)
     for case in INERT:  # the hostile but valid files of tests/comment_cases.py, on IV.a.1 (and IV.a.2)
         (project / "comments" / case.file).write_bytes(str(case.content).encode("utf-8"))
+    write_fixtures(GENERATED, project / "comments", targets=GENERATED_ON)
     environ = {
         "COMMENTS_REPOSITORY": "https://example.org/fixture/repo",
         "EDITORS_EMAIL": "editors@example.invalid",  # a fixture address (.invalid is reserved)
@@ -51,17 +78,33 @@ def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int
 
 def test_comments_appear_under_their_paragraph_with_counts(commented_site: Path) -> None:
     soup = parse(commented_site / "specific-issues" / "index.html")
-    panel = soup.select_one("#iv-b-17 .comments")
-    assert panel is not None
-    assert panel.select_one("summary").get_text(strip=True) == "2 comments"
-    authors = [a.get_text() for a in panel.select(".comment__author")]
-    assert authors == ["Fixture Contributor One", "Contributrice fictive"]
-    french = panel.select("article.comment")[1]
-    assert french["lang"] == "fr" and "in French" in french.get_text()
-    assert "Hidden" not in panel.get_text() and "hidden comment" not in soup.get_text()
-    assert soup.select_one("#iv-b-16 .comments summary").get_text(strip=True) == "No comments"
+    panel = soup.select_one("#iv-b-17 .comments details")
+    assert panel is not None and panel.select_one("summary").get_text(strip=True) == "2 comments"
+    assert panel["data-comments-src"] == "../comments/on/iv-b-17.js" and panel["data-comments-target"] == "IV.b.17"
+    assert panel.select("article") == [], "comments arrive when the panel is opened, not with the page"
+    found = articles(commented_site, "", "iv-b-17")
+    assert [a.select_one(".comment__author").get_text() for a in found] == [
+        "Fixture Contributor One",
+        "Contributrice fictive",
+    ]
+    assert found[1]["lang"] == "fr" and "in French" in found[1].get_text()
+    assert "Hidden" not in str(comment_file(commented_site, "", "iv-b-17"))
+    assert soup.select_one("#iv-b-16 .comments__none").get_text(strip=True) == "No comments"
+    assert soup.select_one("#iv-b-16 details") is None
+    assert not (commented_site / "comments" / "on" / "iv-b-16.js").exists()
     provisions = parse(commented_site / "international-provisions" / "index.html")
     assert provisions.select_one("#crc-18-1 .comments summary").get_text(strip=True) == "1 comment"
+
+
+def test_no_comment_text_is_in_a_reading_page_or_a_search_index(commented_site: Path) -> None:
+    """So the pages and indexes weigh the same however many comments there are."""
+    names = ["Fixture Contributor One", "Contributrice fictive", "Fixture Contributor 00001", "Generated fixture"]
+    for prefix in ("", "fr/", "es/"):
+        for page in ALL_PAGES:
+            text = (commented_site / prefix / page).read_text(encoding="utf-8")
+            assert not [n for n in names if n in text], f"{prefix}{page}"
+        index = (commented_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert not [n for n in names if n in index], f"{prefix}search index"
 
 
 def test_the_comment_link_leads_to_the_form_with_the_paragraph(commented_site: Path) -> None:
@@ -74,9 +117,7 @@ def test_the_comment_link_leads_to_the_form_with_the_paragraph(commented_site: P
 
 
 def test_hostile_comment_is_inert_in_the_html(commented_site: Path) -> None:
-    soup = parse(commented_site / "general-issues" / "index.html")
-    comment = soup.select_one("#iii-a-2 article.comment")
-    assert comment is not None
+    (comment,) = articles(commented_site, "", "iii-a-2")
     assert (
         comment.find_all(
             ["script", "style", "iframe", "object", "embed", "form", "input", "img", "svg", "meta", "base"]
@@ -88,19 +129,36 @@ def test_hostile_comment_is_inert_in_the_html(commented_site: Path) -> None:
         href = str(tag.get("href", ""))
         assert not href.lower().startswith(("javascript:", "data:")), tag
     assert "<script>window.__pwned = 'name'</script>Fixture Hostile" in comment.get_text()
-    assert soup.select("header.md-header") and len(soup.select(".md-header")) == 1
+    script = (commented_site / "comments" / "on" / "iii-a-2.js").read_text(encoding="utf-8")
+    assert script.isascii() and "</script" not in script.lower(), "the file's text is escaped to ASCII JSON"
 
 
 def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     soup = parse(commented_site / "comments" / "index.html")
     index = soup.select_one(".comments-index")
     assert index is not None
-    assert [h.get_text() for h in index.select("h2")] == ["II", "III.a", "IV.a", "IV.b"]
+    rows = [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in index.select("tbody tr")]
+    assert [row[0] for row in rows] == ["III.a.2", "IV.a.1", "IV.a.2", *GENERATED_ON, "IV.b.17", "CRC art. 18(1)"]
+    assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0"]  # total, open, accepted, incorporated, declined
+    assert sum(int(row[1]) for row in rows[3:5]) >= GENERATED
     assert "Fixture Hidden Contributor" not in index.get_text()
+    data = json.loads(index.select_one("#comments-browse-data").get_text())
+    assert [t["target"] for t in data["targets"]] == [
+        "III.a.2",
+        "IV.a.1",
+        "IV.a.2",
+        *GENERATED_ON,
+        "IV.b.17",
+        "crc-18-1",
+    ]
+    assert all((commented_site / "comments" / t["src"]).resolve().is_file() for t in data["targets"])
     rows = json.loads((commented_site / "comments.json").read_text(encoding="utf-8"))
-    assert len(rows) == 4 + len(INERT) and {r["status"] for r in rows} == {"accepted", "open", "hidden"}
+    assert len(rows) == 4 + len(INERT) + GENERATED
+    assert {r["status"] for r in rows} == {"accepted", "open", "hidden", "incorporated", "declined"}
     with (commented_site / "comments.csv").open(encoding="utf-8") as handle:
         assert [r["file"] for r in csv.DictReader(handle)] == [r["file"] for r in rows]
+    visible = sum(1 for r in rows if r["status"] != "hidden")  # each comment once, whatever its targets
+    assert index.select_one(".comments-index__total").get_text() == f"{visible} comments"
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +183,7 @@ def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(
     header_before = page.locator("header.md-header").bounding_box()
     summary = page.locator("#iii-a-2 .comments__summary")
     expect(summary).to_have_text("1 comment")
-    expect(page.locator("#iii-a-2 article.comment")).to_be_hidden()
+    expect(page.locator("#iii-a-2 article.comment")).to_have_count(0)
     summary.click()
     expect(page.locator("#iii-a-2 article.comment")).to_be_visible()
     page.locator("#iii-a-2 article.comment a").first.click(trial=True)
@@ -147,28 +205,117 @@ def test_the_same_comments_appear_in_every_edition(
     commented_site: Path, prefix: str, summary: str, marker: str
 ) -> None:
     soup = parse(commented_site / prefix / "specific-issues" / "index.html")
-    panel = soup.select_one("#iv-b-17 .comments")
+    panel = soup.select_one("#iv-b-17 .comments details")
     assert panel is not None
     assert panel.select_one("summary").get_text(strip=True) == summary
-    assert [a.get_text() for a in panel.select(".comment__author")] == [
+    found = articles(commented_site, prefix, "iv-b-17")
+    assert [a.select_one(".comment__author").get_text() for a in found] == [
         "Fixture Contributor One",
         "Contributrice fictive",
     ]
-    english = panel.select("article.comment")[0]
-    assert english["lang"] == "en" and marker in english.get_text()
-    assert "hidden comment" not in soup.get_text()
+    assert found[0]["lang"] == "en" and marker in found[0].get_text()
+    assert comment_file(commented_site, prefix, "iv-b-17")["lang"] == prefix.rstrip("/")
     index = parse(commented_site / prefix / "comments" / "index.html").select_one(".comments-index")
-    assert index is not None and "Fixture Contributor One" in index.get_text()
+    assert index is not None and "IV.b.17" in index.get_text()
 
 
-def test_comment_panels_open_without_javascript(checked_pages: CheckedPages, commented_url: str) -> None:
+def test_opening_a_panel_loads_its_comments(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url)
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url) if "/comments/on/" in request.url else None)
+    page.goto(f"{commented_url}/specific-issues/#iv-b-17")
+    expect(page.locator("#iv-b-17 .comments__summary")).to_have_text("2 comments")
+    assert loaded == [], "no comment is loaded before the reader asks"
+    page.locator("#iv-b-17 .comments__summary").focus()
+    page.keyboard.press("Enter")
+    comments = page.locator("#iv-b-17 article.comment")
+    expect(comments).to_have_count(2)
+    expect(comments.first).to_contain_text("Test fixture: a comment on")
+    assert loaded == [f"{commented_url}/comments/on/iv-b-17.js"]
+    link = comments.first.locator(".comment__body a.xref__link")
+    assert link.get_attribute("href") == f"{commented_url}/specific-issues/#iv-b-17"
+    expect(page.locator("#iv-b-16 article.comment")).to_have_count(0)
+    page.locator("#iv-b-17 .comments__summary").press("Enter")  # closing and opening again loads nothing more
+    page.locator("#iv-b-17 .comments__summary").press("Enter")
+    expect(comments).to_have_count(2)
+    assert len(loaded) == 1
+
+
+def test_an_address_to_a_comment_opens_its_panel_there(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url, height=700)
+    page.goto(f"{commented_url}/specific-issues/#comment-iv-b-17-2026-11-02-fr-on-iv-b-17")
+    comment = page.locator("#comment-iv-b-17-2026-11-02-fr-on-iv-b-17")
+    expect(comment).to_be_visible()
+    expect(comment).to_be_in_viewport()
+
+
+def test_without_javascript_a_panel_says_where_its_comments_are(
+    checked_pages: CheckedPages, commented_url: str
+) -> None:
     page = checked_pages.open(commented_url, javascript=False)
     page.goto(f"{commented_url}/specific-issues/#iv-b-17")
-    comment = page.locator("#iv-b-17 article.comment").first
-    expect(comment).to_be_hidden()
     page.locator("#iv-b-17 .comments__summary").click()
-    expect(comment).to_be_visible()
-    expect(comment).to_contain_text("Test fixture: a comment on")
+    status = page.locator("#iv-b-17 .comments__status")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("needs JavaScript")
+    status.get_by_role("link").click()
+    expect(page).to_have_url(f"{commented_url}/comments/#comments-export")
+
+
+def test_the_comments_page_filters_and_pages_the_comments(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url)
+    loaded: list[str] = []
+    page.on("request", lambda request: loaded.append(request.url) if "/comments/on/" in request.url else None)
+    page.goto(f"{commented_url}/comments/")
+    page.get_by_label("Paragraph or provision").select_option("IV.b.17")
+    page.get_by_role("button", name="Show the comments").click()
+    results = page.locator(".comments-browse__results > li")
+    expect(results).to_have_count(2)
+    expect(page.locator(".comments-browse__status")).to_have_text("Showing 2 of 2.")
+    assert loaded == [f"{commented_url}/comments/on/iv-b-17.js"], "only the chosen paragraph's file"
+    page.get_by_label("Language of the comment").select_option("fr")
+    page.get_by_role("button", name="Show the comments").click()
+    expect(results).to_have_count(1)
+    expect(results.first).to_contain_text("Contributrice fictive")
+    results.first.get_by_role("link", name="On IV.b.17").click()
+    expect(page).to_have_url(f"{commented_url}/specific-issues/#comment-iv-b-17-2026-11-02-fr-on-iv-b-17")
+    expect(page.locator("#comment-iv-b-17-2026-11-02-fr-on-iv-b-17")).to_be_visible()
+    # Paging: the generated fixtures on IV.a.5 and IV.a.6, twenty at a time, the files loaded as needed.
+    page.goto(f"{commented_url}/comments/?status=open")
+    expect(results).to_have_count(20)
+    more = page.get_by_role("button", name="Show more")
+    expect(more).to_be_visible()
+    total = int(page.locator(".comments-browse__status").inner_text().split(" of ")[1].rstrip("."))
+    assert total > 20
+    for shown in range(40, total + 20, 20):  # twenty more each time, the last page partly filled
+        more.click()
+        expect(results).to_have_count(min(shown, total))
+    expect(more).to_be_hidden()
+    statuses = page.locator(".comments-browse__results .comment__status").all_inner_texts()
+    assert set(statuses) == {"Open"} and len(statuses) == total
+    # Words: every word must occur, accents and case aside.
+    page.goto(f"{commented_url}/comments/?words=EMPHASIS%20mail")  # one comment, on two targets: under each
+    expect(results).to_have_count(2)
+    expect(results.locator(".comments-browse__on a")).to_have_text(["On IV.b.17", "On CRC art. 18(1)"])
+    expect(results.nth(1)).to_contain_text("Fixture Contributor One")
+
+
+def test_offline_a_comment_is_read_from_the_file_system(
+    checked_pages: CheckedPages, commented_site: Path, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(commented_site / "babies-and-small-children-residing-in-prisons-en-offline.zip") as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "babies-and-small-children-residing-in-prisons-en"
+    page = checked_pages.open(folder.as_uri())
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto((folder / "specific-issues.html").as_uri() + "#iv-b-17")  # the offline variant: no directory URLs
+    page.locator("#iv-b-17 .comments__summary").click()
+    expect(page.locator("#iv-b-17 article.comment")).to_have_count(2)
+    expect(page.locator("#iv-b-17 article.comment").first).to_contain_text("Test fixture: a comment on")
+    page.goto((folder / "comments.html").as_uri() + "?on=IV.b.17")
+    expect(page.locator(".comments-browse__results > li")).to_have_count(2)
+    assert errors == []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,6 +332,7 @@ def test_in_the_browser_no_hostile_file_runs_leaks_or_escapes_its_box(
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{commented_url}/specific-issues/#iv-a-1")
     page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    expect(page.locator("#iv-a-1 article.comment")).to_have_count(len(INERT))
     for link in page.locator("#iv-a-1 article.comment a").all():
         link.hover()
         link.focus()
@@ -222,9 +370,9 @@ def test_each_hostile_file_is_in_both_exports_unchanged(commented_site: Path, ca
 
 def test_a_provision_cited_in_a_comment_shows_its_label_in_each_language(commented_site: Path) -> None:
     for prefix, label in [("", "CRC art. 18(1)"), ("fr/", "CDE"), ("es/", "CDN")]:
-        soup = parse(commented_site / prefix / "specific-issues" / "index.html")
-        link = soup.select_one("#comment-provision-ref-on-iv-a-1 .comment__body a.xref__link")
-        assert link is not None and link["href"].endswith("#crc-18-1")
+        found = {a["id"]: a for a in articles(commented_site, prefix, "iv-a-1")}
+        link = found["comment-provision-ref-on-iv-a-1"].select_one(".comment__body a.xref__link")
+        assert link is not None and link["href"] == "../../international-provisions/#crc-18-1"
         assert link.get_text() != "crc-18-1" and label in link.get_text(), link.get_text()
 
 

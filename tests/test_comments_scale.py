@@ -1,0 +1,193 @@
+"""Comments at scale (issue 16), the unit layer: what the pages carry instead of comments, the comment
+files, the memo that spares checking a file twice, and the fast paths of the checks (each proven
+equal to the plain definition)."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from edition.comment_data import data_script
+from edition.comment_export import CONTROLS, csv_cell
+from edition.comment_text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
+from edition.comment_views import browse_rows, data_path, target_label
+from edition.comments import Comment
+from edition.registry import load_registry
+from scripts.comment_fixtures import paragraphs, write
+from tests.test_comments import FIXTURES, check_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRY = load_registry(ROOT / "data")
+
+
+def comment(
+    file: str, targets: tuple[str, ...], *, status: str = "open", kind: str = "question", lang: str = "en"
+) -> Comment:
+    return Comment(
+        file=file,
+        targets=targets,
+        requested_targets=targets,
+        name="Fixture Name",
+        organisation=None,
+        country=None,
+        language=lang,
+        date="2026-11-01",
+        kind=kind,
+        status=status,
+        proposed_text=None,
+        response=None,
+        body="Test fixture.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("target", "path"),
+    [
+        ("IV.b.17", "comments/on/iv-b-17.js"),
+        ("II.a.1", "comments/on/ii-a-1.js"),
+        ("crc-18-1", "comments/on/crc-18-1.js"),
+    ],
+)
+def test_each_target_has_its_comment_file(target: str, path: str) -> None:
+    assert data_path(target) == path
+
+
+@pytest.mark.parametrize(
+    ("target", "lang", "label"),
+    [("IV.b.17", "fr", "IV.b.17"), ("crc-18-1", "en", "CRC art. 18(1)"), ("crc-18-1", "es", "CDN, art. 18(1)")],
+)
+def test_a_target_is_shown_by_its_number_or_its_provision_label(target: str, lang: str, label: str) -> None:
+    assert target_label(target, registry=REGISTRY, lang=lang) == label
+
+
+def test_the_comments_page_gets_counts_and_facets_per_target_in_reading_order_and_no_text() -> None:
+    comments = [
+        comment("a.md", ("IV.b.17",), status="open", lang="fr"),
+        comment("b.md", ("IV.b.17", "IV.a.1"), status="accepted", kind="support"),
+        comment("c.md", ("IV.b.17",), status="hidden"),
+        comment("d.md", ("IV.b.17",), status="open", lang="fr"),
+    ]
+    rows = browse_rows(
+        comments,
+        targets=["IV.a.1", "IV.a.2", "IV.b.17"],
+        link=lambda t: f"page/#{t}",
+        data_src=lambda t: f"on/{t}.js",
+        label=lambda t: f"label {t}",
+    )
+    assert [r["target"] for r in rows] == ["IV.a.1", "IV.b.17"], "targets without comments are left out"
+    last = rows[1]
+    assert last["count"] == 3 and last["statuses"] == {"open": 2, "accepted": 1, "incorporated": 0, "declined": 0}
+    assert last["facets"] == [["accepted", "support", "en", 1], ["open", "question", "fr", 2]]
+    assert last["href"] == "page/#IV.b.17" and last["src"] == "on/IV.b.17.js" and last["label"] == "label IV.b.17"
+    assert "Test fixture" not in json.dumps(rows)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<article>plain</article>",
+        "</script><script>alert(1)</script>",
+        "line\u2028separator\u2029and <!-- comment -->",
+        "quotes \" ' ` and backslash \\ and ${template}",
+        "émoji 😀 and right-to-left עברית",
+    ],
+)
+def test_a_comment_file_hands_its_data_over_as_ascii_json_and_nothing_else(html: str) -> None:
+    script = data_script(target="IV.b.17", lang="en", articles=[{"id": "x", "html": html}])
+    assert script.isascii() and "</" not in script and "\u2028" not in script
+    head, _, payload = script.partition("window.editionComments&&window.editionComments.receive(")
+    assert head == '"use strict";' and payload.endswith(");\n")
+    data = json.loads(payload.removesuffix(");\n"))
+    assert data == {"target": "IV.b.17", "lang": "en", "comments": [{"id": "x", "html": html}]}
+
+
+# The fast paths, each equal to the plain definition over every character or many random lines.
+
+
+def test_a_plain_line_holds_no_refused_character_whatever_the_character() -> None:
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if plain_line(f"a{char}b"):
+            assert character_problem(char, multiline=False) is None, f"U+{code:04X} would be let through"
+    assert not plain_line("\u202e") and not plain_line("\u3164") and plain_line("Plain text, «quoted».")
+
+
+def test_csv_cells_lose_exactly_the_control_characters_but_line_breaks_and_tabs() -> None:
+    controls = {code for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code)) == "Cc"}
+    assert set(CONTROLS) == controls - {ord("\n"), ord("\t")}
+    assert csv_cell("a\x00b\tc\nd\x85e") == "ab\tc\nde"
+
+
+def _longest_run_by_definition(line: str) -> str:
+    longest, current = "", ""
+    for char in line:
+        current = current + char if current and current[0] == char else char
+        if char in MARKUP and len(current) > len(longest):
+            longest = current
+    return longest
+
+
+def test_the_longest_markup_run_is_found_as_by_its_definition() -> None:
+    rng = random.Random(16)
+    alphabet = "ab *_[]()`~#&\\|!<>"
+    for _ in range(5000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert _longest_run(line) == _longest_run_by_definition(line), line
+    assert _longest_run("**a***b**") == "***" and _longest_run("no markup") == ""
+    assert INVISIBLE  # the set plain_line relies on is not empty
+
+
+# The memo: a file checked before with the same schema, targets and code is not checked again.
+
+
+def test_the_memo_spares_unchanged_files_and_forgets_removed_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "comments"
+    shutil.copytree(FIXTURES / "valid", folder)
+    memo: dict[str, Comment] = {}
+    first, problems = check_folder(folder, memo=memo)
+    assert problems == [] and len(memo) == len(first) == 4
+    import edition.comments as checking
+
+    parsed: list[str] = []
+    original = checking.parse_comment
+    monkeypatch.setattr(checking, "parse_comment", lambda raw, **kw: parsed.append(kw["file"]) or original(raw, **kw))
+    (folder / "hidden-2026-11-03.md").unlink()
+    changed = folder / "iv-b-17-2026-11-02-fr.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("fixture", "Fixture"), encoding="utf-8")
+    again, problems = check_folder(folder, memo=memo)
+    assert problems == [] and parsed == ["iv-b-17-2026-11-02-fr.md"], "only the changed file is checked"
+    assert len(again) == 3 and len(memo) == 3, "the removed file is forgotten"
+    assert again[[c.file for c in again].index("iv-b-17-2026-11-02-fr.md")].body != first[1].body
+
+
+def test_a_memo_never_holds_a_refused_file(tmp_path: Path) -> None:
+    folder = tmp_path / "comments"
+    folder.mkdir()
+    (folder / "bad.md").write_text("---\ntargets: [IV.b.99]\n---\n\nTest fixture.\n", encoding="utf-8")
+    memo: dict[str, Comment] = {}
+    _, problems = check_folder(folder, memo=memo)
+    assert problems and memo == {}
+
+
+def test_generated_fixtures_are_valid_deterministic_and_say_what_they_are(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(60, one)
+    write(60, two, targets=["IV.a.5"])
+    comments, problems = check_folder(one)
+    assert problems == [] and len(comments) == 60
+    assert {c.language for c in comments} == {"en", "fr", "es"} and len({c.status for c in comments}) == 5
+    assert all(c.name.startswith("Fixture Contributor") and c.body.startswith("Generated fixture") for c in comments)
+    assert {t for c in comments for t in c.targets} <= set(paragraphs())
+    assert {t for c in check_folder(two)[0] for t in c.targets} == {"IV.a.5"}
+    write(60, tmp_path / "three")
+    assert [p.read_bytes() for p in sorted(one.iterdir())] == [
+        p.read_bytes() for p in sorted((tmp_path / "three").iterdir())
+    ]
