@@ -20,6 +20,7 @@ import yaml
 
 from edition.formatting import format_date
 from edition.problems import EditionError, Problem
+from edition.yaml_text import load_yaml
 
 LANGUAGES = ("en", "fr", "es")
 DATA_FILE = "later-law.yml"
@@ -138,7 +139,7 @@ def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Ite
         mark = getattr(error, "problem_mark", None)
         raise EditionError([Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]) from error
     lines = _line_map(node) if node is not None else {}
-    schema = yaml.safe_load((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema = load_yaml((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
     found = _schema_problems(data, schema, lines=lines, shown=shown)
     if found:
         raise EditionError(found)

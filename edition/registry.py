@@ -17,6 +17,7 @@ import yaml
 
 from edition.ids import is_registry_id
 from edition.problems import EditionError, Problem
+from edition.yaml_text import load_yaml
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
             mark = getattr(error, "problem_mark", None)
             problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}"))
             continue
-        schema = yaml.safe_load((data_dir / "schemas" / f"{name}.schema.yml").read_text("utf-8"))
+        schema = load_yaml((data_dir / "schemas" / f"{name}.schema.yml").read_text("utf-8"))
         found = schema_problems(data, schema, path=shown, lines=lines)
         problems += found
         if not found:
