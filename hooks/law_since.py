@@ -130,7 +130,7 @@ class _Context:
 
     # Why: URLs from MkDocs' own File objects, right per language and URL style.
     def url(self, src_uri: str, anchor: str) -> str:
-        target = self.files.get_file_from_path(src_uri)
+        target = STATE.language(self.lang).file(self.files, src_uri)
         if target is None:
             raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
         base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)
