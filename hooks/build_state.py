@@ -83,6 +83,7 @@ class LanguageBuild:
         if self.env is None:
             self.env = config.theme.get_env()
             self.env.bytecode_cache = self.compiled
+            self.env.auto_reload = False  # made anew for each build: no file's modification time to check per render
         return self.env
 
     # Why: mkdocs-static-i18n's lookup tries several paths each time (~50 µs); pages ask for the same few.
