@@ -122,6 +122,11 @@ def _site_path(absolute: str) -> str:
     return parts.path.lstrip("/") + (f"#{parts.fragment}" if parts.fragment else "")
 
 
+# Why: a link ``rebase_links`` (and ``edition_data.sanitise``) resolves: neither another host nor a fragment.
+def is_site_path(href: str) -> bool:
+    return not urlsplit(href).scheme and not href.startswith(("#", "//"))
+
+
 # Why: each consumer (data, comparison) turns site-root paths into its own addresses.
 def rebase_links(html: str, resolve: Callable[[str], str]) -> str:
     if not html:
@@ -129,7 +134,7 @@ def rebase_links(html: str, resolve: Callable[[str], str]) -> str:
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     for link in root.iter("a"):
         href = link.get("href")
-        if href is not None and not urlsplit(href).scheme and not href.startswith(("#", "//")):
+        if href is not None and is_site_path(href):
             link.set("href", resolve(href))
     return "".join(
         [root.text or ""] + [lxml.html.tostring(child, encoding="unicode", with_tail=True) for child in root]

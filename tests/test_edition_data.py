@@ -63,6 +63,17 @@ def test_sanitised_html_keeps_words_and_links_only(html: str, expected: str) -> 
     assert sanitise(html, address=lambda path: "https://e.org/" + path) == expected
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p><a href="x/">b</a></p>', "<p><a>b</a></p>"),  # rebased to a scheme not allowed: dropped
+        ('<p><a href="#f">b</a> <a href="mailto:a@b.invalid">c</a></p>', None),  # not rebased, kept
+    ],
+)
+def test_links_are_judged_after_they_are_rebased(html: str, expected: str | None) -> None:
+    assert sanitise(html, address=lambda path: "javascript:" + path) == (expected or html)
+
+
 def test_rebase_links_leaves_fragments_and_other_hosts_alone() -> None:
     html = '<a href="a/#b">1</a><a href="#c">2</a><a href="https://x.org/">3</a>'
     assert (
