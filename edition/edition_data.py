@@ -24,6 +24,7 @@ from edition.facts import EditionFacts
 from edition.ids import parse_guideline_number
 from edition.page_parts import PageParts, is_site_path
 from edition.registry import Registry
+from edition.schemas import inline_refs
 
 FORMAT = 1  # raised when a change to the document's shape would break a reader's program
 # What a paragraph's HTML may hold once sanitised: its words, emphasis, lists and links.
@@ -206,25 +207,3 @@ def document_problems(document: Any, schema: Mapping[str, Any]) -> list[str]:
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
         for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     ]
-
-
-# Only these may sit beside a ``$ref`` for the definition to be copied in its place (else ``allOf``).
-_ANNOTATIONS = frozenset({"description", "title", "$comment"})
-
-
-# Why: the same schema with its local ``$ref``s written out: jsonschema resolving a reference for each
-# address and id of a document took a third of the check. Same errors, at the same places.
-def inline_refs(node: Any, *, defs: Mapping[str, Any], seen: frozenset[str] = frozenset()) -> Any:
-    if isinstance(node, list):
-        return [inline_refs(item, defs=defs, seen=seen) for item in node]
-    if not isinstance(node, Mapping):
-        return node
-    ref = node.get("$ref")
-    name = ref.removeprefix("#/$defs/") if isinstance(ref, str) and ref.startswith("#/$defs/") else ""
-    if name not in defs or name in seen:
-        return {
-            key: value if key == "$defs" else inline_refs(value, defs=defs, seen=seen) for key, value in node.items()
-        }
-    target = inline_refs(defs[name], defs=defs, seen=seen | {name})
-    rest = {key: inline_refs(value, defs=defs, seen=seen) for key, value in node.items() if key != "$ref"}
-    return {**target, **rest} if set(rest) <= _ANNOTATIONS else {"allOf": [target], **rest}

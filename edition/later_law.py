@@ -20,6 +20,7 @@ import yaml
 
 from edition.formatting import format_date
 from edition.problems import EditionError, Problem
+from edition.schemas import inline_refs
 from edition.yaml_text import load_yaml
 
 LANGUAGES = ("en", "fr", "es")
@@ -153,7 +154,7 @@ def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Ite
 def _schema_problems(
     data: Any, schema: Mapping[str, Any], *, lines: Mapping[tuple[Any, ...], int], shown: str
 ) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(inline_refs(schema, defs=schema.get("$defs", {})))
     return [
         Problem(
             shown,

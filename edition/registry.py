@@ -17,6 +17,7 @@ import yaml
 
 from edition.ids import is_registry_id
 from edition.problems import EditionError, Problem
+from edition.schemas import inline_refs
 from edition.yaml_text import load_yaml
 
 
@@ -98,7 +99,7 @@ def load_with_lines(path: Path) -> tuple[Any, list[int]]:
 
 # Why: schema errors as problems naming file, record line and the field at fault.
 def schema_problems(data: Any, schema: Mapping[str, Any], *, path: str, lines: list[int]) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(inline_refs(schema, defs=schema.get("$defs", {})))
     problems = []
     for error in validator.iter_errors(data):
         where = list(error.absolute_path)

@@ -9,8 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.edition_data import document_problems, inline_refs, sanitise
+from edition.edition_data import document_problems, sanitise
 from edition.page_parts import extract_parts, rebase_links
+from edition.schemas import inline_refs
 from tests.conftest import ROOT
 from tests.site import parse
 
