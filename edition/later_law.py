@@ -21,12 +21,11 @@ import yaml
 from edition.formatting import format_date
 from edition.problems import EditionError, Problem
 from edition.schemas import inline_refs
-from edition.yaml_text import load_yaml
+from edition.yaml_text import load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
 DATA_FILE = "later-law.yml"
 SCHEMA_FILE = "schemas/later-law.schema.yml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -134,8 +133,7 @@ def _line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
 def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Iterable[str], shown: str) -> LaterLaw:
     text = (data_dir / DATA_FILE).read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        node, data = load_with_node(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise EditionError([Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]) from error

@@ -18,7 +18,7 @@ import yaml
 from edition.ids import is_registry_id
 from edition.problems import EditionError, Problem
 from edition.schemas import inline_refs
-from edition.yaml_text import load_yaml
+from edition.yaml_text import load_with_node, load_yaml
 
 
 @dataclass(frozen=True)
@@ -88,13 +88,13 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Why: YAML records with the line each starts on, so problems can point at the record.
 def load_with_lines(path: Path) -> tuple[Any, list[int]]:
     text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=_Loader)
+    node, data = load_with_node(text)
     lines: list[int] = []
     if isinstance(node, yaml.SequenceNode):
         lines = [item.start_mark.line + 1 for item in node.value]
     elif isinstance(node, yaml.MappingNode):
         lines = [key.start_mark.line + 1 for key, _ in node.value]
-    return yaml.load(text, Loader=_Loader), lines  # noqa: S506 - a safe loader
+    return data, lines
 
 
 # Why: schema errors as problems naming file, record line and the field at fault.

@@ -16,3 +16,13 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Why: ``yaml.safe_load`` with the C loader when there is one.
 def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - a safe loader
+
+
+# Why: the node tree (for line numbers) and the data from one parse; composing and loading parsed twice.
+def load_with_node(text: str) -> tuple[yaml.Node | None, Any]:
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
