@@ -36,6 +36,7 @@ from edition.crossrefs import CrossIndex
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.later_law import DATA_FILE, LaterLaw, Rule, date_text, load_later_law, shown_text
+from edition.places import fill_places
 from edition.problems import EditionError
 from edition.registry import Provision
 
@@ -82,10 +83,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     env = language.templates(config)
     context = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, index, env)
     if PLACE in html_text:
-        for target in [*index.guidelines, *index.provision_pages]:
-            place = f"{PLACE}{target} -->"
-            if place in html_text:
-                html_text = html_text.replace(place, context.note(target))
+        targets = [*index.guidelines, *index.provision_pages]
+        html_text = fill_places(html_text, prefix=PLACE, targets=targets, render=context.note)
     if page.file.src_uri in (PAGE_SRC, f"{lang}/{PAGE_SRC}"):  # the i18n plugin keeps the folder
         html_text += context.render("law-since-page.html", **context.page_context())
     return html_text
