@@ -9,6 +9,7 @@ import jsonschema
 import yaml
 
 from edition.problems import EditionError, Problem
+from edition.yaml_text import load_yaml
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class EditionFacts:
 def load_facts(data_dir: Path) -> EditionFacts:
     path = data_dir / "edition.yml"
     text = path.read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
-    schema = yaml.safe_load((data_dir / "schemas" / "edition.schema.yml").read_text(encoding="utf-8"))
+    raw = load_yaml(text)
+    schema = load_yaml((data_dir / "schemas" / "edition.schema.yml").read_text(encoding="utf-8"))
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(raw), key=lambda e: list(e.path))
     if errors:
         root = yaml.compose(text)

@@ -20,11 +20,12 @@ import yaml
 
 from edition.formatting import format_date
 from edition.problems import EditionError, Problem
+from edition.schemas import inline_refs
+from edition.yaml_text import load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
 DATA_FILE = "later-law.yml"
 SCHEMA_FILE = "schemas/later-law.schema.yml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -132,13 +133,12 @@ def _line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
 def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Iterable[str], shown: str) -> LaterLaw:
     text = (data_dir / DATA_FILE).read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        node, data = load_with_node(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise EditionError([Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]) from error
     lines = _line_map(node) if node is not None else {}
-    schema = yaml.safe_load((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
+    schema = load_yaml((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
     found = _schema_problems(data, schema, lines=lines, shown=shown)
     if found:
         raise EditionError(found)
@@ -152,7 +152,7 @@ def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Ite
 def _schema_problems(
     data: Any, schema: Mapping[str, Any], *, lines: Mapping[tuple[Any, ...], int], shown: str
 ) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(inline_refs(schema, defs=schema.get("$defs", {})))
     return [
         Problem(
             shown,

@@ -22,6 +22,7 @@ import yaml
 
 from edition.problems import Problem
 from edition.registry import load_with_lines, schema_problems
+from edition.yaml_text import load_yaml
 
 # Where the templates and Markdown leave room for the practice apparatus (replaced after rendering).
 PARAGRAPH_PLACE = "<!-- edition:practice {number} -->"
@@ -119,7 +120,7 @@ def load_practice(
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]
-    schema = yaml.safe_load(schema_path.read_text(encoding="utf-8"))
+    schema = load_yaml(schema_path.read_text(encoding="utf-8"))
     problems = schema_problems(data, schema, path=shown, lines=lines)
     if problems:
         return [], problems

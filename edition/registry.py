@@ -17,6 +17,8 @@ import yaml
 
 from edition.ids import is_registry_id
 from edition.problems import EditionError, Problem
+from edition.schemas import inline_refs
+from edition.yaml_text import load_with_node, load_yaml
 
 
 @dataclass(frozen=True)
@@ -86,18 +88,18 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Why: YAML records with the line each starts on, so problems can point at the record.
 def load_with_lines(path: Path) -> tuple[Any, list[int]]:
     text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=_Loader)
+    node, data = load_with_node(text)
     lines: list[int] = []
     if isinstance(node, yaml.SequenceNode):
         lines = [item.start_mark.line + 1 for item in node.value]
     elif isinstance(node, yaml.MappingNode):
         lines = [key.start_mark.line + 1 for key, _ in node.value]
-    return yaml.load(text, Loader=_Loader), lines  # noqa: S506 - a safe loader
+    return data, lines
 
 
 # Why: schema errors as problems naming file, record line and the field at fault.
 def schema_problems(data: Any, schema: Mapping[str, Any], *, path: str, lines: list[int]) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(inline_refs(schema, defs=schema.get("$defs", {})))
     problems = []
     for error in validator.iter_errors(data):
         where = list(error.absolute_path)
@@ -121,7 +123,7 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
             mark = getattr(error, "problem_mark", None)
             problems.append(Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}"))
             continue
-        schema = yaml.safe_load((data_dir / "schemas" / f"{name}.schema.yml").read_text("utf-8"))
+        schema = load_yaml((data_dir / "schemas" / f"{name}.schema.yml").read_text("utf-8"))
         found = schema_problems(data, schema, path=shown, lines=lines)
         problems += found
         if not found:

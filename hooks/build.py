@@ -60,11 +60,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -83,6 +83,9 @@ from edition_outputs import comparison_pages, edition_documents
 from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
+
+if TYPE_CHECKING:  # imported only for its type: the server module takes ~15 ms to import
+    from mkdocs.livereload import LiveReloadServer
 
 TIMINGS = "EDITION_TIMINGS"  # where scripts/benchmark.py wants the PDF and ZIP timings (JSON)
 PDF_HTML = "EDITION_PDF_HTML"  # a folder for each PDF's assembled HTML (the golden files)

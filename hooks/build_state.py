@@ -26,7 +26,7 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from edition.comments import Comment
@@ -75,13 +75,24 @@ class LanguageBuild:
     index: CrossIndex | None = None  # its paragraphs and provisions, built from ``scanned``
     env: jinja2.Environment | None = None  # the theme's templates, made once (``templates``)
     compiled: CompiledTemplates | None = None  # shared by every environment (``LoadedData.templates``)
+    found: dict[str, File | None] = field(default_factory=dict)  # src_uri: its file in ``found_in`` (``file``)
+    found_in: Files | None = None
 
     # Why: one environment per language and configuration for all the hooks, its templates compiled once.
     def templates(self, config: MkDocsConfig) -> jinja2.Environment:
         if self.env is None:
             self.env = config.theme.get_env()
             self.env.bytecode_cache = self.compiled
+            self.env.auto_reload = False  # made anew for each build: no file's modification time to check per render
         return self.env
+
+    # Why: mkdocs-static-i18n's lookup tries several paths each time (~50 µs); pages ask for the same few.
+    def file(self, files: Files, src_uri: str) -> File | None:
+        if files is not self.found_in:
+            self.found, self.found_in = {}, files
+        if src_uri not in self.found:
+            self.found[src_uri] = files.get_file_from_path(src_uri)
+        return self.found[src_uri]
 
 
 @dataclass

@@ -76,7 +76,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return str(env.get_template(f"partials/edition/{name}").render(**context))
 
     def url_for(src_uri: str) -> str:
-        return _url(files, page.file, src_uri)
+        return _url(language.file(files, src_uri), page.file, src_uri)
 
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
     renderer = PageRenderer(language.index, project_registry(config), lang, templates, url_for)
@@ -94,10 +94,9 @@ def _shown(file: File, root: Path) -> str:
 
 
 # Why: URLs come from MkDocs' own File objects, so they are right per language and URL style.
-def _url(files: Files, current: File, src_uri: str) -> str:
+def _url(target: File | None, current: File, src_uri: str) -> str:
     if src_uri == current.src_uri:
         return ""
-    target = files.get_file_from_path(src_uri)
     if target is None:
         raise PluginError(f"{current.src_uri}: link target '{src_uri}' is not part of this build")
     return target.url_relative_to(current)

@@ -47,7 +47,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     ]
     provision_pages = {}
     for provision, src in index.provision_pages.items():
-        file = files.get_file_from_path(src)
+        file = STATE.language(lang).file(files, src)
         if file is not None:
             provision_pages[provision] = file.url
     STATE.editions[lang] = LanguageEdition(

@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -22,6 +21,7 @@ from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
 from edition.formatting import edition_date
 from edition.offline import online_address
+from edition.yaml_text import load_yaml
 
 from build_state import STATE
 from project import project_facts, project_registry, project_root
@@ -40,7 +40,7 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
     root = project_root(config)
     languages, default = site_languages(config)
     registry = project_registry(config)
-    schema = yaml.safe_load((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
+    schema = load_yaml((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
     visible = [c for c in STATE.loaded.comments.comments if c.visible]
     site_url = config.site_url or ""
     problems: list[str] = []

@@ -36,6 +36,7 @@ from edition.crossrefs import CrossIndex
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.later_law import DATA_FILE, LaterLaw, Rule, date_text, load_later_law, shown_text
+from edition.places import fill_places
 from edition.problems import EditionError
 from edition.registry import Provision
 
@@ -82,10 +83,8 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     env = language.templates(config)
     context = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, index, env)
     if PLACE in html_text:
-        for target in [*index.guidelines, *index.provision_pages]:
-            place = f"{PLACE}{target} -->"
-            if place in html_text:
-                html_text = html_text.replace(place, context.note(target))
+        targets = [*index.guidelines, *index.provision_pages]
+        html_text = fill_places(html_text, prefix=PLACE, targets=targets, render=context.note)
     if page.file.src_uri in (PAGE_SRC, f"{lang}/{PAGE_SRC}"):  # the i18n plugin keeps the folder
         html_text += context.render("law-since-page.html", **context.page_context())
     return html_text
@@ -130,7 +129,7 @@ class _Context:
 
     # Why: URLs from MkDocs' own File objects, right per language and URL style.
     def url(self, src_uri: str, anchor: str) -> str:
-        target = self.files.get_file_from_path(src_uri)
+        target = STATE.language(self.lang).file(self.files, src_uri)
         if target is None:
             raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
         base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)

@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page
 from edition.crossrefs import CrossIndex
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
+from edition.places import fill_places
 from edition.practice import (
     NOTE_PLACE,
     OVERVIEW_PLACE,
@@ -141,7 +142,7 @@ class _Context:
 
     # Why: URLs from MkDocs' File objects, right per language and URL style.
     def url(self, src_uri: str, anchor: str = "") -> str:
-        target = self.files.get_file_from_path(src_uri)
+        target = STATE.language(self.lang).file(self.files, src_uri)
         if target is None:
             raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
         base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)
@@ -150,7 +151,7 @@ class _Context:
     # Why: the i18n plugin's src_uri carries the language ("fr/practice.md"); ask MkDocs which file.
     @property
     def is_annex(self) -> bool:
-        annex = self.files.get_file_from_path(PAGE)
+        annex = STATE.language(self.lang).file(self.files, PAGE)
         return annex is not None and annex.src_uri == self.page.file.src_uri
 
     def render(self, name: str, /, **values: Any) -> str:
@@ -175,10 +176,8 @@ def _fill_paragraphs(html_text: str, context: _Context) -> str:
     bearings = bearings_by_paragraph(STATE.loaded.countries)
     index = context.index
     numbers = list(index.guidelines) if index else []
-    for number in numbers:
-        place = PARAGRAPH_PLACE.format(number=number)
-        if place not in html_text:
-            continue
+
+    def render(number: str) -> str:
         links = [
             context.xref(
                 href=context.url(PAGE, country.id),
@@ -189,18 +188,17 @@ def _fill_paragraphs(html_text: str, context: _Context) -> str:
             )
             for country, bearing in bearings.get(number, [])
         ]
-        markup = (
-            context.render(
-                "practice-links.html",
-                label=context.labels["practice_in_practice"],
-                colon=context.labels["colon"],
-                links=links,
-            )
-            if links
-            else ""
+        if not links:
+            return ""
+        return context.render(
+            "practice-links.html",
+            label=context.labels["practice_in_practice"],
+            colon=context.labels["colon"],
+            links=links,
         )
-        html_text = html_text.replace(place, markup)
-    return html_text
+
+    prefix, _, _ = PARAGRAPH_PLACE.partition("{number}")
+    return fill_places(html_text, prefix=prefix, targets=numbers, render=render)
 
 
 # Why: the annex's overview table and each note's apparatus, from the data.

@@ -34,6 +34,7 @@ from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris
 from edition.formatting import edition_date
 from edition.ids import guideline_anchor
 from edition.offline import online_address
+from edition.places import fill_places
 
 from build_state import STATE
 from project import project_facts, project_registry
@@ -85,17 +86,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     compare = _compare_url(files)
     index = language.index
     targets = [*index.guidelines, *index.provision_pages] if index else []
-    for target in targets:
-        place = f"{PLACE}{target} -->"
-        if place not in html:
-            continue
+
+    def render(target: str) -> str:
         if "." in target:
             anchor, label = guideline_anchor(target), labels["tools_compare_paragraph"].format(number=target)
         else:
             name = registry.provisions[target].label[lang]
             anchor, label = target, labels["tools_compare_provision"].format(label=name)
         compare_href = f"{get_relative_url(compare, page.url)}#{anchor}" if compare else None
-        html = html.replace(place, tools.render(labels=labels, compare_href=compare_href, compare_label=label))
+        return str(tools.render(labels=labels, compare_href=compare_href, compare_label=label))
+
+    html = fill_places(html, prefix=PLACE, targets=targets, render=render)
     dialog = env.get_template("partials/edition/cite-dialog.html")
     _, default = site_languages(config)
     script = get_relative_url(edition_prefix(lang, default) + SCRIPT, page.url)

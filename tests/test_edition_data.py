@@ -11,6 +11,7 @@ import yaml
 
 from edition.edition_data import document_problems, sanitise
 from edition.page_parts import extract_parts, rebase_links
+from edition.schemas import inline_refs
 from tests.conftest import ROOT
 from tests.site import parse
 
@@ -61,6 +62,41 @@ def test_a_page_gives_its_sections_and_paragraph_bodies_without_apparatus() -> N
 )
 def test_sanitised_html_keeps_words_and_links_only(html: str, expected: str) -> None:
     assert sanitise(html, address=lambda path: "https://e.org/" + path) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p><a href="x/">b</a></p>', "<p><a>b</a></p>"),  # rebased to a scheme not allowed: dropped
+        ('<p><a href="#f">b</a> <a href="mailto:a@b.invalid">c</a></p>', None),  # not rebased, kept
+    ],
+)
+def test_links_are_judged_after_they_are_rebased(html: str, expected: str | None) -> None:
+    assert sanitise(html, address=lambda path: "javascript:" + path) == (expected or html)
+
+
+# A schema with local references, alone and beside other keywords (fixture).
+REFS = {
+    "$defs": {"id": {"type": "string", "pattern": "^[a-z]+$"}},
+    "type": "object",
+    "properties": {
+        "a": {"$ref": "#/$defs/id", "description": "an id"},
+        "b": {"$ref": "#/$defs/id", "maxLength": 2},
+        "c": {"type": "array", "items": {"$ref": "#/$defs/id"}},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    "document", [{"a": "A"}, {"b": "abc"}, {"b": "B"}, {"b": "ab"}, {"c": ["x", "Y", 3]}, {"a": 1, "c": "x"}, {}]
+)
+def test_inlined_references_give_the_same_errors_at_the_same_places(document: dict[str, object]) -> None:
+    def errors(schema: dict[str, object]) -> list[tuple[list[object], str]]:
+        found = jsonschema.Draft202012Validator(schema).iter_errors(document)
+        return sorted((list(e.absolute_path), e.message) for e in found)
+
+    assert "$ref" not in json.dumps(inline_refs(REFS, defs=REFS["$defs"])["properties"])  # type: ignore[arg-type]
+    assert errors(inline_refs(REFS, defs=REFS["$defs"])) == errors(REFS)  # type: ignore[arg-type]
 
 
 def test_rebase_links_leaves_fragments_and_other_hosts_alone() -> None:
