@@ -20,14 +20,13 @@ MkDocs events:
 - ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
   form checks against (``comment.schema.json``) at the site root.
 
-Every address comes from MkDocs' ``File`` objects (``_link``, ``_page_url``).
+Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 """
 
 from __future__ import annotations
 
 import json
 import pickle
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -194,7 +193,7 @@ class _Links:
             src = index.provision_pages[target]
         else:
             return None
-        file = self.files.get_file_from_path(src)
+        file = STATE.language(self.lang).file(self.files, src)
         if file is None:
             return None
         return f"{get_relative_url(file.url, self.here)}#{anchor_of(target)}"
@@ -218,33 +217,28 @@ class _Renderer:
         self.links = _Links(files, config=config, lang=self.lang, here=page.url)
         _, default = site_languages(config)
         self.prefix = edition_prefix(self.lang, default)
+        self.comments_url = next(  # the Comments page, wherever this language's files put it
+            (f.url for f in files.documentation_pages() if f.src_uri.rsplit("/", 1)[-1] == COMMENTS_PAGE), None
+        )
 
     def template(self, name: str, **context: Any) -> str:
         return str(self.env.get_template(f"partials/edition/{name}").render(**context))
 
     # Why: the Comments page's address from this page, with the form's fragment and a target.
     def form_href(self, target: str) -> str:
-        how = self._page_url(COMMENTS_PAGE)
-        if how is None:
-            return "#"
-        return f"{get_relative_url(how, self.page.url)}?target={target}#write-a-comment"
+        how = self.comments_url
+        return "#" if how is None else f"{get_relative_url(how, self.page.url)}?target={target}#write-a-comment"
 
     def export_href(self) -> str:
-        how = self._page_url(COMMENTS_PAGE)
+        how = self.comments_url
         return "#" if how is None else f"{get_relative_url(how, self.page.url)}#comments-export"
 
     def data_src(self, target: str) -> str:
         return get_relative_url(self.prefix + data_path(target), self.page.url)
 
-    def _page_url(self, src_name: str) -> str | None:
-        for file in self.files.documentation_pages():
-            if file.src_uri.rsplit("/", 1)[-1] == src_name:
-                return file.url
-        return None
-
     def panels(self, html: str) -> str:
         index = STATE.index
-        counts = Counter(target for c in STATE.loaded.comments.comments if c.visible for target in c.targets)
+        counts = STATE.loaded.comments.counts
         for target in [*index.guidelines, *index.provision_pages] if index else []:
             place = f"{PLACE}{target} -->"
             if place not in html:
@@ -252,8 +246,8 @@ class _Renderer:
             is_guideline = index is not None and target in index.guidelines
             context = {
                 "target": target,
-                "count": counts[target],
-                "count_label": count_label(counts[target], self.labels),
+                "count": counts.get(target, 0),
+                "count_label": count_label(counts.get(target, 0), self.labels),
                 "src": self.data_src(target),
                 "export_href": self.export_href(),
                 "labels": self.labels,
