@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,7 @@ from edition.comment_views import (
 from edition.comments import Comment, check_repository, load_schema
 from edition.problems import format_problems
 
-from build_state import STATE
+from build_state import STATE, KeptComments
 from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 
@@ -80,12 +81,8 @@ def on_config(config: MkDocsConfig) -> None:
     if stamp == STATE.loaded.comments.stamp:
         return
     comments, retired = _checked(config, root)
-    STATE.loaded.comments.stamp, STATE.loaded.comments.comments, STATE.loaded.comments.retired = (
-        stamp,
-        comments,
-        retired,
-    )
-    STATE.loaded.comments.schema = load_schema(root / "data")
+    counts = Counter(target for c in comments if c.visible for target in c.targets)
+    STATE.loaded.comments = KeptComments(stamp, comments, retired, load_schema(root / "data"), counts)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

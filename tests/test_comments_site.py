@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 
 from edition.comment_export import csv_cell
 from scripts.comment_fixtures import write as write_fixtures
+from tests.browsing import axe_violations
 from tests.comment_cases import INERT
 from tests.conftest import ROOT, CheckedPages, _QuietHandler, free_port, run_build
 from tests.site import ALL_PAGES, parse
@@ -288,8 +289,10 @@ def test_the_comments_page_filters_and_pages_the_comments(checked_pages: Checked
     total = int(page.locator(".comments-browse__status").inner_text().split(" of ")[1].rstrip("."))
     assert total > 20
     for shown in range(40, total + 20, 20):  # twenty more each time, the last page partly filled
-        more.click()
+        more.focus()
+        page.keyboard.press("Enter")
         expect(results).to_have_count(min(shown, total))
+        expect(results.nth(shown - 20)).to_be_focused()  # the reader goes on from the first new one
     expect(more).to_be_hidden()
     statuses = page.locator(".comments-browse__results .comment__status").all_inner_texts()
     assert set(statuses) == {"Open"} and len(statuses) == total
@@ -395,3 +398,20 @@ def test_the_editors_address_is_shown_on_the_contact_and_comments_pages(commente
         contact = parse(commented_site / page / "index.html").select_one(".comments-contact")
         assert contact is not None
         assert [a["href"] for a in contact.select("a")] == ["mailto:editors@example.invalid"]
+
+
+@pytest.mark.parametrize("prefix", ["", "fr/"])
+def test_loaded_comments_and_filter_results_have_no_wcag_violation(
+    checked_pages: CheckedPages, commented_url: str, prefix: str
+) -> None:
+    page = checked_pages.open(commented_url)
+    page.goto(f"{commented_url}/{prefix}specific-issues/")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    expect(page.locator("#iv-b-17 article.comment")).to_have_count(2)
+    expect(page.locator("#iv-a-1 article.comment")).to_have_count(len(INERT))
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+    page.goto(f"{commented_url}/{prefix}comments/?status=open")
+    expect(page.locator(".comments-browse__results > li")).to_have_count(20)
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)

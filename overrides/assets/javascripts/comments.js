@@ -154,9 +154,10 @@
   }
 
   // Loads target files in reading order until a page of matching comments is ready.
-  async function page() {
+  // After "Show more", focus goes to the first new result, so a keyboard user reads on from there.
+  async function page(focusNew = false) {
     const s = search;
-    more.hidden = true;
+    more.disabled = true;
     status.textContent = messages.loading;
     while (s.queue.length < settings.page && s.next < s.targets.length) {
       const target = s.targets[s.next];
@@ -165,6 +166,7 @@
         loaded = await load(target.src, target.target);
       } catch (error) {
         status.textContent = messages.load_failed;
+        more.disabled = false;
         return;
       }
       if (s !== search) return; // the reader has started another search
@@ -177,9 +179,12 @@
         s.queue.push({ target, comment, piece });
       }
     }
+    let first = null;
     for (const { target, comment, piece } of s.queue.splice(0, settings.page)) {
       const item = document.createElement("li");
       item.className = "comments-browse__item";
+      item.tabIndex = -1;
+      first = first || item;
       const on = document.createElement("p");
       on.className = "comments-browse__on";
       const link = document.createElement("a");
@@ -196,6 +201,8 @@
       { shown: s.shown, searched: s.next, targets: s.targets.length });
     else status.textContent = format(messages.count, { shown: s.shown, total: s.total });
     more.hidden = !left;
+    more.disabled = false;
+    if (focusNew && first) first.focus();
   }
 
   form.hidden = false;
@@ -204,7 +211,7 @@
     start();
   });
   more.addEventListener("click", () => {
-    if (search) page();
+    if (search) page(true);
   });
   // An address with filters (?on=IV.b.17&status=open) shows them at once.
   const params = new URLSearchParams(location.search);
