@@ -36,7 +36,7 @@ SERVE_BUDGET = 2.0
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCHMARK_LIGHTHOUSE_RUNS", "5"))
 # The steps that make other products than the website: measured on their own, left out of the hooks' cost.
 PRODUCT_HOOKS = ("hooks/pdf.py", "hooks/offline.py")
-SERVED_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments")
+SERVED_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 
 
 def build(
