@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments")
+PARTS = ("mkdocs.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 FACTORS = (1, 10, 50)
 
 
