@@ -86,7 +86,9 @@ def _plain_text(elements: list[HtmlElement]) -> str:
     root.extend(deepcopy(element) for element in elements)
     for mark in root.xpath(".//sup[starts-with(@id, 'fnref')]"):
         mark.drop_tree()
-    return " ".join("\n".join("".join(child.itertext()) + (child.tail or "") for child in root).split())
+    # A comment or processing instruction among the elements has no text, only its tail.
+    texts = ("".join(child.itertext()) if isinstance(child.tag, str) else "" for child in root)
+    return " ".join("\n".join(text + (child.tail or "") for text, child in zip(texts, root, strict=True)).split())
 
 
 # Why: a heading's words without the permalink mark Markdown's toc adds ("¶").

@@ -2,7 +2,8 @@
 and provisions, built the same way, to see that build time grows no worse than linearly.
 
 The synthetic paragraphs reuse the real paragraphs' text and citation pattern; they exist only in a
-temporary copy of the project and are never published.
+temporary copy of the project and are never published. The "Since 2005" notes are left out (their
+data records a decision for each real paragraph and provision, which synthetic ones do not have).
 """
 
 from __future__ import annotations
@@ -39,6 +40,11 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     for lang in ("fr", "es"):
         shutil.rmtree(folder / "docs" / lang)
+    addresses = folder / "data" / "published-addresses.txt"  # an English-only corpus keeps the English ones
+    kept = [
+        line for line in addresses.read_text(encoding="utf-8").splitlines() if not line.startswith(("/fr/", "/es/"))
+    ]
+    addresses.write_text("\n".join(kept) + "\n", encoding="utf-8")
     records = yaml.safe_load((ROOT / "data" / "provisions.yml").read_text(encoding="utf-8"))
     real = _guidelines()
     extra_provisions = [f"synth-{n}" for n in range(1, (factor - 1) * len(records) + 1)]
@@ -49,6 +55,7 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
             out.write(
                 f'- id: {pid}\n  instrument: crc\n  location: {{unit: article, number: "{n + 1}"}}\n'
                 f"  label: {{en: {label}}}\n  text: {{en: {json.dumps(text)}}}\n"
+                f"  source_text: {json.dumps(records[n % len(records)]['source_text'], ensure_ascii=False)}\n"
             )
     page = ["# Synthetic corpus", ""] + [f"::: provision {pid}\n" for pid in extra_provisions] + ["## z. Synthetic", ""]
     count = (factor - 1) * len(real)
@@ -62,7 +69,7 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
             {"search": {"lang": "en"}},
             {"i18n": {"docs_structure": "folder", "languages": [{"locale": "en", "name": "English", "default": True}]}},
         ],
-        "hooks": [h for h in _hooks() if not any(step in h for step in ("pdf", "permanence", "offline"))],
+        "hooks": [h for h in _hooks() if not any(step in h for step in ("pdf", "permanence", "offline", "law_since"))],
     }
     if count:
         (folder / "docs" / "en" / "synthetic.md").write_text("\n".join(page) + "\n", encoding="utf-8")

@@ -164,3 +164,12 @@ def test_home_pages_link_every_document_and_the_schema(built_site: Path, lang: s
     assert hrefs == [f"{prefix}data/edition-{other}.json" for other in LANGUAGES] + [
         f"{prefix}data/edition.schema.json"
     ]
+
+
+def test_a_place_left_in_a_paragraph_is_no_text_and_breaks_nothing() -> None:
+    """An HTML comment (a place a step left unfilled, as in a build without that step) has no words."""
+    page = PAGE.replace(
+        '<p class="guideline__rests-on">', '<!-- edition:law-since IV.b.17 -->\n<p class="guideline__rests-on">'
+    )
+    (paragraph,) = extract_parts(page, page_url="specific-issues/").paragraphs
+    assert paragraph.text == "Fixture text citing CRC art. 18(1)."
