@@ -9,9 +9,11 @@ field, and keeps every valid comment whatever is wrong elsewhere. Validating inc
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html
+import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,7 @@ import yaml
 
 from edition.comment_text import (
     MAX_HTML_DEPTH,
+    RefSlot,
     Rendered,
     character_problem,
     first_refused,
@@ -140,6 +143,32 @@ def load_comments(
             del memo[gone]
     kept, duplicates = drop_duplicates(comments, folder_shown=folder_shown)
     return kept, problems + duplicates
+
+
+# Why: the memo kept between builds as JSON, not pickle: reading it back can only ever give data.
+def memo_json(memo: Mapping[str, Comment]) -> str:
+    def plain(comment: Comment) -> dict[str, Any]:
+        fields = dataclasses.asdict(comment)
+        fields["rendered"] = [
+            p if isinstance(p, str) else {"target": p.target, "label": p.label} for p in comment.rendered
+        ]
+        return fields
+
+    return json.dumps({key: plain(comment) for key, comment in memo.items()}, ensure_ascii=False)
+
+
+# Why: a memo read back; anything not shaped as ``memo_json`` writes it makes an empty memo (a miss).
+def memo_from_json(text: str) -> dict[str, Comment]:
+    try:
+        memo = {}
+        for key, fields in json.loads(text).items():
+            fields["rendered"] = tuple(p if isinstance(p, str) else RefSlot(**p) for p in fields["rendered"])
+            for name in ("targets", "requested_targets", "author_lines"):
+                fields[name] = tuple(fields[name])
+            memo[str(key)] = Comment(**fields)
+        return memo
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return {}
 
 
 # Why: the same comment twice is refused in the newer file (later date, then later name), naming the older.

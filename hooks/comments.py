@@ -26,7 +26,6 @@ Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 from __future__ import annotations
 
 import json
-import pickle
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -56,7 +55,7 @@ from edition.comment_views import (
     ref_text,
     target_label,
 )
-from edition.comments import Comment, check_repository, load_schema
+from edition.comments import Comment, check_repository, load_schema, memo_from_json, memo_json
 from edition.problems import format_problems
 
 from build_state import STATE, KeptComments
@@ -67,7 +66,7 @@ EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
 COMMENTS_PAGE, CONTACT_PAGE = "comments.md", "contact.md"
-CHECKED = "checked-comments.pickle"  # in the product cache (hooks/project.py)
+CHECKED = "checked-comments.json"  # in the product cache (hooks/project.py)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,7 +157,7 @@ def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dic
     context = digest(files=tree(root, ("data", f"docs/{default}")), root=root, settings=(code_version,))
     cache = product_cache(config)
     kept = cache.get(CHECKED, context)
-    memo: dict[str, Comment] = pickle.loads(kept) if kept is not None else {}  # written below, by this hook only
+    memo = memo_from_json(kept.decode("utf-8")) if kept is not None else {}
     before = set(memo)
     registry = project_registry(config)
     found, problems, retired = check_repository(
@@ -167,7 +166,7 @@ def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dic
     if problems:
         raise PluginError(format_problems(problems))
     if set(memo) != before:
-        cache.put(CHECKED, context, pickle.dumps(memo))
+        cache.put(CHECKED, context, memo_json(memo).encode("utf-8"))
     return tuple(found), retired
 
 

@@ -17,10 +17,10 @@ from edition.comment_data import data_script
 from edition.comment_export import CONTROLS, csv_cell
 from edition.comment_text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
 from edition.comment_views import browse_rows, data_path, target_label
-from edition.comments import Comment
+from edition.comments import Comment, memo_from_json, memo_json
 from edition.registry import load_registry
 from scripts.comment_fixtures import paragraphs, write
-from tests.test_comments import FIXTURES, check_folder
+from tests.test_comments import CORPUS, FIXTURES, check_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = load_registry(ROOT / "data")
@@ -191,3 +191,22 @@ def test_generated_fixtures_are_valid_deterministic_and_say_what_they_are(tmp_pa
     assert [p.read_bytes() for p in sorted(one.iterdir())] == [
         p.read_bytes() for p in sorted((tmp_path / "three").iterdir())
     ]
+
+
+def test_the_memo_is_kept_as_json_and_read_back_the_same(tmp_path: Path) -> None:
+    folder = tmp_path / "comments"
+    shutil.copytree(FIXTURES / "valid", folder)
+    (folder / "refs.md").write_text(
+        CORPUS["base"].replace("Test fixture", "Test fixture citing [[crc-18-1]] and [[IV.b.16|the next one]]", 1),
+        encoding="utf-8",
+    )
+    memo: dict[str, Comment] = {}
+    comments, problems = check_folder(folder, memo=memo)
+    assert problems == [] and any(not isinstance(part, str) for c in comments for part in c.rendered)
+    text = memo_json(memo)
+    assert json.loads(text) and memo_from_json(text) == memo
+
+
+@pytest.mark.parametrize("text", ["", "not json", "[]", '{"k": {"file": "x.md"}}', '{"k": {"rendered": 3}}', "null"])
+def test_a_memo_that_is_not_what_the_build_wrote_is_a_miss(text: str) -> None:
+    assert memo_from_json(text) == {}
