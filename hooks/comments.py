@@ -5,7 +5,9 @@ MkDocs events:
 
 - ``on_config``: the one validation (``edition.comments.check_repository``, as ``make
   check-comments`` runs it) of every file in ``comments/``; all problems are raised together. It
-  renders each comment once; the files are read again only when they or ``data/`` change.
+  renders each comment once; the files are read again only when they or ``data/`` change, and a
+  file checked before with the same data, pages and code is not checked again (a memo kept as
+  JSON in the product cache: the offline variant, the next build and `mkdocs serve` use it).
 - ``on_env``: one file per commented paragraph or provision in this language
   (``comments/on/iv-b-17.js``, ``edition/comment_data.py``): its comments rendered from
   ``comment-article.html``, loaded by a panel when a reader opens it, and by the Comments page's
