@@ -64,7 +64,7 @@ class KeptComments:
     comments: tuple[Comment, ...] = ()
     retired: dict[str, str] = field(default_factory=dict)
     schema: dict[str, Any] = field(default_factory=dict)  # the comment schema, for the form
-    counts: Mapping[str, int] = field(default_factory=dict)  # visible comments per target
+    by_target: Mapping[str, list[Comment]] = field(default_factory=dict)  # the visible ones, oldest first
 
 
 @dataclass

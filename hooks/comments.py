@@ -28,7 +28,6 @@ Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 from __future__ import annotations
 
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +81,8 @@ def on_config(config: MkDocsConfig) -> None:
     if stamp == STATE.loaded.comments.stamp:
         return
     comments, retired = _checked(config, root)
-    counts = Counter(target for c in comments if c.visible for target in c.targets)
-    STATE.loaded.comments = KeptComments(stamp, comments, retired, load_schema(root / "data"), counts)
+    grouped = by_target(comments)
+    STATE.loaded.comments = KeptComments(stamp, comments, retired, load_schema(root / "data"), grouped)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -96,7 +95,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     registry = project_registry(config)
     labels = registry.labels[lang]
     article = STATE.language(lang).templates(config).get_template("partials/edition/comment-article.html")
-    for target, comments in by_target(STATE.loaded.comments.comments).items():
+    for target, comments in STATE.loaded.comments.by_target.items():
         here = prefix + data_path(target)
         links = _Links(files, config=config, lang=lang, here=here)
         articles = []
@@ -236,7 +235,7 @@ class _Renderer:
 
     def panels(self, html: str) -> str:
         index = STATE.index
-        counts = STATE.loaded.comments.counts
+        grouped = STATE.loaded.comments.by_target
         for target in [*index.guidelines, *index.provision_pages] if index else []:
             place = f"{PLACE}{target} -->"
             if place not in html:
@@ -244,8 +243,8 @@ class _Renderer:
             is_guideline = index is not None and target in index.guidelines
             context = {
                 "target": target,
-                "count": counts.get(target, 0),
-                "count_label": count_label(counts.get(target, 0), self.labels),
+                "count": len(grouped.get(target, ())),
+                "count_label": count_label(len(grouped.get(target, ())), self.labels),
                 "src": self.data_src(target),
                 "export_href": self.export_href(),
                 "labels": self.labels,
