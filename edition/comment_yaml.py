@@ -33,16 +33,23 @@ class FrontMatter:
 
 
 # Why: the one reading of a front matter; ``first_line`` is the file line of the header's first line.
+# Nesting is counted on parser events, which PyYAML produces without recursion, before composing.
 def read_front_matter(header: str, *, first_line: int = 2) -> FrontMatter:
     result = FrontMatter()
     try:
-        for event in yaml.parse(header, Loader=_Loader):
+        depth, too_deep = 0, False
+        for event in yaml.parse(header, Loader=_Loader):  # one pass: anchors, aliases and nesting
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + first_line
                 result.problems.append(
                     (line, "", "YAML anchors and aliases (&name, *name) are not allowed: write values out")
                 )
-        if _too_deep(header):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                too_deep = too_deep or depth > MAX_DEPTH
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+        if too_deep:
             result.problems.append((first_line, "", f"front matter nested more than {MAX_DEPTH} levels deep"))
         if result.problems:
             return result
@@ -55,19 +62,6 @@ def read_front_matter(header: str, *, first_line: int = 2) -> FrontMatter:
         return result
     result.data = _build(node, (), result, first_line) if node is not None else None
     return result
-
-
-# Why: nesting is counted on parser events, which PyYAML produces without recursion.
-def _too_deep(header: str) -> bool:
-    depth = 0
-    for event in yaml.parse(header, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return True
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return False
 
 
 def _build(node: yaml.Node, path: tuple[str | int, ...], result: FrontMatter, first: int) -> Any:

@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ from edition.comment_text import (
 from edition.comment_yaml import dotted, read_front_matter, strings
 from edition.problems import Problem
 from edition.registry import Registry
+from edition.schemas import quick_check
 from edition.syntax import REF_RE, scan
 
 IGNORED = {"README.md"}
@@ -51,6 +53,7 @@ PATTERN_MESSAGES = {
 }
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LineOf = Callable[[Sequence[str | int]], int]  # the file line of a field path
+PARALLEL_FROM = 500  # files to check before the work is shared between processes (below, starting them costs more)
 
 
 @dataclass(frozen=True)
@@ -99,16 +102,18 @@ def load_comments(
     display_root: Path,
     placeholders: frozenset[str] = frozenset(),
     memo: MutableMapping[str, Comment] | None = None,
+    workers: int = 1,
 ) -> tuple[list[Comment], list[Problem]]:
     """``memo`` holds the comments of files checked before with the same schema, targets and code
-    (the caller's business), by a digest of each file's name and bytes; it is brought up to date."""
+    (the caller's business), by a digest of each file's name and bytes; it is brought up to date.
+    With ``workers`` above one, many files to check are shared between that many processes."""
     comments: list[Comment] = []
     problems: list[Problem] = []
     folder_shown = str(folder.relative_to(display_root)) if folder.is_relative_to(display_root) else str(folder)
-    validator = jsonschema.Draft202012Validator(schema)  # made once: with 10,000 comments it counts
     seen: set[str] = set()
     if not folder.is_dir():
         return comments, problems
+    todo: list[_File] = []
     for path in sorted(folder.iterdir()):
         shown = str(path.relative_to(display_root)) if path.is_relative_to(display_root) else str(path)
         if path.name in IGNORED:
@@ -123,26 +128,69 @@ def load_comments(
         if memo is not None and key in memo:
             comments.append(memo[key])
             continue
-        comment, found = parse_comment(
-            raw,
-            file=path.name,
-            shown=shown,
-            schema=schema,
-            known_targets=known_targets,
-            retired=retired,
-            placeholders=placeholders,
-            validator=validator,
-        )
+        todo.append(_File(key, path.name, shown, raw))
+    checking = _Checking(dict(schema), frozenset(known_targets), dict(retired), placeholders)
+    for file, (comment, found) in zip(todo, _check_files(todo, checking, workers=workers), strict=True):
         problems += found
         if comment is not None:
             comments.append(comment)
             if memo is not None and not found:
-                memo[key] = comment
+                memo[file.key] = comment
+    problems.sort(key=lambda p: p.path)  # file by file, as the folder lists them (each file's own order kept)
     if memo is not None:
         for gone in set(memo) - seen:
             del memo[gone]
     kept, duplicates = drop_duplicates(comments, folder_shown=folder_shown)
     return kept, problems + duplicates
+
+
+@dataclass(frozen=True)
+class _File:
+    key: str  # the memo's key: a digest of the name and bytes
+    name: str
+    shown: str
+    raw: bytes
+
+
+@dataclass(frozen=True)
+class _Checking:
+    """What checking a file needs besides the file, sent once to each process."""
+
+    schema: dict[str, Any]
+    known_targets: frozenset[str]
+    retired: dict[str, str]
+    placeholders: frozenset[str]
+
+
+# Why: 10,000 new comments take seconds to check; on a machine of several cores, each takes a share.
+def _check_files(todo: list[_File], checking: _Checking, *, workers: int) -> list[tuple[Comment | None, list[Problem]]]:
+    if workers < 2 or len(todo) < PARALLEL_FROM:
+        return _check_batch(todo, checking)
+    size = -(-len(todo) // workers)
+    batches = [todo[start : start + size] for start in range(0, len(todo), size)]
+    with ProcessPoolExecutor(max_workers=len(batches)) as pool:
+        return [result for part in pool.map(_check_batch, batches, [checking] * len(batches)) for result in part]
+
+
+# Why: the validators are made once per batch (with 10,000 comments it counts), in the process that uses them.
+def _check_batch(batch: list[_File], checking: _Checking) -> list[tuple[Comment | None, list[Problem]]]:
+    validator = jsonschema.Draft202012Validator(checking.schema)
+    quick = quick_check(checking.schema)
+    known = set(checking.known_targets)
+    return [
+        parse_comment(
+            file.raw,
+            file=file.name,
+            shown=file.shown,
+            schema=checking.schema,
+            known_targets=known,
+            retired=checking.retired,
+            placeholders=checking.placeholders,
+            validator=validator,
+            quick=quick,
+        )
+        for file in batch
+    ]
 
 
 # Why: the memo kept between builds as JSON, not pickle: reading it back can only ever give data.
@@ -218,6 +266,7 @@ def parse_comment(
     retired: Mapping[str, str],
     placeholders: frozenset[str] = frozenset(),
     validator: jsonschema.protocols.Validator | None = None,
+    quick: Callable[[Any], bool] | None = None,
 ) -> tuple[Comment | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
@@ -253,7 +302,8 @@ def parse_comment(
             line = at(path) + offset + (1 if tuple(path) in front.block else 0)
             problems.append(Problem(shown, line, f"{dotted(tuple(path)) or '(front matter)'}: {message}"))
     if data is not None and not front.problems:
-        problems += _schema_problems(data, validator or jsonschema.Draft202012Validator(schema), shown=shown, at=at)
+        full = validator or jsonschema.Draft202012Validator(schema)
+        problems += _schema_problems(data, full, quick=quick, shown=shown, at=at)
     problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
     targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
     rendered: Rendered = ()
@@ -288,9 +338,16 @@ def parse_comment(
     )
 
 
-def _schema_problems(data: Any, validator: jsonschema.protocols.Validator, *, shown: str, at: LineOf) -> list[Problem]:
+def _schema_problems(
+    data: Any,
+    validator: jsonschema.protocols.Validator,
+    *,
+    quick: Callable[[Any], bool] | None,
+    shown: str,
+    at: LineOf,
+) -> list[Problem]:
     problems = []
-    for invalid in validator.iter_errors(data):
+    for invalid in () if quick is not None and quick(data) else validator.iter_errors(data):
         path = tuple(invalid.absolute_path)
         if invalid.validator == "additionalProperties" and isinstance(invalid.instance, dict):
             allowed = ", ".join(invalid.schema.get("properties", {}))
@@ -417,7 +474,12 @@ def known_targets(registry: Registry, reference_docs: Path) -> set[str]:
 
 # Why: the one validation of a repository's comments/, shared by the build and `make check-comments`.
 def check_repository(
-    root: Path, *, registry: Registry, reference_docs: Path, memo: MutableMapping[str, Comment] | None = None
+    root: Path,
+    *,
+    registry: Registry,
+    reference_docs: Path,
+    memo: MutableMapping[str, Comment] | None = None,
+    workers: int = 1,
 ) -> tuple[list[Comment], list[Problem], dict[str, str]]:
     retired = dict(registry.retired)
     placeholders = frozenset(
@@ -431,5 +493,6 @@ def check_repository(
         display_root=root,
         placeholders=placeholders,
         memo=memo,
+        workers=workers,
     )
     return comments, problems, retired

@@ -24,7 +24,7 @@ from edition.facts import EditionFacts
 from edition.ids import parse_guideline_number
 from edition.page_parts import PageParts, is_site_path
 from edition.registry import Registry
-from edition.schemas import inline_refs
+from edition.schemas import inline_refs, quick_check
 
 FORMAT = 1  # raised when a change to the document's shape would break a reader's program
 # What a paragraph's HTML may hold once sanitised: its words, emphasis, lists and links.
@@ -202,6 +202,8 @@ def _comment(comment: Comment) -> dict[str, Any]:
 # Why: the build checks its own output; every mismatch is named by its place in the document.
 def document_problems(document: Any, schema: Mapping[str, Any]) -> list[str]:
     checked = inline_refs(schema, defs=schema.get("$defs", {}))
+    if quick_check(checked)(document):
+        return []
     validator = jsonschema.Draft202012Validator(checked, format_checker=jsonschema.FormatChecker())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"

@@ -28,6 +28,7 @@ Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +163,7 @@ def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dic
     before = set(memo)
     registry = project_registry(config)
     found, problems, retired = check_repository(
-        root, registry=registry, reference_docs=root / "docs" / default, memo=memo
+        root, registry=registry, reference_docs=root / "docs" / default, memo=memo, workers=os.cpu_count() or 1
     )
     if problems:
         raise PluginError(format_problems(problems))

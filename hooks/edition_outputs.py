@@ -70,7 +70,8 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
     folder = root_site / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     for lang, document in documents.items():
-        (root_site / DOCUMENT.format(lang=lang)).write_text(_json(document), encoding="utf-8")
+        compact = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"  # C-encoded: 10,000 comments
+        (root_site / DOCUMENT.format(lang=lang)).write_text(compact, encoding="utf-8")
     (root_site / SCHEMA).write_text(_json(schema), encoding="utf-8")
 
 

@@ -210,3 +210,31 @@ def test_the_memo_is_kept_as_json_and_read_back_the_same(tmp_path: Path) -> None
 @pytest.mark.parametrize("text", ["", "not json", "[]", '{"k": {"file": "x.md"}}', '{"k": {"rendered": 3}}', "null"])
 def test_a_memo_that_is_not_what_the_build_wrote_is_a_miss(text: str) -> None:
     assert memo_from_json(text) == {}
+
+
+def test_many_files_checked_in_several_processes_give_what_one_process_gives(tmp_path: Path) -> None:
+    import edition.comments as checking
+
+    folder = tmp_path / "comments"
+    write(checking.PARALLEL_FROM + 20, folder)
+    (folder / "bad.md").write_text("---\ntargets: [IV.b.99]\n---\n\nTest fixture.\n", encoding="utf-8")
+    (folder / "zz-bad.md").write_text("no front matter: test fixture\n", encoding="utf-8")
+    results = {}
+    for workers in (1, 2):
+        memo: dict[str, Comment] = {}
+        comments, problems = checking.load_comments(
+            folder,
+            schema=checking.load_schema(ROOT / "data"),
+            known_targets=set(paragraphs()),
+            retired={},
+            display_root=tmp_path,
+            memo=memo,
+            workers=workers,
+        )
+        results[workers] = (comments, [str(p) for p in problems], sorted(memo))
+    assert results[2] == results[1]
+    comments, problems, memo_keys = results[1]
+    assert len(comments) == len(memo_keys) == checking.PARALLEL_FROM + 20
+    files = [p.split(":")[0] for p in problems]
+    assert files == sorted(files) and set(files) == {"comments/bad.md", "comments/zz-bad.md"}, "file by file"
+    assert problems[-1].startswith("comments/zz-bad.md:1: no front matter")
