@@ -5,16 +5,22 @@ but load a script beside the page. The script only hands its data to ``editionCo
 if the page has it (``overrides/assets/javascripts/comments.js``). The data is JSON escaped to
 ASCII (and ``< > &``), so no text a contributor wrote can end the string or the script; each
 ``html`` is the comment's article as the template rendered it from the sanitised body, with
-addresses relative to this file.
+addresses relative to this file. The offline edition takes the website's files, its ``[[id]]``
+links made to point at its pages' files (``relinked``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+import posixpath
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from lxml import html
+
 RECEIVER = "editionComments"
+OPENING, CLOSING = f'"use strict";window.{RECEIVER}&&window.{RECEIVER}.receive(', ");\n"
+REF_CLASS = "xref__link"  # a [[id]] in a comment (overrides/partials/edition/comment-ref.html)
 
 
 # Why: one file per target and language; ``articles`` are the template's output with their facets.
@@ -23,4 +29,39 @@ def data_script(*, target: str, lang: str, articles: Sequence[Mapping[str, Any]]
     payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
     # < > & occur only inside strings: escaped, the data stays inert even if one day inlined in a page.
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'"use strict";window.{RECEIVER}&&window.{RECEIVER}.receive({payload});\n'
+    return f"{OPENING}{payload}{CLOSING}"
+
+
+# Why: the data a comment file hands over, read back (the inverse of ``data_script``).
+def read_script(text: str) -> dict[str, Any]:
+    if not (text.startswith(OPENING) and text.endswith(CLOSING)):
+        raise ValueError("not a comment file written by data_script")
+    data: dict[str, Any] = json.loads(text[len(OPENING) : -len(CLOSING)])
+    return data
+
+
+# Why: the offline edition takes the website's comment files; only the links of ``[[id]]``s differ
+# there (pages are files, x.html, not folders, x/), so only those are rewritten by ``address``.
+def relinked(text: str, *, address: Callable[[str], str]) -> str:
+    data = read_script(text)
+    for article in data["comments"]:
+        root = html.fragment_fromstring(article["html"])
+        refs = [a for a in root.iter("a") if REF_CLASS in (a.get("class") or "").split()]
+        for link in refs:
+            link.set("href", address(link.get("href") or ""))
+        if refs:
+            article["html"] = html.tostring(root, encoding="unicode")
+    return data_script(target=data["target"], lang=data["lang"], articles=data["comments"])
+
+
+# Why: a website address (a folder, relative to ``folder``) as the offline edition's file, which must exist.
+def file_address(href: str, *, folder: str, exists: Callable[[str], bool]) -> str:
+    path, mark, fragment = href.partition("#")
+    if not path or "://" in path or path.startswith("/"):
+        return href
+    target = posixpath.normpath(posixpath.join(folder, path))
+    candidates = ["index.html"] if target == "." else [f"{target}/index.html", f"{target}.html"]
+    found = next((c for c in candidates if exists(c)), None)
+    if found is None:
+        raise ValueError(f"{href!r} (from {folder}/) is no page of the offline edition")
+    return posixpath.relpath(found, folder) + mark + fragment

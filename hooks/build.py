@@ -35,7 +35,8 @@ this order:
 a. search indexes: the one shared index becomes one index per edition, with paragraph entries;
 b. sitemaps: one per edition, only when the published address (``site_url``) is configured;
 c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on the pages;
-d. offline ZIPs (website only): builds ``mkdocs.offline.yml`` and packs one ZIP per language;
+d. offline ZIPs (website only): builds ``mkdocs.offline.yml``, gives it the website's comment files
+   (relinked, not rendered again) and packs one ZIP per language;
 e. the edition as data (website only): one JSON document per language, checked against its schema;
 f. comparison pages: each edition's "Compare languages" page gets every language's text;
 g. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
@@ -79,7 +80,7 @@ from edition.sitemaps import edition_sitemap, with_default_alternate
 
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
-from edition_outputs import comparison_pages, edition_documents
+from edition_outputs import comparison_pages, edition_documents, offline_comment_files
 from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
@@ -284,6 +285,7 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
         result = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise PluginError(f"The offline edition's build failed:\n{result.stdout}{result.stderr}")
+        offline_comment_files(config, site, offline_site)  # the website's comment files, not rendered again
         fill_pages(offline_site, [STATE.pdf_sizes], labels)
         for lang in languages:
             pdf = download_path(PDF_NAME, lang, default)

@@ -12,7 +12,8 @@ MkDocs events:
   (``comments/on/iv-b-17.js``, ``edition/comment_data.py``): its comments rendered from
   ``comment-article.html``, loaded by a panel when a reader opens it, and by the Comments page's
   filters. The pages themselves carry no comment text, so they weigh the same with 10,000
-  comments as with none, and comments stay out of the guidelines' search.
+  comments as with none, and comments stay out of the guidelines' search. The offline variant
+  writes none: ``hooks/edition_outputs.py`` copies the website's into it, relinked.
 - ``on_page_content``: each guideline paragraph and provision has left a place for its comments
   (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the file to
   load. The page whose front matter says ``edition: comments-index`` gets the "Write a comment"
@@ -63,6 +64,7 @@ from edition.problems import format_problems
 from build_state import STATE, KeptComments
 from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
+from site_variant import offline_variant
 
 EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment.schema.json"
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
@@ -89,7 +91,7 @@ def on_config(config: MkDocsConfig) -> None:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     lang = current_language(config)
     index = STATE.index
-    if index is None:
+    if index is None or offline_variant(config):  # the offline edition takes the website's
         return env
     _, default = site_languages(config)
     prefix = edition_prefix(lang, default)

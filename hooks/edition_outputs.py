@@ -2,13 +2,15 @@
 
 ``hooks/build.py`` calls these in its after-every-language sequence: the edition as data (one JSON
 document per language with its schema, logic in ``edition/edition_data.py``) and the comparison
-pages (logic in ``edition/compare.py``). Both read each language's finished chapters, kept in the
+pages (logic in ``edition/compare.py``); and, for the offline edition, the website's comment files
+(``edition/comment_data.py``). Both read each language's finished chapters, kept in the
 build state by ``hooks/edition_data.py`` (``STATE.editions``), and the comparison pages noted by
 ``hooks/compare.py`` (``STATE.compare_pages``).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from edition.comment_data import file_address, relinked
+from edition.comment_text import RefSlot
+from edition.comment_views import data_path
 from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
 from edition.formatting import edition_date
@@ -25,7 +30,7 @@ from edition.yaml_text import load_yaml
 
 from build_state import STATE
 from project import project_facts, project_registry, project_root
-from site_languages import site_languages
+from site_languages import edition_prefix, site_languages
 from site_variant import offline_variant
 
 FOLDER = "data"  # at the site root: /data/edition-en.json, /data/edition.schema.json
@@ -112,3 +117,22 @@ def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+# Why: rendering 10,000 comments again, three times, for the offline edition cost seconds; its files
+# are the website's, but for the links of ``[[id]]``s, which lead to files there (x.html, not x/).
+def offline_comment_files(config: MkDocsConfig, site: Path, offline_site: Path) -> None:
+    languages, default = site_languages(config)
+    for target, comments in STATE.loaded.comments.by_target.items():
+        has_refs = any(isinstance(piece, RefSlot) for c in comments for piece in c.rendered)
+        for lang in languages:
+            name = edition_prefix(lang, default) + data_path(target)
+            text = (site / name).read_text(encoding="utf-8")
+            if has_refs:
+                text = relinked(text, address=functools.partial(_file_address, site=offline_site, name=name))
+            (offline_site / name).parent.mkdir(parents=True, exist_ok=True)
+            (offline_site / name).write_text(text, encoding="utf-8")
+
+
+def _file_address(href: str, *, site: Path, name: str) -> str:
+    return file_address(href, folder=name.rsplit("/", 1)[0], exists=lambda path: (site / path).is_file())

@@ -12,8 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from lxml import html
 
-from edition.comment_data import data_script
+from edition.comment_data import data_script, file_address, read_script, relinked
 from edition.comment_export import CONTROLS, csv_cell
 from edition.comment_text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
 from edition.comment_views import browse_rows, data_path, target_label
@@ -105,6 +106,57 @@ def test_a_comment_file_hands_its_data_over_as_ascii_json_and_nothing_else(html:
     assert head == '"use strict";' and payload.endswith(");\n")
     data = json.loads(payload.removesuffix(");\n"))
     assert data == {"target": "IV.b.17", "lang": "en", "comments": [{"id": "x", "html": html}]}
+
+
+def test_a_comment_file_is_read_back_as_it_was_written() -> None:
+    articles = [{"id": "x", "html": "<article>a < b &amp; c \u2028</article>", "status": "open"}]
+    assert read_script(data_script(target="IV.b.17", lang="fr", articles=articles)) == {
+        "target": "IV.b.17",
+        "lang": "fr",
+        "comments": articles,
+    }
+    with pytest.raises(ValueError, match="not a comment file"):
+        read_script("alert(1)")
+
+
+PAGES = {"index.html", "specific-issues.html", "fr/index.html", "fr/specific-issues.html", "annex/index.html"}
+
+
+@pytest.mark.parametrize(
+    ("href", "folder", "expected"),
+    [
+        ("../../specific-issues/#iv-b-17", "comments/on", "../../specific-issues.html#iv-b-17"),
+        ("../../#home", "comments/on", "../../index.html#home"),
+        ("../../", "fr/comments/on", "../../index.html"),
+        ("../../specific-issues/#iv-b-17", "fr/comments/on", "../../specific-issues.html#iv-b-17"),
+        ("../../../fr/specific-issues/#a", "es/comments/on", "../../../fr/specific-issues.html#a"),
+        ("../../annex/#a", "comments/on", "../../annex/index.html#a"),
+        ("https://example.org/x/", "comments/on", "https://example.org/x/"),
+        ("#a", "comments/on", "#a"),
+    ],
+)
+def test_a_website_address_becomes_the_offline_page_file(href: str, folder: str, expected: str) -> None:
+    assert file_address(href, folder=folder, exists=PAGES.__contains__) == expected
+
+
+def test_an_address_with_no_offline_page_stops_the_build() -> None:
+    with pytest.raises(ValueError, match="no page of the offline edition"):
+        file_address("../../gone/#a", folder="comments/on", exists=PAGES.__contains__)
+
+
+def test_offline_only_the_links_of_references_change() -> None:
+    ref = '<a class="xref__link" href="../../specific-issues/#iv-b-17">IV.b.17</a>'
+    own = '<a href="https://example.org/x/" rel="nofollow noopener">x</a>'
+    articles = [
+        {"id": "a", "html": f'<article class="comment" id="a"><p>See {ref} and {own}.</p></article>'},
+        {"id": "b", "html": '<article class="comment" id="b"><p>No reference, <b>as typed</b>.</p></article>'},
+    ]
+    script = data_script(target="IV.b.16", lang="en", articles=articles)
+    changed = read_script(relinked(script, address=lambda h: h + "X"))
+    first = html.fragment_fromstring(changed["comments"][0]["html"])
+    assert [a.get("href") for a in first.iter("a")] == ["../../specific-issues/#iv-b-17X", "https://example.org/x/"]
+    assert first.text_content() == "See IV.b.17 and x."
+    assert changed["comments"][1] == articles[1], "an article without references is left as it was"
 
 
 # The fast paths, each equal to the plain definition over every character or many random lines.

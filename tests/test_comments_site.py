@@ -11,6 +11,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -316,6 +317,11 @@ def test_offline_a_comment_is_read_from_the_file_system(
     page.locator("#iv-b-17 .comments__summary").click()
     expect(page.locator("#iv-b-17 article.comment")).to_have_count(2)
     expect(page.locator("#iv-b-17 article.comment").first).to_contain_text("Test fixture: a comment on")
+    # The comment's [[IV.b.17]] leads to the page's file (the website's comment file, relinked for the ZIP).
+    href = page.locator("#iv-b-17 article.comment a.xref__link").first.get_attribute("href") or ""
+    target, _, fragment = href.partition("#")
+    assert target.startswith("file://") and Path(unquote(urlsplit(target).path)).is_file() and fragment == "iv-b-17"
+    assert target.endswith("/specific-issues.html"), href
     page.goto((folder / "comments.html").as_uri() + "?on=IV.b.17")
     expect(page.locator(".comments-browse__results > li")).to_have_count(2)
     assert errors == []
