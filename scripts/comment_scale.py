@@ -9,7 +9,9 @@ and is built alternately with the others, so the machine's noise falls on every 
   cached, and again with the comments checked by an earlier build (as under `mkdocs serve`, or
   when a build follows another: only new or changed comment files are checked);
 - the full build, with the PDFs from a cache filled beforehand (they carry no comment and are the
-  same at every size) and the offline editions made each time (they carry the comments).
+  same at every size) and the offline editions made each time (they carry the comments);
+- the full build with nothing cached, as issue 16 measured it ("both built the same way"): three
+  PDFs rendered, comments checked, offline editions made.
 
 Reported per size: build times and their growth per comment, the weight (gzip) of the heaviest
 reading page and of each language's search index, the comment files, the time of `make
@@ -88,6 +90,7 @@ def scale(work: Path, build: Build, runs: int) -> list[dict[str, object]]:
     hooked: dict[int, list[float]] = {size: [] for size in SIZES}
     warm: dict[int, list[float]] = {size: [] for size in SIZES}
     full: dict[int, list[float]] = {size: [] for size in SIZES}
+    uncached: dict[int, list[float]] = {size: [] for size in SIZES}
     memos = {size: work / f"scale-memo-{size}" for size in SIZES}  # each size's comments checked once before
     for size in SIZES:
         build(folders[size] / "mkdocs.no-pdf.yml", work / f"scale-{size}", cache=memos[size])
@@ -98,6 +101,7 @@ def scale(work: Path, build: Build, runs: int) -> list[dict[str, object]]:
             for made in cache.glob("*-offline.zip.*"):  # every size makes its offline editions
                 made.unlink()
             full[size].append(build(folders[size] / "mkdocs.yml", work / f"scale-full-{size}", cache=cache))
+            uncached[size].append(build(folders[size] / "mkdocs.yml", work / f"scale-uncached-{size}"))
     results = []
     for size in SIZES:
         site = work / f"scale-full-{size}"
@@ -109,6 +113,7 @@ def scale(work: Path, build: Build, runs: int) -> list[dict[str, object]]:
                 "hooked": statistics.median(hooked[size]),
                 "warm": statistics.median(warm[size]),
                 "full": statistics.median(full[size]),
+                "uncached": statistics.median(uncached[size]),
                 "page_gz": gz(site / PAGE),
                 "page_raw": (site / PAGE).stat().st_size,
                 "indexes_gz": {lang: gz(site / path) for lang, path in INDEXES.items()},
@@ -128,13 +133,13 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
         "",
         f'Medians of {runs} runs, sizes built in turn. "Website": every hook but the PDF and offline steps; '
         '"full": also the PDFs (from the cache: they carry no comment) and the offline ZIPs '
-        "(made each time: they do).",
+        '(made each time: they do); "nothing cached": the full build as issue 16 measured it, PDFs rendered.',
         "",
         "| comments | website build (s) | ms per comment | same, comments checked before (s) | ms per comment "
-        "| full build (s) | ms per comment | × none | "
+        "| full build (s) | ms per comment | × none | full build, nothing cached (s) | × none | "
         "`specific-issues/` gzip (KB) | search index gzip en / fr / es (KB) | comment files | largest file gzip (KB) "
         "| `check-comments` (s) | exports complete |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |",
+        "|" + " ---: |" * 11 + " --- |" + " ---: |" * 3 + " --- |",
     ]
 
     def per(r: dict[str, object], key: str) -> str:
@@ -148,6 +153,7 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
             f"| {size:,} | {r['hooked']:.2f} | {per(r, 'hooked')} | {r['warm']:.2f} | {per(r, 'warm')} "
             f"| {r['full']:.2f} | {per(r, 'full')} "
             f"| {float(r['full']) / float(base['full']):.2f} "  # type: ignore[arg-type]
+            f"| {r['uncached']:.2f} | {float(r['uncached']) / float(base['uncached']):.2f} "  # type: ignore[arg-type]
             f"| {int(r['page_gz']) / 1000:.1f} | {indexes} | {r['data_files']} "  # type: ignore[call-overload]
             f"| {int(r['largest_data_gz']) / 1000:.1f} | {r['check']:.2f} | {'yes' if r['exports'] else '**no**'} |"  # type: ignore[call-overload]
         )
