@@ -10,6 +10,7 @@ only about a value it refuses, and names all its problems.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -83,6 +84,13 @@ def _unshared(node: Any, where: str = "") -> list[str]:
 # jsonschema still names every problem of a value this refuses. Formats are checked by jsonschema's own
 # checker, so both agree on what a date is; a value this accepts, jsonschema accepts.
 def quick_check(schema: Mapping[str, Any]) -> Callable[[Any], bool]:
+    return _compiled(json.dumps(schema, sort_keys=True))
+
+
+# Why: compiling takes tens of milliseconds; each language's document is checked against one schema.
+@functools.lru_cache(maxsize=8)
+def _compiled(text: str) -> Callable[[Any], bool]:
+    schema = json.loads(text)
     schema = inline_refs(schema, defs=schema.get("$defs", {}))
     unshared = _unshared(schema)
     if unshared:
