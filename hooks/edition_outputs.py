@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -123,15 +124,24 @@ def _json(value: Any) -> str:
 # are the website's, but for the links of ``[[id]]``s, which lead to files there (x.html, not x/).
 def offline_comment_files(config: MkDocsConfig, site: Path, offline_site: Path) -> None:
     languages, default = site_languages(config)
+    problems = []
     for target, comments in STATE.loaded.comments.by_target.items():
         has_refs = any(isinstance(piece, RefSlot) for c in comments for piece in c.rendered)
         for lang in languages:
             name = edition_prefix(lang, default) + data_path(target)
-            text = (site / name).read_text(encoding="utf-8")
-            if has_refs:
-                text = relinked(text, address=functools.partial(_file_address, site=offline_site, name=name))
             (offline_site / name).parent.mkdir(parents=True, exist_ok=True)
+            if not has_refs:
+                shutil.copyfile(site / name, offline_site / name)
+                continue
+            address = functools.partial(_file_address, site=offline_site, name=name)
+            try:
+                text = relinked((site / name).read_text(encoding="utf-8"), address=address)
+            except ValueError as error:
+                problems.append(f"{name}: {error}")
+                continue
             (offline_site / name).write_text(text, encoding="utf-8")
+    if problems:
+        raise PluginError("The offline edition's comment files link to missing pages:\n  " + "\n  ".join(problems))
 
 
 def _file_address(href: str, *, site: Path, name: str) -> str:
