@@ -24,9 +24,10 @@ function stemQuery(query) {
   return query.split(/(\s+)/).map((part) => (/^\s+$/.test(part) || part === "" ? part : stem(part))).join("");
 }
 
+let replayed = null; // the SETUP handed again to Material's worker (see the end of this file)
 self.addEventListener("message", (event) => {
   const message = event.data;
-  if (!message || typeof message !== "object") return;
+  if (!message || typeof message !== "object" || event === replayed) return;
   if (message.type === SETUP && message.data && message.data.config) {
     language = (message.data.config.lang || ["en"])[0];
   } else if (message.type === QUERY && typeof message.data === "string") {
@@ -59,4 +60,18 @@ self.postMessage = (message, ...rest) => post(withPageTerms(message), ...rest);
 // inserts a script element; the shim delivers messages only once the iframe has loaded, which waits
 // for that script, so Material's worker is listening before the first message.
 const address = self.document && document.currentScript ? document.currentScript.src : self.location.href;
-importScripts(new URL(address).searchParams.get("material"));
+const material = new URL(address).searchParams.get("material");
+if (self.document) {
+  importScripts(material);
+} else {
+  // Over http(s) Material's worker (12 KB gzipped) is fetched only when the index arrives, which
+  // search-on-demand.js holds back until the reader opens search. Material's listener, added by
+  // importScripts while this SETUP is being delivered, does not receive it: it is handed over again.
+  self.addEventListener("message", function importOnSetup(event) {
+    if (!event.data || event.data.type !== SETUP) return;
+    self.removeEventListener("message", importOnSetup);
+    importScripts(material);
+    replayed = new MessageEvent("message", { data: event.data });
+    self.dispatchEvent(replayed);
+  });
+}
