@@ -4,7 +4,7 @@ The pages come from a second build with Material's offline plugin (no directory 
 index inlined as a script). ``members`` chooses what one language's ZIP holds: its own pages, its
 search index and PDF, the shared assets it needs, and nothing built for a server (sitemaps, the 404
 page, source maps) or for other languages. ``write_zip`` writes it the same way every time, so two
-builds from the same sources give the same bytes.
+builds from the same sources give the same bytes; ``write_zips`` writes the languages' ZIPs side by side.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 # Built for a web server only: of no use from the file system.
@@ -24,6 +26,19 @@ LUNR_FOLDER = "assets/javascripts/lunr/"
 LUNR_ALWAYS = frozenset({"min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js"})
 # The ZIP format cannot store times before 1980.
 ZIP_EPOCH = dt.datetime(1980, 1, 1, tzinfo=dt.UTC)
+# Deflate level 6, not 9: with 10,000 comments the three ZIPs pack in 1.8 s instead of 2.8 s for 0.7% more
+# bytes (21.66 MB against 21.50 MB); storing the PDF unpacked would save 7 ms for 19 KB more per ZIP.
+LEVEL = 6
+
+
+@dataclass(frozen=True)
+class Packing:
+    """One ZIP to write: where, the folder inside it, the built files it holds and the bytes added to them."""
+
+    target: Path
+    folder: str
+    files: Sequence[tuple[str, Path]]
+    added: Sequence[tuple[str, bytes]] = ()
 
 
 # Why: the address on the website of a page that the offline build wrote as a file (no directory URLs).
@@ -83,4 +98,12 @@ def write_zip(
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, so the mode above is read as such everywhere
-            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=LEVEL)
+
+
+# Why: zlib lets go of the interpreter while it compresses, so threads pack the ZIPs on every core at once.
+def write_zips(packings: Sequence[Packing], when: dt.datetime, *, workers: int) -> None:
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        done = [pool.submit(write_zip, one.target, one.folder, one.files, when, one.added) for one in packings]
+        for future in done:
+            future.result()  # raises the first failure here, in the build

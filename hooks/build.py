@@ -71,7 +71,7 @@ from mkdocs.structure.nav import Navigation
 
 from edition.build_cache import digest, tree
 from edition.formatting import edition_date
-from edition.offline import members, write_zip
+from edition.offline import Packing, members, write_zips
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
 from edition.search_index import split_index, with_entries
@@ -275,7 +275,7 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
     root = project_root(config)
     labels = project_registry(config).labels
     when = dt.datetime.combine(edition_date(), dt.time(), tzinfo=dt.UTC)
-    zips: dict[str, bytes | None] = {}
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="edition-offline-") as folder:
         offline_site = Path(folder) / "site"
         command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
@@ -285,15 +285,18 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
         if result.returncode != 0:
             raise PluginError(f"The offline edition's build failed:\n{result.stdout}{result.stderr}")
         fill_pages(offline_site, [STATE.pdf_sizes], labels)
+        built = time.perf_counter()
+        packings: dict[str, Packing] = {}
         for lang in languages:
             pdf = download_path(PDF_NAME, lang, default)
             added = [(pdf, (site / pdf).read_bytes())]
             if lang != default:
                 added.append(("index.html", _start_page(config, lang).encode("utf-8")))
-            target = Path(folder) / f"{lang}.zip"
             files = members(offline_site, lang, languages, default)
-            write_zip(target, ZIP_FOLDER.format(lang=lang), files, when, added)
-            zips[lang] = target.read_bytes()
+            packings[lang] = Packing(Path(folder) / f"{lang}.zip", ZIP_FOLDER.format(lang=lang), files, added)
+        write_zips(list(packings.values()), when, workers=min(len(packings), os.cpu_count() or 1))
+        zips: dict[str, bytes | None] = {lang: one.target.read_bytes() for lang, one in packings.items()}
+    STATE.timings["offline_parts"] = {"build_s": built - started, "pack_s": time.perf_counter() - built}
     return zips
 
 
