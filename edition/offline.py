@@ -3,8 +3,10 @@
 The pages come from a second build with Material's offline plugin (no directory URLs, the search
 index inlined as a script). ``members`` chooses what one language's ZIP holds: its own pages, its
 search index and PDF, the shared assets it needs, and nothing built for a server (sitemaps, the 404
-page, source maps) or for other languages. ``write_zip`` writes it the same way every time, so two
-builds from the same sources give the same bytes; ``write_zips`` writes the languages' ZIPs side by side.
+page, source maps) or for other languages. The comment exports (``FROM_WEBSITE``) are written by
+the website's build only: ``website_members`` chooses them, by the same rules, from there.
+``write_zip`` writes a ZIP the same way every time, so two builds from the same sources give the
+same bytes; ``write_zips`` writes the languages' ZIPs side by side.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from pathlib import Path, PurePosixPath
 SERVER_ONLY = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
 # Files at the site root that every edition's pages link to (the comment exports, for the editors).
 SHARED_ROOT_FILES = frozenset({"comments.json", "comments.csv"})
+# Written at the root by the website's build and not by the offline one (hooks/comments.py), the same
+# bytes in both: the ZIPs take them from the website. The schema, not shared, goes with the default edition.
+FROM_WEBSITE = SHARED_ROOT_FILES | {"comment.schema.json"}
 # Material's search loads only these lunr files for the languages it is given; the rest (other
 # languages, Japanese and Thai segmenters) is never requested by this site.
 LUNR_FOLDER = "assets/javascripts/lunr/"
@@ -54,17 +59,28 @@ def online_address(offline_url: str) -> str:
 
 # Why: the files of one language's ZIP, as (path inside the ZIP, path in the built offline site).
 def members(site: Path, lang: str, languages: Sequence[str], default: str) -> list[tuple[str, Path]]:
-    others = [f"{other}/" for other in languages if other != default and other != lang]
-    own = "" if lang == default else f"{lang}/"
-    wanted_lunr = LUNR_ALWAYS | {f"min/lunr.{code}.min.js" for code in languages if code != "en"}
+    rules = _rules(lang, languages, default)
     chosen = []
     for path in sorted(site.rglob("*")):
         if not path.is_file():
             continue
         name = path.relative_to(site).as_posix()
-        if _wanted(name, own, others, wanted_lunr):
+        if name not in FROM_WEBSITE and _wanted(name, *rules):
             chosen.append((name, path))
     return chosen
+
+
+# Why: the files of one language's ZIP that only the website's build writes, as (path inside the ZIP, path).
+def website_members(website: Path, lang: str, languages: Sequence[str], default: str) -> list[tuple[str, Path]]:
+    rules = _rules(lang, languages, default)
+    return [(name, website / name) for name in sorted(FROM_WEBSITE) if _wanted(name, *rules)]
+
+
+# Why: what ``_wanted`` needs to know of a language: its folder, the other languages' and its lunr files.
+def _rules(lang: str, languages: Sequence[str], default: str) -> tuple[str, list[str], frozenset[str]]:
+    others = [f"{other}/" for other in languages if other != default and other != lang]
+    own = "" if lang == default else f"{lang}/"
+    return own, others, LUNR_ALWAYS | {f"min/lunr.{code}.min.js" for code in languages if code != "en"}
 
 
 # Why: one file's place in a language's ZIP, by the rules in the module docstring.

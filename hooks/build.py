@@ -71,7 +71,7 @@ from mkdocs.structure.nav import Navigation
 
 from edition.build_cache import digest, tree
 from edition.formatting import edition_date
-from edition.offline import Packing, members, write_zips
+from edition.offline import Packing, members, website_members, write_zips
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
 from edition.search_index import split_index, with_entries
@@ -270,7 +270,8 @@ def _write_zips(config: MkDocsConfig, site: Path, zips: dict[str, bytes | None])
     fill_pages(site, [STATE.zip_sizes], project_registry(config).labels)
 
 
-# Why: the offline variant built into a temporary folder, each language's part of it packed with its PDF.
+# Why: the offline variant built into a temporary folder, each language's part of it packed with its PDF and
+# the website's comment exports.
 def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: str) -> dict[str, bytes | None]:
     root = project_root(config)
     labels = project_registry(config).labels
@@ -292,7 +293,7 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
             added = [(pdf, (site / pdf).read_bytes())]
             if lang != default:
                 added.append(("index.html", _start_page(config, lang).encode("utf-8")))
-            files = members(offline_site, lang, languages, default)
+            files = members(offline_site, lang, languages, default) + website_members(site, lang, languages, default)
             packings[lang] = Packing(Path(folder) / f"{lang}.zip", ZIP_FOLDER.format(lang=lang), files, added)
         write_zips(list(packings.values()), when, workers=min(len(packings), os.cpu_count() or 1))
         zips: dict[str, bytes | None] = {lang: one.target.read_bytes() for lang, one in packings.items()}

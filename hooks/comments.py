@@ -20,7 +20,8 @@ MkDocs events:
   filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
   that none is set.
 - ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
-  form checks against (``comment.schema.json``) at the site root.
+  form checks against (``comment.schema.json``) at the site root; not in the offline variant, whose
+  ZIPs take the website's exports (the same bytes; ``hooks/build.py``).
 
 Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 """
@@ -62,6 +63,7 @@ from edition.problems import format_problems
 from build_state import STATE, KeptComments
 from project import product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
+from site_variant import offline_variant
 
 EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment.schema.json"
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
@@ -134,7 +136,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     _, default = site_languages(config)
-    if current_language(config) != default:
+    if current_language(config) != default or offline_variant(config):  # the ZIPs take the website's exports
         return
     site = Path(config.site_dir)
     rows = export_rows(STATE.loaded.comments.comments)

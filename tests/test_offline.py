@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from edition.offline import Packing, members, online_address, write_zip, write_zips
+from edition.offline import Packing, members, online_address, website_members, write_zip, write_zips
 from tests.browsing import axe_violations, search, switch_language
 from tests.conftest import ROOT, CheckedPages
 from tests.links import check
@@ -65,6 +65,7 @@ def offline_tree(tmp_path: Path) -> Path:
         "sitemap.xml.gz",
         "comments.json",
         "comments.csv",
+        "comment.schema.json",
         "book-en.pdf",
         "search/search_index.js",
         "assets/javascripts/bundle.js",
@@ -88,9 +89,7 @@ SHARED = [
     "assets/javascripts/bundle.js",
     "assets/javascripts/lunr/min/lunr.fr.min.js",
     "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-    "comments.csv",
-    "comments.json",
-]
+]  # and the comment exports, which each ZIP takes from the website's build, not the offline one
 
 
 @pytest.mark.parametrize(
@@ -105,6 +104,20 @@ def test_a_zip_holds_its_own_edition_and_the_shared_assets_only(
 ) -> None:
     chosen = members(offline_tree, lang, languages=["en", "fr", "es"], default="en")
     assert [name for name, _ in chosen] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["comment.schema.json", "comments.csv", "comments.json"]),  # the schema as in the default edition
+        ("fr", ["comments.csv", "comments.json"]),
+        ("es", ["comments.csv", "comments.json"]),
+    ],
+)
+def test_a_zip_takes_the_comment_exports_from_the_website(tmp_path: Path, lang: str, expected: list[str]) -> None:
+    website = tmp_path / "website"  # what the offline build no longer writes, the website's build does
+    chosen = website_members(website, lang, languages=["en", "fr", "es"], default="en")
+    assert chosen == [(name, website / name) for name in expected]
 
 
 def test_a_zip_is_the_same_bytes_whenever_it_is_written(offline_tree: Path, tmp_path: Path) -> None:
