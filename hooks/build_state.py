@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from edition.background import BackgroundBuild
 from edition.comments import Comment
 from edition.compiled_templates import CompiledTemplates
 from edition.crossrefs import CrossIndex
@@ -124,6 +125,8 @@ class BuildState:
     zip_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("offline", label="offline_size"))
     pdf_html: dict[str, str] = field(default_factory=dict)  # per language: the PDF's assembled HTML
     pdfs: PdfJobs | None = None  # renders started by each language, collected after the last
+    offline: BackgroundBuild | None = None  # the offline edition's build, started early (hooks/build.py)
+    offline_inputs: str = ""  # the digest of what the offline edition is made from, once taken (hooks/build.py)
     timings: dict[str, dict[str, float]] = field(default_factory=dict)  # for scripts/benchmark.py
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
@@ -155,6 +158,9 @@ class BuildState:
     def abandon(self) -> None:
         if self.pdfs is not None:
             self.pdfs.close()
+        if self.offline is not None:
+            self.offline.close()
+            self.offline = None
         self.depth = 0
 
 

@@ -21,7 +21,8 @@ MkDocs events:
   filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
   that none is set.
 - ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
-  form checks against (``comment.schema.json``) at the site root.
+  form checks against (``comment.schema.json``) at the site root; not in the offline variant, whose
+  ZIPs take the website's exports (the same bytes; ``hooks/build.py``).
 
 Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 """
@@ -137,7 +138,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     _, default = site_languages(config)
-    if current_language(config) != default:
+    if current_language(config) != default or offline_variant(config):  # the ZIPs take the website's exports
         return
     site = Path(config.site_dir)
     rows = export_rows(STATE.loaded.comments.comments)

@@ -184,7 +184,8 @@ def main() -> None:
         f"{'met' if full / plain <= FULL_BUDGET else '**not met**'}), with nothing cached; "
         f"with the PDFs and ZIPs cached: **{warm / plain:.2f}×**. The PDFs render in "
         f"worker processes beside the build ({sum(render.values()):.2f} s of rendering in all, summed over the "
-        f"workers); the offline editions take {offline_made:.2f} s at the end. "
+        f"workers); the offline editions, built beside the website from its start, add {offline_made:.2f} s at "
+        "the end (waiting for that build, then packing). "
         f"The hooks without the PDF and offline steps ÷ bare build: **{hooked / plain:.2f}×** "
         f"(budget {HOOKS_BUDGET:.2f}×: {'met' if hooked / plain <= HOOKS_BUDGET else '**not met**'}).",
         "",
@@ -219,8 +220,8 @@ def main() -> None:
         "",
         "## Offline editions (ZIP per language)",
         "",
-        f"Building the variant `mkdocs.offline.yml` and packing the ZIPs (with the website's PDFs) takes "
-        f"{offline_made:.2f} s (median).",
+        "The variant `mkdocs.offline.yml` builds beside the website from its start; waiting for it after the "
+        f"website and packing the ZIPs (with the website's PDFs) takes {offline_made:.2f} s (median).",
         "",
         "| edition | ZIP size |",
         "| --- | ---: |",

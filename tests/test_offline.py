@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from edition.offline import members, online_address, write_zip
+from edition.offline import Packing, members, online_address, website_members, write_zip, write_zips
 from tests.browsing import axe_violations, search, switch_language
 from tests.conftest import ROOT, CheckedPages
 from tests.links import check
@@ -65,6 +65,7 @@ def offline_tree(tmp_path: Path) -> Path:
         "sitemap.xml.gz",
         "comments.json",
         "comments.csv",
+        "comment.schema.json",
         "book-en.pdf",
         "search/search_index.js",
         "assets/javascripts/bundle.js",
@@ -88,9 +89,7 @@ SHARED = [
     "assets/javascripts/bundle.js",
     "assets/javascripts/lunr/min/lunr.fr.min.js",
     "assets/javascripts/lunr/min/lunr.stemmer.support.min.js",
-    "comments.csv",
-    "comments.json",
-]
+]  # and the comment exports, which each ZIP takes from the website's build, not the offline one
 
 
 @pytest.mark.parametrize(
@@ -107,6 +106,20 @@ def test_a_zip_holds_its_own_edition_and_the_shared_assets_only(
     assert [name for name, _ in chosen] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["comment.schema.json", "comments.csv", "comments.json"]),  # the schema as in the default edition
+        ("fr", ["comments.csv", "comments.json"]),
+        ("es", ["comments.csv", "comments.json"]),
+    ],
+)
+def test_a_zip_takes_the_comment_exports_from_the_website(tmp_path: Path, lang: str, expected: list[str]) -> None:
+    website = tmp_path / "website"  # what the offline build no longer writes, the website's build does
+    chosen = website_members(website, lang, languages=["en", "fr", "es"], default="en")
+    assert chosen == [(name, website / name) for name in expected]
+
+
 def test_a_zip_is_the_same_bytes_whenever_it_is_written(offline_tree: Path, tmp_path: Path) -> None:
     files = members(offline_tree, "fr", languages=["en", "fr", "es"], default="en")
     when = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
@@ -119,6 +132,32 @@ def test_a_zip_is_the_same_bytes_whenever_it_is_written(offline_tree: Path, tmp_
     assert {i.date_time for i in infos} == {(2026, 11, 23, 0, 0, 0)}
     assert {i.external_attr >> 16 for i in infos} == {0o644}
     assert "book/index.html" in [i.filename for i in infos]
+
+
+def test_zips_packed_side_by_side_are_the_bytes_of_zips_packed_one_by_one(offline_tree: Path, tmp_path: Path) -> None:
+    when = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+    big = offline_tree / "fr" / "comments" / "on" / "iv-b-17.js"  # large enough for zlib to work while others wait
+    big.parent.mkdir(parents=True)
+    big.write_text("".join(f"comment {n} on IV.b.17; " for n in range(50_000)), encoding="utf-8")
+    packings = []
+    for lang in ["en", "fr", "es"]:
+        files = members(offline_tree, lang, languages=["en", "fr", "es"], default="en")
+        added = [] if lang == "en" else [("index.html", f"start {lang}".encode())]
+        packings.append(Packing(tmp_path / "together" / f"{lang}.zip", f"book-{lang}", files, added))
+        write_zip(tmp_path / "alone" / f"{lang}.zip", f"book-{lang}", files, when, added)
+    write_zips(packings, when, workers=3)
+    for lang in ["en", "fr", "es"]:
+        assert (tmp_path / "together" / f"{lang}.zip").read_bytes() == (tmp_path / "alone" / f"{lang}.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "together" / "fr.zip") as archive:
+        assert archive.read("book-fr/fr/comments/on/iv-b-17.js") == big.read_bytes()
+        assert archive.read("book-fr/index.html") == b"start fr"
+
+
+def test_a_failure_while_packing_side_by_side_stops_the_build(offline_tree: Path, tmp_path: Path) -> None:
+    files = members(offline_tree, "en", languages=["en", "fr", "es"], default="en")
+    (offline_tree / "index.html").unlink()
+    with pytest.raises(FileNotFoundError):
+        write_zips([Packing(tmp_path / "en.zip", "book", files)], dt.datetime(2026, 11, 23, tzinfo=dt.UTC), workers=2)
 
 
 # --- The real build's ZIPs ---------------------------------------------------------------------
