@@ -12,7 +12,6 @@ links made to point at its pages' files (``relinked``).
 from __future__ import annotations
 
 import json
-import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -52,16 +51,3 @@ def relinked(text: str, *, address: Callable[[str], str]) -> str:
         if refs:
             article["html"] = html.tostring(root, encoding="unicode")
     return data_script(target=data["target"], lang=data["lang"], articles=data["comments"])
-
-
-# Why: a website address (a folder, relative to ``folder``) as the offline edition's file, which must exist.
-def file_address(href: str, *, folder: str, exists: Callable[[str], bool]) -> str:
-    path, mark, fragment = href.partition("#")
-    if not path or "://" in path or path.startswith("/"):
-        return href
-    target = posixpath.normpath(posixpath.join(folder, path))
-    candidates = ["index.html"] if target == "." else [f"{target}/index.html", f"{target}.html"]
-    found = next((c for c in candidates if exists(c)), None)
-    if found is None:
-        raise ValueError(f"{href!r} (from {folder}/) is no page of the offline edition")
-    return posixpath.relpath(found, folder) + mark + fragment

@@ -201,9 +201,9 @@ def _comment(comment: Comment) -> dict[str, Any]:
 
 # Why: the build checks its own output; every mismatch is named by its place in the document.
 def document_problems(document: Any, schema: Mapping[str, Any]) -> list[str]:
-    checked = inline_refs(schema, defs=schema.get("$defs", {}))
-    if quick_check(checked)(document):
+    if quick_check(schema)(document):
         return []
+    checked = inline_refs(schema, defs=schema.get("$defs", {}))
     validator = jsonschema.Draft202012Validator(checked, format_checker=jsonschema.FormatChecker())
     return [
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"

@@ -6,14 +6,16 @@ search index and PDF, the shared assets it needs, and nothing built for a server
 page, source maps) or for other languages. The comment exports (``FROM_WEBSITE``) are written by
 the website's build only: ``website_members`` chooses them, by the same rules, from there.
 ``write_zip`` writes a ZIP the same way every time, so two builds from the same sources give the
-same bytes; ``write_zips`` writes the languages' ZIPs side by side.
+same bytes; ``write_zips`` writes the languages' ZIPs side by side. ``file_address`` is the
+inverse of ``online_address``, for the website's comment files that the offline edition takes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -55,6 +57,19 @@ def online_address(offline_url: str) -> str:
     folder = "" if str(pure.parent) == "." else f"{pure.parent}/"
     page = folder if pure.stem == "index" else f"{folder}{pure.stem}/"
     return page + hash_mark + fragment
+
+
+# Why: a website address (a folder, relative to ``folder``) as the offline edition's file, which must exist.
+def file_address(href: str, *, folder: str, exists: Callable[[str], bool]) -> str:
+    path, mark, fragment = href.partition("#")
+    if not path or "://" in path or path.startswith("/"):
+        return href
+    target = posixpath.normpath(posixpath.join(folder, path))
+    candidates = ["index.html"] if target == "." else [f"{target}/index.html", f"{target}.html"]
+    found = next((c for c in candidates if exists(c)), None)
+    if found is None:
+        raise ValueError(f"{href!r} (from {folder}/) is no page of the offline edition")
+    return posixpath.relpath(found, folder) + mark + fragment
 
 
 # Why: the files of one language's ZIP, as (path inside the ZIP, path in the built offline site).

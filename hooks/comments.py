@@ -245,10 +245,11 @@ class _Renderer:
             if place not in html:
                 continue
             is_guideline = index is not None and target in index.guidelines
+            count = len(grouped.get(target, ()))
             context = {
                 "target": target,
-                "count": len(grouped.get(target, ())),
-                "count_label": count_label(len(grouped.get(target, ())), self.labels),
+                "count": count,
+                "count_label": count_label(count, self.labels),
                 "src": self.data_src(target),
                 "export_href": self.export_href(),
                 "labels": self.labels,

@@ -2,10 +2,10 @@
 
 ``hooks/build.py`` calls these in its after-every-language sequence: the edition as data (one JSON
 document per language with its schema, logic in ``edition/edition_data.py``) and the comparison
-pages (logic in ``edition/compare.py``); and, for the offline edition, the website's comment files
-(``edition/comment_data.py``). Both read each language's finished chapters, kept in the
+pages (logic in ``edition/compare.py``), which read each language's finished chapters, kept in the
 build state by ``hooks/edition_data.py`` (``STATE.editions``), and the comparison pages noted by
-``hooks/compare.py`` (``STATE.compare_pages``).
+``hooks/compare.py`` (``STATE.compare_pages``); and, for the offline edition, the website's comment
+files (``edition/comment_data.py``).
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from edition.comment_data import file_address, relinked
+from edition.comment_data import relinked
 from edition.comment_text import RefSlot
 from edition.comment_views import data_path
 from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
 from edition.formatting import edition_date
-from edition.offline import online_address
+from edition.offline import file_address, online_address
 from edition.yaml_text import load_yaml
 
 from build_state import STATE

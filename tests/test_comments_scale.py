@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from edition.comment_data import data_script, file_address, read_script, relinked
+from edition.comment_data import data_script, read_script, relinked
 from edition.comment_export import CONTROLS, csv_cell
 from edition.comment_text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
 from edition.comment_views import browse_rows, data_path, target_label
 from edition.comments import Comment, memo_from_json, memo_json
+from edition.offline import file_address
 from edition.registry import load_registry
 from scripts.comment_fixtures import paragraphs, write
 from tests.test_comments import CORPUS, FIXTURES, check_folder
