@@ -43,13 +43,16 @@ class PdfJobs:
         self._jobs: dict[str, tuple[str, Future[tuple[bytes, list[str], float]] | PdfResult]] = {}
         self._folders: dict[Path, str] = {}  # the digest of each template folder (fonts included), once
 
+    # Why: under `mkdocs serve` the last PDF made stands in, so the edition's HTML need not even be assembled.
+    def take_latest(self, lang: str) -> bool:
+        stale = self.cache.latest(f"{lang}.pdf") if self.stale_ok else None
+        if stale is not None:
+            self._jobs[lang] = ("latest", PdfResult(stale, (), 0.0, "stale"))
+        return stale is not None
+
     # Why: start one edition's render (or find it made already) without waiting for it.
     def submit(self, lang: str, html: str, *, stylesheet: Path, base_dir: Path) -> None:
         name = f"{lang}.pdf"
-        stale = self.cache.latest(name) if self.stale_ok else None
-        if stale is not None:  # under `mkdocs serve`: nothing to hash or render
-            self._jobs[lang] = ("latest", PdfResult(stale, (), 0.0, "stale"))
-            return
         if base_dir not in self._folders:
             self._folders[base_dir] = digest(files=tree(base_dir, ["."]), root=base_dir.parent)
         key = digest(files=[stylesheet], root=base_dir.parent, settings=[self._folders[base_dir], html])

@@ -47,6 +47,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     if offline_variant(config) or STATE.pdfs is None:
         return env
     lang = current_language(config)
+    if STATE.pdfs.take_latest(lang):  # under `mkdocs serve`, when a PDF was made before
+        return env
     root = project_root(config)
     started = time.perf_counter()
     html = STATE.pdf_html[lang] = _assemble(config, lang)

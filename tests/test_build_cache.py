@@ -57,9 +57,11 @@ def test_under_serve_the_latest_pdf_stands_in_without_rendering(project: Path) -
     cache = ProductCache(project / "cache")
     cache.put("en.pdf", "old", b"%PDF-last")
     jobs = PdfJobs(cache, workers=0, stale_ok=True)
-    jobs.submit("en", "<p>edited</p>", stylesheet=project / "pdf" / "print.css", base_dir=project / "pdf")
+    assert jobs.take_latest("en"), "the edition's HTML need not be assembled"
+    assert not jobs.take_latest("fr"), "no French PDF was made before: it must be assembled and rendered"
     result = jobs.results()["en"]
     assert (result.pdf, result.source, result.render_s) == (b"%PDF-last", "stale", 0.0)
+    assert not PdfJobs(cache, workers=0, stale_ok=False).take_latest("en"), "a build never takes a stale PDF"
 
 
 def test_a_build_uses_a_cached_pdf_only_for_the_same_html(project: Path) -> None:
