@@ -103,7 +103,7 @@ class LoadedData:
 
     law_stamp: tuple[float, ...] = ()
     law: LaterLaw | None = None  # data/later-law.yml (hooks/law_since.py)
-    practice_stamp: tuple[float, ...] = ()
+    practice_stamp: tuple[object, ...] = ()  # the paragraphs, then modification times
     countries: tuple[Country, ...] = ()  # data/practice.yml and the notes (hooks/practice.py)
     comments: KeptComments = field(default_factory=KeptComments)  # hooks/comments.py
     # Every template compiled, for every environment (MkDocs' own: hooks/build.py's on_env); a changed

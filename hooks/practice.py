@@ -6,8 +6,9 @@ MkDocs events:
 - ``on_files`` at priority -250, after ``crossrefs.py`` (-200) has indexed this language's pages:
   reads and checks the data and every language's notes at once (source files, verbatim facts and
   quotations, paragraph ids against those pages, languages, numbers); all problems are raised
-  together. Read once per change of the files (their modification times, ``STATE.loaded``, kept
-  between ``mkdocs serve`` rebuilds), so in the first language built, not again per language.
+  together. Read once per change of the files (the data, its schema, the sources, the annexes: their
+  modification times) or of the set of paragraphs (``STATE.loaded``, kept between ``mkdocs serve``
+  rebuilds), so in the first language built, not again per language, nor after an edit elsewhere.
 - ``on_page_content``: the places the templates and pages leave are filled from
   ``overrides/partials/edition/practice-*.html``: under each paragraph a note bears on,
   ``<!-- edition:practice IV.a.10 -->`` becomes "In practice: France · Mexico" with previews (the
@@ -67,11 +68,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = project_root(config)
     languages, _ = site_languages(config)
     watched = [root / "data" / "practice.yml", root / "data" / "schemas" / "practice.schema.yml"]
-    watched += sorted((root / "sources").glob("*.txt")) + sorted((root / "docs").glob("*/*.md"))
-    stamp = tuple(p.stat().st_mtime for p in watched if p.exists())
+    watched += sorted((root / "sources").glob("*.txt")) + [root / "docs" / lang / PAGE for lang in languages]
+    paragraphs = frozenset(index.guidelines)  # the same in every language (hooks/parity.py)
+    # An edit elsewhere in the pages leaves the notes as they were, unless it adds or drops a paragraph.
+    stamp = (paragraphs, *(p.stat().st_mtime for p in watched if p.exists()))
     if stamp == STATE.loaded.practice_stamp:
         return files
-    paragraphs = set(index.guidelines)  # the same in every language (hooks/parity.py)
     countries, problems = load_practice(
         watched[0],
         schema_path=watched[1],
