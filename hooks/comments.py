@@ -60,6 +60,7 @@ from edition.comment_views import (
     target_label,
 )
 from edition.comments import Comment, check_repository, load_schema, memo_from_json, memo_json
+from edition.places import fill_places
 from edition.problems import format_problems
 
 from build_state import STATE, KeptComments
@@ -240,11 +241,8 @@ class _Renderer:
     def panels(self, html: str) -> str:
         index = STATE.index
         grouped = STATE.loaded.comments.by_target
-        for target in [*index.guidelines, *index.provision_pages] if index else []:
-            place = f"{PLACE}{target} -->"
-            if place not in html:
-                continue
-            is_guideline = index is not None and target in index.guidelines
+
+        def panel(target: str) -> str:
             count = len(grouped.get(target, ()))
             context = {
                 "target": target,
@@ -254,10 +252,13 @@ class _Renderer:
                 "export_href": self.export_href(),
                 "labels": self.labels,
                 "new_href": self.form_href(target),
-                "new_label": self.labels["comment_on_guideline" if is_guideline else "comment_on_provision"],
+                "new_label": self.labels["comment_on_guideline" if target in guidelines else "comment_on_provision"],
             }
-            html = html.replace(place, self.template("comments.html", **context))
-        return html
+            return self.template("comments.html", **context)
+
+        guidelines = index.guidelines if index else {}
+        targets = [*guidelines, *index.provision_pages] if index else []
+        return fill_places(html, prefix=PLACE, targets=targets, render=panel)
 
     def index_context(self) -> dict[str, Any]:
         index = STATE.index
