@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from edition.crossrefs import CrossIndex
+from edition.held_html import token
 from edition.ids import guideline_anchor
 from edition.registry import Registry, TextSource
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
@@ -47,6 +48,7 @@ class PageRenderer:
     templates: Templates
     url_for: Callable[[str], str]
     _tips: int = field(default=0, init=False)
+    held: list[str] = field(default_factory=list, init=False)  # blocks put back after Markdown (held_html.py)
 
     @property
     def labels(self) -> Mapping[str, str]:
@@ -112,7 +114,12 @@ class PageRenderer:
             rests_on=rests,
         )
         head, _, tail = markup.partition("<!-- body -->")
-        return f"{one_block(head)}\n\n{body}\n\n{one_block(tail)}"
+        return f"{self.hold(head)}{body}{self.hold(tail)}"
+
+    # Why: Markdown need not parse the edition's HTML again; it carries a token, replaced afterwards.
+    def hold(self, markup: str) -> str:
+        self.held.append(one_block(markup))
+        return token(len(self.held) - 1)
 
     # Why: a provision quoted in place, with its source and the guidelines citing it.
     def provision(self, block: ProvisionBlock) -> str:
@@ -122,7 +129,7 @@ class PageRenderer:
         cited = [
             self.xref(n, None, inline_markdown=False, preview=False) for n in self.index.cited_by.get(block.id, [])
         ]
-        return one_block(
+        return self.hold(
             self.templates(
                 "provision.html",
                 id=block.id,
@@ -154,7 +161,7 @@ class PageRenderer:
                     "provisions": links,
                 }
             )
-        return one_block(
+        return self.hold(
             self.templates(
                 "instruments.html",
                 items=items,

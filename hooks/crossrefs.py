@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from edition.crossrefs import build_index
+from edition.held_html import put_back
 from edition.problems import EditionError, format_problems
 from edition.render import PageRenderer, render_page
 from edition.syntax import scan
@@ -80,7 +81,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
     renderer = PageRenderer(language.index, project_registry(config), lang, templates, url_for)
-    return render_page(scan(markdown, path=scanned.path), renderer)
+    markdown = render_page(scan(markdown, path=scanned.path), renderer)
+    language.held[page.file.src_uri] = renderer.held
+    return markdown
+
+
+# Why: first of all the hooks that read a page's HTML, so that each sees the edition's blocks in place.
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    held = STATE.language(current_language(config)).held.pop(page.file.src_uri, [])
+    try:
+        return put_back(html, held, page=page.file.src_uri)
+    except ValueError as error:
+        raise PluginError(str(error)) from error
 
 
 # ---------------------------------------------------------------------------------------------
