@@ -21,8 +21,9 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
    ``STATE.language(lang).index``; at -250 ``practice.py`` and ``law_since.py`` check their data
    against that index, read once per change (``STATE.loaded``, kept between ``mkdocs serve`` builds).
 5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
-6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references),
-   ``on_page_content`` (``search.py``: paragraph entries; ``comments.py``: comment panels; then the
+6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references, the
+   edition's blocks held out of Markdown), ``on_page_content`` (``crossrefs.py`` at 100: the blocks
+   put back; ``search.py``: paragraph entries; ``comments.py``: comment panels; then the
    notes of ``quotations.py``, ``practice.py``, ``law_since.py`` and ``tools.py``); the hooks render
    their partials from the language's one template environment (``STATE.language(lang).templates``;
    ``comments.py`` still makes its own).

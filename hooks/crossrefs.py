@@ -14,7 +14,11 @@ MkDocs events, in the order each language build fires them:
 - ``on_page_markdown``: directives and ``[[…]]`` references become the edition's HTML, rendered from
   ``overrides/partials/edition/`` with URLs computed by MkDocs' own ``File`` objects. The page is
   rendered from the Markdown MkDocs hands over (front matter already removed), never from the raw
-  file that was scanned, or the front matter would be printed as text.
+  file that was scanned, or the front matter would be printed as text. The edition's blocks (a
+  paragraph's number and apparatus, a quoted provision, the instruments list) are held out of
+  Markdown: it gets a token line for each (``edition/held_html.py``).
+- ``on_page_content`` at priority 100, before every hook that reads the page's HTML: the held blocks
+  are put back in place of their tokens.
 """
 
 from __future__ import annotations
