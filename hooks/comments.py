@@ -14,12 +14,14 @@ MkDocs events:
   filters. The pages themselves carry no comment text, so they weigh the same with 10,000
   comments as with none, and comments stay out of the guidelines' search. The offline variant
   writes none: ``hooks/edition_outputs.py`` copies the website's into it, relinked.
-- ``on_page_content``: each guideline paragraph and provision has left a place for its comments
-  (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the file to
-  load. The page whose front matter says ``edition: comments-index`` gets the "Write a comment"
+- ``on_page_content``: the page whose front matter says ``edition: comments-index`` gets the "Write a comment"
   form (where it says ``<!-- edition:comment-form -->``), the counts per paragraph and the
   filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
   that none is set.
+- ``on_page_context`` at -50, after Material's search plugin has read the page (panels are not for
+  search): each guideline paragraph and provision has left a place for its comments
+  (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the file to
+  load.
 - ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
   form checks against (``comment.schema.json``) at the site root; not in the offline variant, whose
   ZIPs take the website's exports (the same bytes; ``hooks/build.py``).
@@ -37,6 +39,7 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -121,11 +124,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     is_index = page.meta.get("edition") == "comments-index"
     is_contact = page.file.src_uri.rsplit("/", 1)[-1] == CONTACT_PAGE
-    if PLACE not in html and not is_index and not is_contact:
+    if not is_index and not is_contact:
         return html
     render = _Renderer(page, config, files)
-    if PLACE in html:
-        html = render.panels(html)
     contact = render.template("comment-contact.html", labels=render.labels, email=render.email)
     if is_index:
         if FORM_PLACE not in html:
@@ -135,6 +136,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     elif is_contact:
         html += contact
     return html
+
+
+# Why: after Material's search (priority 0) has read the page: the panels are not for search
+# (``data-search-exclude``), and parsing them again cost the search index a tenth of its time.
+@event_priority(-50)
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    files = STATE.language(current_language(config)).files
+    if page.content is not None and PLACE in page.content and files is not None:
+        page.content = _Renderer(page, config, files).panels(page.content)
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

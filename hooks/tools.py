@@ -5,12 +5,13 @@ MkDocs events:
 - ``on_env``: this edition's citation files for reference managers (``cite/edition.json``,
   ``.bib``, ``.ris`` in the edition's folder) and the citation templates the pages' script fills
   in (``cite/templates.js``, loaded once and cached, rather than repeated in every page).
-- ``on_page_content``: each guideline paragraph and provision has left a place for its tools
+- ``on_page_context`` at -50, after Material's search plugin has read the page (the tools are not
+  for search): each guideline paragraph and provision has left a place for its tools
   (``<!-- edition:tools IV.b.17 -->``, in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/tools.html``. A page with tools, and each home
   page, gets one citation dialog (``partials/edition/cite-dialog.html``); the browser fills in the
-  part, its address and the date of access (``assets/javascripts/tools.js``).
-- ``on_page_context``: the home pages get "Cite this edition" with the files.
+  part, its address and the date of access (``assets/javascripts/tools.js``). The home pages get
+  "Cite this edition" with the files.
 
 Addresses in citations are permanent: ``site_url`` when it names a real host; a local build (a
 loopback ``site_url``) leaves the browser to use the page's own address.
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -73,7 +75,19 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+# Why: after Material's search (priority 0) has read the page: the tools are not for search
+# (``data-search-exclude``), and parsing them again cost the search index a tenth of its time.
+@event_priority(-50)
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    files = STATE.language(current_language(config)).files
+    if page.content is not None and files is not None:
+        page.content = _with_tools(page.content, page, config, files)
+    if is_edition_home(page.url, config):
+        context["edition_cite"] = _edition_cite(page, config)
+    return context
+
+
+def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     home = is_edition_home(page.url, config)
     if PLACE not in html and not home:
         return html
@@ -103,9 +117,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html + dialog.render(labels=labels, path=online_address(page.url), script=script, whole=home)
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    if not is_edition_home(page.url, config):
-        return context
+# Why: "Cite this edition" on a home page, with the files for reference managers.
+def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
     lang = current_language(config)
     default = site_languages(config)[1]
     labels = project_registry(config).labels[lang]
@@ -123,8 +136,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
             for name, (path, media_type) in FILES.items()
         ],
     }
-    context["edition_cite"] = cite
-    return context
+    return cite
 
 
 # ---------------------------------------------------------------------------------------------
