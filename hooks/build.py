@@ -23,13 +23,15 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
 6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references, the
    edition's blocks held out of Markdown), ``on_page_content`` (``crossrefs.py`` at 100: the blocks
-   put back; ``search.py``: paragraph entries; ``comments.py``: comment panels; then the
-   notes of ``quotations.py``, ``practice.py``, ``law_since.py`` and ``tools.py``); the hooks render
+   put back; ``search.py``: paragraph entries; ``comments.py``: the Comments page's form; then
+   the notes of ``quotations.py``, ``practice.py`` and ``law_since.py``); the hooks render
    their partials from the language's one template environment (``STATE.language(lang).templates``;
    ``comments.py`` still makes its own).
 7. ``on_env``: ``pdf.py`` assembles the edition's PDF and hands it to a worker process.
 8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
-   ``offline.py``) gives ``overrides/main.html`` its values.
+   ``offline.py``) gives ``overrides/main.html`` its values; Material's search plugin (at 0) reads
+   the page; then (at -50) ``comments.py`` and ``tools.py`` fill in the comment panels and the
+   Cite/Compare tools, which search leaves out anyway.
 9. ``on_post_build``: ``comments.py`` writes its exports; mkdocs-static-i18n builds the next language.
 
 After every language (this hook's ``on_post_build`` at -200, when the outermost build leaves), in
