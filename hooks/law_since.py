@@ -75,35 +75,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = current_language(config)
-    language = STATE.language(lang)
-    law, index = STATE.loaded.law, language.index
-    if law is None or index is None:
-        return html_text
-    registry = project_registry(config)
-    env = language.templates(config)
-    context = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, index, env)
-    if PLACE in html_text:
-        targets = [*index.guidelines, *index.provision_pages]
-        html_text = fill_places(html_text, prefix=PLACE, targets=targets, render=context.note)
-    if page.file.src_uri in (PAGE_SRC, f"{lang}/{PAGE_SRC}"):  # the i18n plugin keeps the folder
-        html_text += context.render("law-since-page.html", **context.page_context())
+    filling = _filling(page, config, files)
+    if filling is not None and page.file.src_uri in (
+        PAGE_SRC,
+        f"{lang}/{PAGE_SRC}",
+    ):  # the i18n plugin keeps the folder
+        html_text += filling.render("law-since-page.html", **filling.page_context())
     return html_text
 
 
-# Why: the home page's pointer sits in the edition's orientation box (overrides/main.html), not
-# after the 2005 title page, where it would read as QUNO's; after on_env, so not in the PDF.
+# Why: the notes under paragraphs and provisions go in after Material's search (priority 0) has read
+# the page: they are not for search (``data-search-exclude``), and parsing them again cost the index
+# time. The PDF takes the pages' HTML after this (``hooks/pdf.py``, ``on_post_build``), notes included.
+# The home page's pointer sits in the edition's orientation box (overrides/main.html), not after the
+# 2005 title page, where it would read as QUNO's; as a template value, it is not in the PDF.
+@event_priority(-50)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    files = STATE.language(current_language(config)).files
+    filling = _filling(page, config, files) if files is not None else None
+    if filling is None:
+        return context
+    if page.content is not None and PLACE in page.content:
+        targets = [*filling.index.guidelines, *filling.index.provision_pages]
+        page.content = fill_places(page.content, prefix=PLACE, targets=targets, render=filling.note)
+    if is_edition_home(page.url, config):
+        note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
+        context.setdefault("edition_home_notes", []).append(note)
+    return context
+
+
+def _filling(page: Page, config: MkDocsConfig, files: Files) -> _Context | None:
     lang = current_language(config)
     language = STATE.language(lang)
-    law, index, files = STATE.loaded.law, language.index, language.files
-    if law is None or index is None or files is None or not is_edition_home(page.url, config):
-        return context
+    law, index = STATE.loaded.law, language.index
+    if law is None or index is None:
+        return None
     registry = project_registry(config)
-    env = language.templates(config)
-    filling = _Context(law, lang, registry.labels[lang], registry.provisions, page, files, index, env)
-    note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
-    context.setdefault("edition_home_notes", []).append(note)
-    return context
+    return _Context(
+        law, lang, registry.labels[lang], registry.provisions, page, files, index, language.templates(config)
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -4,10 +4,12 @@ MkDocs events, per language build:
 
 - ``on_nav``: keeps the navigation, whose order is the order of the chapters (pages whose front
   matter says ``pdf: false``, such as the Comments page, are left out).
-- ``on_env``: every page's Markdown is converted by now and no template is rendered yet, so the
-  edition is assembled (``edition/pdf_document.py``, ``pdf/document.html``) and handed to
-  ``edition/pdf_jobs.py``, which renders it in a worker process (``pdf/print.css``) while the next
-  language builds, or takes it from the cache when nothing it is made from changed.
+- ``on_post_build`` (before mkdocs-static-i18n, at -100, builds the next language): every page's
+  HTML is final, so the edition is assembled (``edition/pdf_document.py``, ``pdf/document.html``;
+  the web-only parts dropped) and handed to ``edition/pdf_jobs.py``, which renders it in a worker
+  process (``pdf/print.css``) while the next language builds, or takes it from the cache when
+  nothing it is made from changed. What the templates add around a page (the home pages'
+  orientation box) is not the page's HTML, so not in the PDF.
 - ``on_page_context``: gives ``overrides/main.html`` the link to this edition's PDF, and on the home
   page the links to every edition's PDF, with a size token that ``hooks/build.py`` replaces once
   the PDFs are written (after every language; a WeasyPrint warning fails the build there).
@@ -27,7 +29,6 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -43,18 +44,19 @@ from site_languages import current_language, edition_prefix, is_edition_home, si
 from site_variant import offline_variant
 
 
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+# Why: before mkdocs-static-i18n (-100) builds the next language; every page's HTML is final by now,
+# the notes that go in after Material's search has read a page included.
+def on_post_build(config: MkDocsConfig) -> None:
     if offline_variant(config) or STATE.pdfs is None:
-        return env
+        return
     lang = current_language(config)
     if STATE.pdfs.take_latest(lang):  # under `mkdocs serve`, when a PDF was made before
-        return env
+        return
     root = project_root(config)
     started = time.perf_counter()
     html = STATE.pdf_html[lang] = _assemble(config, lang)
     STATE.timings.setdefault("pdf_assemble_s", {})[lang] = time.perf_counter() - started
     STATE.pdfs.submit(lang, html, stylesheet=root / "pdf" / "print.css", base_dir=root / "pdf")
-    return env
 
 
 # Why: the edition's chapters, in the navigation's order, in the PDF's own template.
