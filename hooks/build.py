@@ -27,12 +27,14 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
    the notes of ``quotations.py``, ``practice.py`` and ``law_since.py``); the hooks render
    their partials from the language's one template environment (``STATE.language(lang).templates``;
    ``comments.py`` still makes its own).
-7. ``on_env``: ``pdf.py`` assembles the edition's PDF and hands it to a worker process.
+7. ``on_env``: ``edition_data.py`` reads each chapter once (the data, the comparison pages).
 8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
    ``offline.py``) gives ``overrides/main.html`` its values; Material's search plugin (at 0) reads
    the page; then (at -50) ``comments.py`` and ``tools.py`` fill in the comment panels and the
    Cite/Compare tools, which search leaves out anyway.
-9. ``on_post_build``: ``comments.py`` writes its exports; mkdocs-static-i18n builds the next language.
+9. ``on_post_build``: ``pdf.py`` assembles the edition's PDF from the pages' final HTML and hands
+   it to a worker process; ``comments.py`` writes its exports; mkdocs-static-i18n (at -100) builds
+   the next language.
 
 After every language (this hook's ``on_post_build`` at -200, when the outermost build leaves), in
 this order:

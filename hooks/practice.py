@@ -14,8 +14,9 @@ MkDocs events:
   ``<!-- edition:practice IV.a.10 -->`` becomes "In practice: France · Mexico" with previews (the
   links are ``xref.html``'s); on the annex (``practice.md``), the overview table and each note's apparatus.
   URLs come from MkDocs' own ``File`` objects.
-- ``on_page_context``: each edition's home page gets a pointer to the annex, after ``on_env`` so
-  that the PDF's title page (``hooks/pdf.py`` takes the pages' HTML there) stays QUNO's.
+- ``on_page_context``: each edition's home page gets a pointer to the annex, as a template value
+  (the orientation box of ``overrides/main.html``), not in the page's HTML, so that the PDF's
+  title page (``hooks/pdf.py`` takes the pages' HTML) stays QUNO's.
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     return html_text
 
 
-# After on_env, where hooks/pdf.py has taken the pages for the PDF: the pointer is the website's.
+# A template value, not the page's HTML, which hooks/pdf.py takes for the PDF: the pointer is the website's.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     lang = current_language(config)
     language = STATE.language(lang)

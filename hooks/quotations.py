@@ -2,9 +2,9 @@
 
 MkDocs event:
 
-- ``on_page_content``: listed after ``hooks/comments.py``, so the provisions are complete (their
-  comment panels in place) when they are grouped; the PDF (``hooks/pdf.py``, ``on_env``) and the
-  search index are made from this HTML, so both have the grouping too.
+- ``on_page_content``: the provisions are grouped whole (the places their comment panels and notes
+  fill later are inside them, and move with them); the PDF (``hooks/pdf.py``) and the search index
+  are made from this HTML, so both have the grouping too.
 """
 
 from __future__ import annotations
