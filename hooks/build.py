@@ -24,14 +24,15 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references, the
    edition's blocks held out of Markdown), ``on_page_content`` (``crossrefs.py`` at 100: the blocks
    put back; ``search.py``: paragraph entries; ``comments.py``: the Comments page's form; then
-   the notes of ``quotations.py``, ``practice.py`` and ``law_since.py``); the hooks render
+   ``quotations.py``, the notes of ``practice.py``, and ``law_since.py``'s annex); the hooks render
    their partials from the language's one template environment (``STATE.language(lang).templates``;
    ``comments.py`` still makes its own).
 7. ``on_env``: ``edition_data.py`` reads each chapter once (the data, the comparison pages).
 8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
    ``offline.py``) gives ``overrides/main.html`` its values; Material's search plugin (at 0) reads
-   the page; then (at -50) ``comments.py`` and ``tools.py`` fill in the comment panels and the
-   Cite/Compare tools, which search leaves out anyway.
+   the page; then (at ``AFTER_SEARCH``, ``hooks/project.py``) ``comments.py``, ``tools.py`` and
+   ``law_since.py`` fill in the comment panels, the Cite/Compare tools and the "Since 2005" notes,
+   which search leaves out anyway.
 9. ``on_post_build``: ``pdf.py`` assembles the edition's PDF from the pages' final HTML and hands
    it to a worker process; ``comments.py`` writes its exports; mkdocs-static-i18n (at -100) builds
    the next language.

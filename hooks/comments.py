@@ -14,14 +14,14 @@ MkDocs events:
   filters. The pages themselves carry no comment text, so they weigh the same with 10,000
   comments as with none, and comments stay out of the guidelines' search. The offline variant
   writes none: ``hooks/edition_outputs.py`` copies the website's into it, relinked.
-- ``on_page_content``: the page whose front matter says ``edition: comments-index`` gets the "Write a comment"
-  form (where it says ``<!-- edition:comment-form -->``), the counts per paragraph and the
-  filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
+- ``on_page_content``: the page whose front matter says ``edition: comments-index`` gets the
+  "Write a comment" form (where it says ``<!-- edition:comment-form -->``), the counts per
+  paragraph and the filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
   that none is set.
-- ``on_page_context`` at -50, after Material's search plugin has read the page (panels are not for
-  search): each guideline paragraph and provision has left a place for its comments
-  (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the file to
-  load.
+- ``on_page_context`` at ``AFTER_SEARCH`` (-50), after Material's search plugin has read the page
+  (panels are not for search): each guideline paragraph and provision has left a place for its
+  comments (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the
+  file to load.
 - ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
   form checks against (``comment.schema.json``) at the site root; not in the offline variant, whose
   ZIPs take the website's exports (the same bytes; ``hooks/build.py``).
@@ -67,7 +67,7 @@ from edition.places import fill_places
 from edition.problems import format_problems
 
 from build_state import STATE, KeptComments
-from project import product_cache, project_registry, project_root
+from project import AFTER_SEARCH, product_cache, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import offline_variant
 
@@ -138,9 +138,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-# Why: after Material's search (priority 0) has read the page: the panels are not for search
-# (``data-search-exclude``), and parsing them again cost the search index a tenth of its time.
-@event_priority(-50)
+# Why: the panels go in once search has read the page (``AFTER_SEARCH``): they are not for search.
+@event_priority(AFTER_SEARCH)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     files = STATE.language(current_language(config)).files
     if page.content is not None and PLACE in page.content and files is not None:

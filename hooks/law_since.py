@@ -8,13 +8,15 @@ MkDocs events:
   ``data/later-law.yml`` against those paragraphs and the provisions registry; every problem is
   raised together as one ``PluginError``. Read again only when the data or the paragraphs change
   (``STATE.loaded``, kept between ``mkdocs serve`` rebuilds).
-- ``on_page_content``: each paragraph and provision has left a place for the note
+- ``on_page_content``: the page ``law-since-2005.md`` of each language gets the crosswalk and the
+  later instruments (``law-since-page.html``).
+- ``on_page_context`` at ``AFTER_SEARCH`` (once Material's search has read the page: the notes are
+  not for search): each paragraph and provision has left a place for the note
   (``<!-- edition:law-since IV.b.17 -->`` in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/law-since-note.html`` (nothing for a paragraph
-  whose recorded decision is that no later rule is linked). The page ``law-since-2005.md`` of each
-  language gets the crosswalk and the later instruments (``law-since-page.html``), and each
-  edition's home page a link to that page (``law-since-home.html``). It runs after
-  ``crossrefs.py`` has indexed this language's pages (``STATE.index``), for the backlinks.
+  whose recorded decision is that no later rule is linked). Each edition's home page gets a link
+  to the annex (``law-since-home.html``). Both use this language's index (``STATE.index``), for
+  the backlinks.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from edition.problems import EditionError
 from edition.registry import Provision
 
 from build_state import STATE
-from project import project_registry, project_root
+from project import AFTER_SEARCH, project_registry, project_root
 from site_languages import current_language, is_edition_home
 
 PLACE = "<!-- edition:law-since "
@@ -74,22 +76,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    lang = current_language(config)
+    if page.file.src_uri not in (PAGE_SRC, f"{current_language(config)}/{PAGE_SRC}"):  # i18n keeps the folder
+        return html_text
     filling = _filling(page, config, files)
-    if filling is not None and page.file.src_uri in (
-        PAGE_SRC,
-        f"{lang}/{PAGE_SRC}",
-    ):  # the i18n plugin keeps the folder
-        html_text += filling.render("law-since-page.html", **filling.page_context())
-    return html_text
+    return html_text if filling is None else html_text + filling.render("law-since-page.html", **filling.page_context())
 
 
-# Why: the notes under paragraphs and provisions go in after Material's search (priority 0) has read
-# the page: they are not for search (``data-search-exclude``), and parsing them again cost the index
-# time. The PDF takes the pages' HTML after this (``hooks/pdf.py``, ``on_post_build``), notes included.
-# The home page's pointer sits in the edition's orientation box (overrides/main.html), not after the
-# 2005 title page, where it would read as QUNO's; as a template value, it is not in the PDF.
-@event_priority(-50)
+# Why: the notes go in once search has read the page (``AFTER_SEARCH``); the PDF takes the pages' HTML
+# later still (``hooks/pdf.py``, ``on_post_build``), notes included. The home page's pointer sits in the
+# edition's orientation box (overrides/main.html), not after the 2005 title page, where it would read
+# as QUNO's; as a template value, it is not in the PDF.
+@event_priority(AFTER_SEARCH)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     files = STATE.language(current_language(config)).files
     filling = _filling(page, config, files) if files is not None else None

@@ -14,6 +14,9 @@ from edition.registry import Registry, cached_registry
 from build_state import STATE
 
 CACHE = "EDITION_CACHE"  # where products are kept between builds; empty turns the cache off
+# The on_page_context priority after Material's search plugin (0) has read a page: what carries
+# data-search-exclude (comment panels, tools, the "Since 2005" notes) goes in then, unparsed by it.
+AFTER_SEARCH = -50
 
 
 # Why: the folder holding mkdocs.yml, absolute even when MkDocs was given a relative path.

@@ -5,8 +5,8 @@ MkDocs events:
 - ``on_env``: this edition's citation files for reference managers (``cite/edition.json``,
   ``.bib``, ``.ris`` in the edition's folder) and the citation templates the pages' script fills
   in (``cite/templates.js``, loaded once and cached, rather than repeated in every page).
-- ``on_page_context`` at -50, after Material's search plugin has read the page (the tools are not
-  for search): each guideline paragraph and provision has left a place for its tools
+- ``on_page_context`` at ``AFTER_SEARCH`` (-50), after Material's search plugin has read the page
+  (the tools are not for search): each guideline paragraph and provision has left a place for its tools
   (``<!-- edition:tools IV.b.17 -->``, in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/tools.html``. A page with tools, and each home
   page, gets one citation dialog (``partials/edition/cite-dialog.html``); the browser fills in the
@@ -39,7 +39,7 @@ from edition.offline import online_address
 from edition.places import fill_places
 
 from build_state import STATE
-from project import project_facts, project_registry
+from project import AFTER_SEARCH, project_facts, project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 
 PLACE = "<!-- edition:tools "
@@ -75,9 +75,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-# Why: after Material's search (priority 0) has read the page: the tools are not for search
-# (``data-search-exclude``), and parsing them again cost the search index a tenth of its time.
-@event_priority(-50)
+# Why: the tools go in once search has read the page (``AFTER_SEARCH``): they are not for search.
+@event_priority(AFTER_SEARCH)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     files = STATE.language(current_language(config)).files
     if page.content is not None and files is not None:

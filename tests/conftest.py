@@ -54,6 +54,14 @@ def run_build(project: Path, site: Path, *, environ: dict[str, str] | None = Non
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
 
 
+# Why: what a build reads, copied, so a test may change or serve it without touching the working tree.
+def copy_project(project: Path) -> None:
+    project.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy2
+        copy(ROOT / part, project / part)
+
+
 # Why: a free port on 127.0.0.1, chosen before a build so the site can be built for its address.
 def free_port() -> int:
     with socket.socket() as probe:
@@ -85,13 +93,7 @@ def build_copy(tmp_path: Path) -> Callable[..., BuildResult]:
         environ: dict[str, str] | None = None,
     ) -> BuildResult:
         project = tmp_path / "project"
-        for part in PROJECT_PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, project / part)
-            else:
-                project.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, project / part)
+        copy_project(project)
         for relative, edit in edits.items():
             path = project / relative
             path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import PROJECT_PARTS, ROOT, free_port
+from tests.conftest import ROOT, copy_project, free_port
 
 pytestmark = pytest.mark.build
 COMMENT = ROOT / "tests" / "fixtures" / "comments" / "valid" / "iv-b-17-2026-11-01-en.md"
@@ -71,10 +70,7 @@ class Served:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     work = tmp_path_factory.mktemp("serve")
     project = work / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        copy = shutil.copytree if (ROOT / part).is_dir() else shutil.copy2
-        copy(ROOT / part, project / part)
+    copy_project(project)
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_CACHE": str(work / "cache"), "COMMENTS_REPOSITORY": ""}
     process = subprocess.Popen(
