@@ -10,11 +10,13 @@ import gzip
 import json
 import os
 import platform
+import queue
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +39,10 @@ SERVE_BUDGET = 2.0
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCHMARK_LIGHTHOUSE_RUNS", "5"))
 # The steps that make other products than the website: measured on their own, left out of the hooks' cost.
 PRODUCT_HOOKS = ("hooks/pdf.py", "hooks/offline.py")
+# Python's bytecode cache stays on, as it is by default on an editor's machine; this one sets
+# PYTHONDONTWRITEBYTECODE, which would make every build compile the project's modules again.
+BYTECODE_OFF = "PYTHONDONTWRITEBYTECODE"
+QUIET_SECONDS = 2.0  # no output from `mkdocs serve` for this long: no rebuild is running or queued
 SERVED_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 
 
@@ -45,7 +51,7 @@ def build(
 ) -> float:
     """One clean `mkdocs build --strict`, timed as a whole process; without a cache every PDF and ZIP is made."""
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != BYTECODE_OFF},
         "NO_MKDOCS_2_WARNING": "1",
         "SOURCE_DATE_EPOCH": "1764000000",
         "EDITION_CACHE": str(cache or ""),
@@ -65,6 +71,7 @@ def build(
     return time.perf_counter() - started
 
 
+EDITED_PAGE = "docs/en/foreword.md"  # a sentence added: the English PDF and the three ZIPs are made again
 COMMENT_FIXTURE = ROOT / "tests" / "fixtures" / "comments" / "valid" / "iv-b-17-2026-11-01-en.md"
 # Each kind of edit `mkdocs serve` must rebuild after, in the order made (each file as it was after).
 SERVE_EDITS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
@@ -78,29 +85,25 @@ SERVE_EDITS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
 def serve_rebuilds(config: Path, port: int, cache: Path, *, edits: int) -> list[float]:
     """Seconds from each edit (the first ``edits`` of SERVE_EDITS, one after another, after the first
     build) to `mkdocs serve` reloading the browsers; every file is put back afterwards."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", "EDITION_CACHE": str(cache)}
+    env = {k: v for k, v in os.environ.items() if k != BYTECODE_OFF}
+    env |= {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", "EDITION_CACHE": str(cache)}
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"]
     touched = [config.parent / relative for _, relative, _ in SERVE_EDITS[:edits]]
     originals = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in touched}
     server = subprocess.Popen(command, cwd=config.parent, env=env, stderr=subprocess.PIPE, text=True)
     assert server.stderr is not None
+    lines: queue.Queue[str | None] = queue.Queue()
+    reader = threading.Thread(target=_forward, args=(server.stderr, lines), daemon=True)
+    reader.start()
     times = []
     try:
-        for line in server.stderr:  # the first build, with whatever PDFs and ZIPs it must make
-            if "Serving on" in line:
-                break
+        _until(lines, "Serving on", path=config)  # the first build, with whatever PDFs and ZIPs it must make
         for (_, _, change), path in zip(SERVE_EDITS, touched, strict=False):
-            time.sleep(1.0)
+            _quiet(lines)  # a rebuild still running or queued would be counted as this edit's
             started = time.perf_counter()
             path.write_text(change(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
-            for line in server.stderr:
-                if "Reloading browsers" in line:
-                    times.append(time.perf_counter() - started)
-                    break
-                if "Aborted" in line:
-                    raise RuntimeError(f"mkdocs serve failed after an edit of {path}")
-            else:
-                raise RuntimeError("mkdocs serve stopped before reloading")
+            _until(lines, "Reloading browsers", path=path)
+            times.append(time.perf_counter() - started)
         return times
     finally:
         for path, text in originals.items():
@@ -110,6 +113,42 @@ def serve_rebuilds(config: Path, port: int, cache: Path, *, edits: int) -> list[
                 path.write_text(text, encoding="utf-8")
         server.terminate()
         server.wait(timeout=30)
+
+
+def _forward(stream: object, lines: queue.Queue[str | None]) -> None:
+    for line in stream:  # type: ignore[attr-defined]
+        lines.put(line)
+    lines.put(None)
+
+
+def _until(lines: queue.Queue[str | None], wanted: str, *, path: Path) -> None:
+    while (line := lines.get(timeout=300)) is not None:
+        if wanted in line:
+            return
+        if "Aborted" in line:
+            raise RuntimeError(f"mkdocs serve failed after an edit of {path}")
+    raise RuntimeError("mkdocs serve stopped before reloading")
+
+
+def _quiet(lines: queue.Queue[str | None]) -> None:
+    """Returns once the server has written nothing for QUIET_SECONDS."""
+    while True:
+        try:
+            if lines.get(timeout=QUIET_SECONDS) is None:
+                raise RuntimeError("mkdocs serve stopped")
+        except queue.Empty:
+            return
+
+
+def compile_seconds() -> tuple[int, float]:
+    """The project's Python (hooks/, edition/): lines, and seconds to compile it, as every build would
+    without a bytecode cache."""
+    sources = [p for part in ("hooks", "edition") for p in sorted((ROOT / part).glob("*.py"))]
+    texts = [(p.read_text(encoding="utf-8"), str(p)) for p in sources]
+    started = time.perf_counter()
+    for text, name in texts:
+        compile(text, name, "exec")
+    return sum(text.count("\n") for text, _ in texts), time.perf_counter() - started
 
 
 def folder_size(folder: Path) -> tuple[int, int, int]:
@@ -142,21 +181,14 @@ def main() -> None:
     no_pdf_times: list[float] = []
     runs: list[dict[str, dict[str, float]]] = []
     warm_times: list[float] = []
+    edited_times: list[float] = []  # a full build after an edit to one English page
     serve_times: list[list[float]] = []  # per server: one time per kind of edit (SERVE_EDITS)
     bare_serve_times: list[float] = []
     try:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             cache = work / "cache"
-            build(ROOT / "mkdocs.yml", work / "warm", cache=cache)  # fills the cache for the warm builds
-            for run in range(RUNS):
-                timings = work / f"timings-{run}.json"
-                full_times.append(build(ROOT / "mkdocs.yml", work / "full", timings))
-                warm_times.append(build(ROOT / "mkdocs.yml", work / "warm", cache=cache))
-                bare_times.append(build(bare, work / "bare"))
-                no_pdf_times.append(build(no_pdf, work / "no-pdf"))
-                runs.append(json.loads(timings.read_text(encoding="utf-8")))
-            # Serving a copy of the project, so the edits never touch the working tree.
+            # Editing and serving a copy of the project, so the edits never touch the working tree.
             project = work / "project"
             project.mkdir()
             for part in [*SERVED_PARTS, bare.name]:
@@ -164,9 +196,24 @@ def main() -> None:
                     shutil.copytree(ROOT / part, project / part)
                 else:
                     shutil.copy2(ROOT / part, project / part)
+            build(ROOT / "mkdocs.yml", work / "warm", cache=cache)  # fills the cache for the warm builds
+            edited_page = project / EDITED_PAGE
+            page_text = edited_page.read_text(encoding="utf-8")
+            build(project / "mkdocs.yml", work / "edited", cache=work / "edited-cache")
+            for run in range(RUNS):
+                timings = work / f"timings-{run}.json"
+                full_times.append(build(ROOT / "mkdocs.yml", work / "full", timings))
+                warm_times.append(build(ROOT / "mkdocs.yml", work / "warm", cache=cache))
+                bare_times.append(build(bare, work / "bare"))
+                no_pdf_times.append(build(no_pdf, work / "no-pdf"))
+                edited_page.write_text(page_text + f"\nBenchmark edit {run + 1}.\n", encoding="utf-8")
+                edited_times.append(build(project / "mkdocs.yml", work / "edited", cache=work / "edited-cache"))
+                runs.append(json.loads(timings.read_text(encoding="utf-8")))
+            edited_page.write_text(page_text, encoding="utf-8")
             for _ in range(RUNS):
                 serve_times.append(serve_rebuilds(project / "mkdocs.yml", 8741, cache, edits=len(SERVE_EDITS)))
                 bare_serve_times.append(serve_rebuilds(project / bare.name, 8742, cache, edits=1)[0])
+            code_lines, compiling = compile_seconds()
             files, raw, packed = folder_size(work / "full")
             pdfs = sorted((work / "full").rglob("*.pdf"))
             pdf_sizes = {p.name: p.stat().st_size for p in pdfs}
@@ -183,6 +230,7 @@ def main() -> None:
     serve_by_edit = [[times[i] for times in serve_times] for i in range(len(SERVE_EDITS))]
     serve, bare_serve = max(statistics.median(t) for t in serve_by_edit), statistics.median(bare_serve_times)
     warm = statistics.median(warm_times)
+    edited = statistics.median(edited_times)
     languages = sorted(runs[0]["pdf_render_s"])
     offline_made = statistics.median(r["offline"]["made_s"] for r in runs)
     render = {lang: statistics.median(r["pdf_render_s"][lang] for r in runs) for lang in languages}
@@ -201,17 +249,25 @@ def main() -> None:
         f"| full build (hooks, PDFs, offline ZIPs) | {full:.2f} | {', '.join(f'{t:.2f}' for t in full_times)} |",
         f"| full build, PDFs and ZIPs from the cache (nothing they are made from changed) | {warm:.2f} | "
         f"{', '.join(f'{t:.2f}' for t in warm_times)} |",
+        f"| full build after a sentence is added to {EDITED_PAGE} (its PDF and the ZIPs made again) | {edited:.2f} | "
+        f"{', '.join(f'{t:.2f}' for t in edited_times)} |",
         f"| every hook but the PDF and offline steps | {hooked:.2f} | {', '.join(f'{t:.2f}' for t in no_pdf_times)} |",
         f"| same site, project hooks off | {plain:.2f} | {', '.join(f'{t:.2f}' for t in bare_times)} |",
         "",
         f"Full build ÷ bare build: **{full / plain:.2f}×** (budget {FULL_BUDGET:.0f}×: "
         f"{'met' if full / plain <= FULL_BUDGET else '**not met**'}), with nothing cached; "
-        f"with the PDFs and ZIPs cached: **{warm / plain:.2f}×**. The PDFs render in "
+        f"with the PDFs and ZIPs cached: **{warm / plain:.2f}×**; after an edit to one English page, which makes "
+        f"the English PDF and the three ZIPs again: **{edited / plain:.2f}×**. The PDFs render in "
         f"worker processes beside the build ({sum(render.values()):.2f} s of rendering in all, summed over the "
         f"workers); the offline editions, built beside the website from its start, add {offline_made:.2f} s at "
         "the end (waiting for that build, then packing). "
         f"The hooks without the PDF and offline steps ÷ bare build: **{hooked / plain:.2f}×** "
         f"(budget {HOOKS_BUDGET:.2f}×: {'met' if hooked / plain <= HOOKS_BUDGET else '**not met**'}).",
+        "",
+        "Python's bytecode cache is on, as it is by default: this machine sets `PYTHONDONTWRITEBYTECODE`, which "
+        "the benchmark unsets for every build and server. Without that cache each build would also compile the "
+        f"project's {code_lines:,} lines of Python (hooks/, edition/): {compiling:.2f} s here, "
+        f"{compiling / plain:.2f}× the bare build.",
         "",
         "## Editing with `mkdocs serve`",
         "",
