@@ -61,16 +61,16 @@ def test_each_edition_downloads_its_pdf(page: Page, site_url: str) -> None:
         link = page.locator("a.edition-download, .edition-download a").first
         expect(link).to_contain_text(re.compile(r"\w"))
         size = page.locator(".edition-download__size").first.inner_text()
-        assert re.fullmatch(r"\(PDF, \d+ (KB|Ko)\)", size), size
+        assert re.fullmatch(r"\(PDF, \d+[ \u00a0](KB|Ko)\)", size), size
         with page.expect_download() as download:
             link.click()
         path = download.value.path()
         data = path.read_bytes()
         assert data.startswith(b"%PDF-") and download.value.suggested_filename.endswith(f"-{lang}.pdf")
         assert abs(len(data) / 1000 - int(re.sub(r"\D", "", size))) <= 1
-    for prefix, unit in (("", "KB"), ("fr/", "Ko"), ("es/", "KB")):  # every edition's home page lists all three
+    for prefix, unit in (("", " KB"), ("fr/", "\u00a0Ko"), ("es/", " KB")):  # every edition's home page lists all three
         page.goto(f"{site_url}/{prefix}")
         items = page.locator(".edition-downloads li:has(a[type='application/pdf'])")
         expect(items).to_have_count(3)
         for text in items.all_inner_texts():
-            assert re.search(rf"\((PDF, \d+ {unit})\)", text), text
+            assert re.search(rf"\((PDF, \d+{unit})\)", text), text

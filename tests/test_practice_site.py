@@ -189,7 +189,7 @@ def test_each_note_names_its_source_and_kind_and_says_it_is_the_editions(
         source = note.select_one(".practice-note__source")
         assert source is not None
         text = " ".join(source.get_text(" ").split())
-        assert country.citation["publisher"][lang] in text
+        assert " ".join(country.citation["publisher"][lang].split()) in text  # spaces as in text, no-break too
         assert country.place[lang] in text and country.name[lang] in text
         for key in ("title", "author"):
             if key in country.citation:
