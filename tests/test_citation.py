@@ -223,11 +223,11 @@ def test_every_paragraph_and_provision_offers_compare_and_a_place_to_cite(built_
     ("lang", "place", "edition"),
     [
         ("en", "Geneva", "English web edition, version 1.0, 2 March 2026"),
-        ("fr", "Genève", "édition française en ligne (traduction de la présente édition), version 1.0, 2 mars 2026"),
+        ("fr", "Genève", "édition Web en français (traduction de la présente édition), version 1.0, 2 mars 2026"),
         (
             "es",
             "Ginebra",
-            "edición en línea en español (traducción de la presente edición), versión 1.0, 2 de marzo de 2026",
+            "edición web en español (traducción de la presente edición), versión 1.0, 2 de marzo de 2026",
         ),
     ],
 )

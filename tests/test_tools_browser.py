@@ -63,7 +63,7 @@ def test_a_provision_is_cited_in_the_readers_language_with_its_label(page: Page,
     dialog.get_by_role("button", name="Copier la référence").click()
     expect(dialog.get_by_role("status")).to_have_text("Référence copiée.")
     copied = _clipboard(page)
-    assert "édition française en ligne" in copied and "CDE, art. 9(1), texte cité dans la partie II" in copied
+    assert "édition Web en français" in copied and "CDE, art. 9(1), texte cité dans la partie II" in copied
     assert f"{site_url}/fr/international-provisions/#crc-9-1 (consulté le " in copied
 
 
@@ -116,7 +116,7 @@ def test_the_home_page_cites_the_whole_edition(page: Page, site_url: str) -> Non
     page.get_by_role("button", name="Copiar la referencia").click()
     expect(page.get_by_role("status")).to_have_text("Referencia copiada.")
     copied = _clipboard(page)
-    assert "edición en línea en español" in copied and "Párrafo" not in copied
+    assert "edición web en español" in copied and "Párrafo" not in copied
     assert f"{site_url}/es/ (consultado el " in copied
 
 
