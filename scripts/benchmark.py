@@ -46,16 +46,17 @@ QUIET_SECONDS = 2.0  # no output from `mkdocs serve` for this long: no rebuild i
 SERVED_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 
 
+# Why: what every timed build and server runs with: pinned dates, this cache, Python's bytecode cache on.
+def child_env(cache: Path | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != BYTECODE_OFF}
+    return env | {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", "EDITION_CACHE": str(cache or "")}
+
+
 def build(
     config: Path, site: Path, timings: Path | None = None, site_url: str | None = None, cache: Path | None = None
 ) -> float:
     """One clean `mkdocs build --strict`, timed as a whole process; without a cache every PDF and ZIP is made."""
-    env = {
-        **{k: v for k, v in os.environ.items() if k != BYTECODE_OFF},
-        "NO_MKDOCS_2_WARNING": "1",
-        "SOURCE_DATE_EPOCH": "1764000000",
-        "EDITION_CACHE": str(cache or ""),
-    }
+    env = child_env(cache)
     if site_url:
         env["SITE_URL"] = site_url
     if timings:
@@ -75,7 +76,7 @@ EDITED_PAGE = "docs/en/foreword.md"  # a sentence added: the English PDF and the
 COMMENT_FIXTURE = ROOT / "tests" / "fixtures" / "comments" / "valid" / "iv-b-17-2026-11-01-en.md"
 # Each kind of edit `mkdocs serve` must rebuild after, in the order made (each file as it was after).
 SERVE_EDITS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
-    ("a page", "docs/en/foreword.md", lambda text: text.replace("\n", "\n ", 1)),
+    ("a page", EDITED_PAGE, lambda text: text.replace("\n", "\n ", 1)),
     ("data", "data/later-law.yml", lambda text: text + "\n# benchmark edit\n"),
     ("a comment", "comments/benchmark-fixture.md", lambda _: COMMENT_FIXTURE.read_text(encoding="utf-8")),
     ("the PDF's stylesheet", "pdf/print.css", lambda text: text + "\n/* benchmark edit */\n"),
@@ -85,8 +86,7 @@ SERVE_EDITS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
 def serve_rebuilds(config: Path, port: int, cache: Path, *, edits: int) -> list[float]:
     """Seconds from each edit (the first ``edits`` of SERVE_EDITS, one after another, after the first
     build) to `mkdocs serve` reloading the browsers; every file is put back afterwards."""
-    env = {k: v for k, v in os.environ.items() if k != BYTECODE_OFF}
-    env |= {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764000000", "EDITION_CACHE": str(cache)}
+    env = child_env(cache)
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"]
     touched = [config.parent / relative for _, relative, _ in SERVE_EDITS[:edits]]
     originals = {path: path.read_text(encoding="utf-8") if path.exists() else None for path in touched}
