@@ -89,13 +89,16 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(AFTER_SEARCH)
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     files = STATE.language(current_language(config)).files
-    filling = _filling(page, config, files) if files is not None else None
+    has_places = page.content is not None and PLACE in page.content
+    home = is_edition_home(page.url, config)
+    filling = _filling(page, config, files) if files is not None and (has_places or home) else None
     if filling is None:
         return context
-    if page.content is not None and PLACE in page.content:
+    if has_places:
+        assert page.content is not None
         targets = [*filling.index.guidelines, *filling.index.provision_pages]
         page.content = fill_places(page.content, prefix=PLACE, targets=targets, render=filling.note)
-    if is_edition_home(page.url, config):
+    if home:
         note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
         context.setdefault("edition_home_notes", []).append(note)
     return context
