@@ -38,8 +38,11 @@ def main(argv: list[str]) -> int:
     root = options.root
     base = git("merge-base", options.base, "HEAD", root=root).strip()
     changed = git("diff", "--name-only", "--no-renames", base, "--", "comments/", root=root).split("\n")
+    # Why: `git diff` against a commit does not list files git does not track yet: a contributor's
+    # new comment is often just that, on their own machine.
+    changed += git("ls-files", "--others", "--exclude-standard", "--", "comments/", root=root).split("\n")
     problems = []
-    for path in sorted(p for p in changed if p.endswith(".md") and not p.endswith("README.md")):
+    for path in sorted({p for p in changed if p.endswith(".md") and not p.endswith("README.md")}):
         file = root / path
         after = file.read_text(encoding="utf-8", errors="replace") if file.is_file() else None
         problems += editors_field_problems(path, before=shown_at(base, path, root), after=after)

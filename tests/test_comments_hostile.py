@@ -274,7 +274,9 @@ def test_only_the_editors_set_status_and_response(before: str | None, after: str
     assert [str(p) for p in editors_field_problems("comments/x.md", before=before, after=after)] == expected
 
 
-def test_the_pull_request_check_compares_with_the_base_branch(tmp_path: Path) -> None:
+def repository_with_one_comment(tmp_path: Path) -> Callable[..., None]:
+    """A git repository whose branch main holds one open comment; returns a git runner in it."""
+
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
 
@@ -285,6 +287,11 @@ def test_the_pull_request_check_compares_with_the_base_branch(tmp_path: Path) ->
     (tmp_path / "comments" / "old.md").write_text(NEW, encoding="utf-8")
     git("add", ".")
     git("commit", "-qm", "base")
+    return git
+
+
+def test_the_pull_request_check_compares_with_the_base_branch(tmp_path: Path) -> None:
+    git = repository_with_one_comment(tmp_path)
     git("checkout", "-qb", "proposal")
     (tmp_path / "comments" / "new.md").write_text(ACCEPTED, encoding="utf-8")
     git("add", ".")
@@ -295,6 +302,15 @@ def test_the_pull_request_check_compares_with_the_base_branch(tmp_path: Path) ->
     assert "comments/new.md:10: status: a new comment has status: open" in refused.stdout
     editor = subprocess.run([*script, "--editor"], capture_output=True, text=True, check=False)
     assert editor.returncode == 0 and "comments/new.md:10" in editor.stdout
+
+
+def test_the_pull_request_check_sees_a_comment_git_does_not_track_yet(tmp_path: Path) -> None:
+    repository_with_one_comment(tmp_path)
+    (tmp_path / "comments" / "untracked.md").write_text(ACCEPTED, encoding="utf-8")
+    script = [sys.executable, str(ROOT / "scripts" / "check_comment_changes.py"), "main", "--root", str(tmp_path)]
+    refused = subprocess.run(script, capture_output=True, text=True, check=False)
+    assert refused.returncode == 1
+    assert "comments/untracked.md:10: status: a new comment has status: open" in refused.stdout
 
 
 def contributing_template() -> str:
