@@ -5,8 +5,8 @@
 language the hooks, in ``mkdocs.yml``'s order, do this:
 
 1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
-   ``on_serve`` has ``data/``, ``comments/``, ``pdf/`` and ``sources/`` watched too (MkDocs watches
-   ``docs/``, ``overrides/`` and ``mkdocs.yml`` itself).
+   ``on_serve`` has ``data/``, ``comments/``, ``pdf/``, ``sources/`` and ``overrides/`` watched too
+   (MkDocs watches ``docs/`` and ``mkdocs.yml`` itself, not the theme's ``custom_dir``).
 2. ``on_config``: this hook (at 100) forgets the registry and facts the last build read
    (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
    (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
@@ -104,7 +104,8 @@ OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "co
 START_TEMPLATE = "partials/edition/offline-start.html"
 OFFLINE_SEEN = "offline-inputs"  # in the product cache: the inputs the ZIPs were last made from (no content)
 PDF_HOOK = "hooks/pdf.py"  # a build without it (mkdocs.no-pdf.yml) makes no PDF, hence no ZIP
-WATCHED = ("data", "comments", "pdf", "sources")  # under `mkdocs serve`, besides what MkDocs watches
+# Under `mkdocs serve`, besides what MkDocs watches (docs/, mkdocs.yml: not the theme's custom_dir).
+WATCHED = ("data", "comments", "pdf", "sources", "overrides")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -133,3 +133,10 @@ def test_a_print_stylesheet_edit_rebuilds_and_the_last_pdf_stands_in(served: Ser
     log = served.edit("pdf/print.css", lambda text: f"{text}\n/* Test fixture: an edit under mkdocs serve. */\n")
     assert "Reloading browsers" in log[-1], "".join(log)
     assert served.get("babies-and-small-children-residing-in-prisons-en.pdf") == before
+
+
+def test_an_edit_under_overrides_rebuilds_the_site(served: Served) -> None:
+    marker = "/* Test fixture: an edit to the theme under mkdocs serve. */"
+    log = served.edit("overrides/assets/stylesheets/edition.css", lambda text: f"{text}\n{marker}\n")
+    assert "Reloading browsers" in log[-1], "".join(log)
+    assert marker.encode() in served.get("assets/stylesheets/edition.css")
