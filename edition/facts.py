@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class EditionFacts:
     """This edition's version and the publication it reproduces."""
 
     version: str
+    date: dt.date  # the day this version is published: the same in every build of it
     publication: Publication
 
 
@@ -47,7 +49,11 @@ def load_facts(data_dir: Path) -> EditionFacts:
             Problem(str(path), _line(root, list(e.path)), f"{'/'.join(map(str, e.path)) or '(top)'}: {e.message}")
             for e in errors
         )
-    return EditionFacts(version=raw["version"], publication=Publication(**raw["publication"]))
+    try:
+        date = dt.date.fromisoformat(raw["date"])
+    except ValueError as error:
+        raise EditionError([Problem(str(path), _line(yaml.compose(text), ["date"]), f"date: {error}")]) from error
+    return EditionFacts(version=raw["version"], date=date, publication=Publication(**raw["publication"]))
 
 
 # Why: the line of the value a schema error is about, so the message points where to edit.

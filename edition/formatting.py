@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
-
-
-# Why: the edition's date: SOURCE_DATE_EPOCH when set (reproducible builds), else today (UTC).
-def edition_date(environ: Mapping[str, str] = os.environ) -> dt.date:
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.datetime.now(tz=dt.UTC).date()
 
 
 # Why: "23 November 2026", "23 novembre 2026", "23 de noviembre de 2026" from the labels alone.

@@ -79,7 +79,6 @@ from mkdocs.structure.nav import Navigation
 
 from edition.background import BackgroundBuild
 from edition.build_cache import digest, tree
-from edition.formatting import edition_date
 from edition.offline import Packing, members, website_members, write_zips
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
@@ -89,7 +88,7 @@ from edition.sitemaps import edition_sitemap, with_default_alternate
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
 from edition_outputs import comparison_pages, edition_documents, offline_comment_files
-from project import product_cache, project_registry, project_root
+from project import product_cache, project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
 
@@ -291,7 +290,7 @@ def _write_zips(config: MkDocsConfig, site: Path, zips: dict[str, bytes | None])
 # comment exports.
 def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: str) -> dict[str, bytes | None]:
     labels = project_registry(config).labels
-    when = dt.datetime.combine(edition_date(), dt.time(), tzinfo=dt.UTC)
+    when = dt.datetime.combine(project_facts(config).date, dt.time(), tzinfo=dt.UTC)
     started = time.perf_counter()
     build, early = (STATE.offline, 1.0) if STATE.offline is not None else (_offline_build(config), 0.0)
     STATE.offline = None
@@ -340,7 +339,7 @@ def _drop_early_build() -> None:
 # Why: what the offline variant's pages are made from (the PDFs, packed with them, are added to the key).
 def _offline_inputs(config: MkDocsConfig) -> str:
     root = project_root(config)
-    settings = [config.site_url or "", str(config.extra.get("comments_repository")), edition_date().isoformat()]
+    settings = [config.site_url or "", str(config.extra.get("comments_repository"))]
     return digest(files=tree(root, OFFLINE_INPUTS), root=root, settings=settings)
 
 

@@ -25,7 +25,6 @@ from edition.comment_text import RefSlot
 from edition.comment_views import data_path
 from edition.compare import aligned_parts, aligned_provisions
 from edition.edition_data import document_problems, edition_document
-from edition.formatting import edition_date
 from edition.offline import file_address, online_address
 from edition.yaml_text import load_yaml
 
@@ -60,7 +59,7 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
             site_url=site_url,
             home_url=edition.home_url,
             facts=project_facts(config),
-            date=edition_date(),
+            date=project_facts(config).date,
             registry=registry,
             comments=visible,
             rests_on=edition.rests_on,

@@ -17,7 +17,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.formatting import edition_date, format_date
+from edition.formatting import format_date
 from edition.frame import edition_line, start_links
 
 from project import project_facts, project_registry
@@ -28,7 +28,8 @@ def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, **_: Any
 ) -> dict[str, Any]:
     labels = project_registry(config).labels[current_language(config)]
-    line = edition_line(labels, date_text=format_date(edition_date(), labels), version=project_facts(config).version)
+    facts = project_facts(config)
+    line = edition_line(labels, date_text=format_date(facts.date, labels), version=facts.version)
     context["edition_line"] = line
     if is_edition_home(page.url, config):
         pages = [

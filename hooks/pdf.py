@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.colophon import EXAMPLE_NUMBER, colophon
-from edition.formatting import edition_date, format_date
+from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.pdf_document import Chapter, prepare_chapters
 
@@ -70,7 +70,7 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
         if isinstance(page, Page) and page.meta.get("pdf", True)
     ]
     prepared = prepare_chapters(chapters)
-    date = edition_date()
+    date = project_facts(config).date
     return str(
         _templates(project_root(config))
         .get_template("document.html")

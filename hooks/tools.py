@@ -33,7 +33,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
-from edition.formatting import edition_date
 from edition.ids import guideline_anchor
 from edition.offline import online_address
 from edition.places import fill_places
@@ -145,7 +144,7 @@ def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
 # Why: the 2005 publication and this edition, in the words of one language.
 def _work(config: MkDocsConfig, lang: str) -> Work:
     facts = project_facts(config)
-    return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=edition_date())
+    return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=facts.date)
 
 
 # Why: what the browser needs to cite a part or the whole, once per language (a cached script).

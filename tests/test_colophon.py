@@ -9,7 +9,7 @@ import pytest
 
 from edition.colophon import Line, colophon, published_address
 from edition.facts import load_facts
-from edition.formatting import edition_date, format_date
+from edition.formatting import format_date
 from tests.site import LABELS
 from tests.test_pdf import LANGUAGES, pdf_path
 
@@ -97,7 +97,7 @@ def colophon_page(request: pytest.FixtureRequest, built_site: Path) -> tuple[str
 def test_every_pdf_has_a_colophon_after_its_cover(colophon_page: tuple[str, str, str]) -> None:
     lang, text, _ = colophon_page
     labels = {k: " ".join(v.replace("\u00a0", " ").split()) for k, v in LABELS[lang].items()}
-    date = " ".join(format_date(edition_date(), LABELS[lang]).replace("\u00a0", " ").split())
+    date = " ".join(format_date(FACTS.date, LABELS[lang]).replace("\u00a0", " ").split())
     assert text.startswith(labels["colophon_title"])
     assert "Quaker United Nations Office (QUNO)" in text and "2005" in text
     assert labels["colophon_edition"].format(date=date, version=FACTS.version) in text

@@ -18,6 +18,15 @@ def test_the_edition_facts_load() -> None:
     assert facts.publication.publisher == "Quaker United Nations Office"
     assert facts.publication.date == "2005-03"
     assert facts.version.count(".") >= 1
+    assert facts.date.year >= 2026  # the day this version is published, not the day of the build
+
+
+def test_the_editions_date_does_not_depend_on_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    dates = set()
+    for epoch in ("1764000000", "1800000000", ""):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        dates.add(load_facts(DATA).date)
+    assert len(dates) == 1
 
 
 @pytest.mark.parametrize(
@@ -26,6 +35,8 @@ def test_the_edition_facts_load() -> None:
         ('version: "1.0"', 'version: "one"', "version"),
         ('date: "2005-03"', 'date: "March 2005"', "publication/date"),
         ("address: https://www.quno.org", "address: javascript:alert(1)", "publication/address"),
+        ('date: "2026-', 'date: "December 2026-', "date"),
+        ('date: "2026-12-06"', 'date: "2026-02-31"', "date"),
     ],
 )
 def test_a_wrong_fact_names_its_field(tmp_path: Path, old: str, new: str, field: str) -> None:

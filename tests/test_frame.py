@@ -10,12 +10,13 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from edition.facts import load_facts
-from edition.formatting import edition_date, format_date
+from edition.formatting import format_date
 from edition.frame import START_PAGES, Link, edition_line, start_links
 from tests.site import ALL_PAGES, EDITION_PREFIX, LABELS, article, html_files, parse
 
 ROOT = Path(__file__).resolve().parent.parent
-VERSION = load_facts(ROOT / "data").version
+FACTS = load_facts(ROOT / "data")
+VERSION = FACTS.version
 
 
 def test_edition_line() -> None:
@@ -39,7 +40,7 @@ def edition_pages(site: Path, lang: str) -> list[Path]:
 
 @pytest.mark.parametrize("lang", list(EDITION_PREFIX))
 def test_every_page_footer_gives_the_editions_date_and_version(built_site: Path, lang: str) -> None:
-    expected = edition_line(LABELS[lang], date_text=format_date(edition_date(), LABELS[lang]), version=VERSION)
+    expected = edition_line(LABELS[lang], date_text=format_date(FACTS.date, LABELS[lang]), version=VERSION)
     pages = edition_pages(built_site, lang)
     # Every page of the nav; not /404.html, one bare page for all three editions, without the frame.
     folder = built_site / EDITION_PREFIX[lang]

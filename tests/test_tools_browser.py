@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, Page, expect
 
 from edition.citation import bibtex, csl_json, edition_work, part_key, ris
 from edition.facts import load_facts
-from edition.formatting import edition_date
 from edition.registry import load_registry
 from tests.browsing import axe_violations
 from tests.conftest import ROOT
@@ -92,7 +91,8 @@ def test_the_browsers_files_are_the_builds_formats_to_the_byte(
     """The browser fills the build's templates; the result equals edition/citation.py's own output."""
     registry = load_registry(ROOT / "data")
     labels = registry.labels["fr"]
-    work = edition_work(load_facts(ROOT / "data"), labels, lang="fr", date=edition_date())
+    facts = load_facts(ROOT / "data")
+    work = edition_work(facts, labels, lang="fr", date=facts.date)
     page.goto(f"{site_url}/fr/international-provisions/")
     page.locator("#crc-9-1 .edition-tools__cite").click()
     accessed = str(page.evaluate("(d => [d.getFullYear(), d.getMonth() + 1, d.getDate()])(new Date())"))
