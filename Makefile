@@ -39,7 +39,7 @@ lint: setup-test
 	$(BIN)/ruff check edition hooks tests scripts
 	$(BIN)/ruff format --check edition hooks tests scripts
 	$(BIN)/mypy edition hooks
-	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(wildcard .github/workflows/*.yml .github/workflows/*.yaml)
 	$(BIN)/zizmor --offline --no-config --strict-collection --no-progress .github/workflows
 
 # Validates comments/ as the build does (the pull-request check runs this first).

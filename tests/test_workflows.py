@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+WORKFLOWS = sorted(p for p in (ROOT / ".github" / "workflows").iterdir() if p.suffix in {".yml", ".yaml"})
 PUBLISH = ROOT / ".github" / "workflows" / "publish.yml"
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
 ON_MAIN = "github.ref == 'refs/heads/main'"
@@ -57,7 +57,13 @@ def test_the_workflows_are_there() -> None:
 
 def test_every_action_is_pinned_by_commit() -> None:
     uses = [(where, step["uses"]) for where, step in all_steps() if "uses" in step]
-    assert len(uses) == 6
+    uses += [
+        (f"{path.name} {name}", job["uses"])
+        for path in WORKFLOWS
+        for name, job in load(path)["jobs"].items()
+        if "uses" in job
+    ]
+    assert uses
     assert [(where, use) for where, use in uses if not PINNED.fullmatch(use)] == []
 
 
@@ -69,7 +75,7 @@ def test_every_pinned_action_names_its_tag() -> None:
 
 def test_no_checkout_keeps_its_token() -> None:
     checkouts = [(where, step) for where, step in all_steps() if step.get("uses", "").startswith("actions/checkout@")]
-    assert len(checkouts) == 3
+    assert len(checkouts) >= len(WORKFLOWS)
     assert [where for where, step in checkouts if step.get("with", {}).get("persist-credentials") is not False] == []
 
 
