@@ -33,10 +33,14 @@ test-fast: setup-test
 golden: setup-test
 	$(BIN)/python scripts/golden.py
 
+# The GitHub workflows too: against GitHub's workflow schema (the copy check-jsonschema ships), and
+# zizmor's security audits, offline, every finding answered in the workflow file itself.
 lint: setup-test
 	$(BIN)/ruff check edition hooks tests scripts
 	$(BIN)/ruff format --check edition hooks tests scripts
 	$(BIN)/mypy edition hooks
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(wildcard .github/workflows/*.yml .github/workflows/*.yaml)
+	$(BIN)/zizmor --offline --no-config --strict-collection --no-progress .github/workflows
 
 # Validates comments/ as the build does (the pull-request check runs this first).
 check-comments: setup
