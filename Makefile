@@ -49,7 +49,7 @@ check-comments: setup
 # The pull-request check of the editors' fields (status, response): compares comments/ with BASE.
 BASE ?= origin/main
 check-comment-changes: setup
-	$(BIN)/python scripts/check_comment_changes.py $(BASE) $(EDITOR_FLAG)
+	$(BIN)/python scripts/check_comment_changes.py '$(BASE)' $(EDITOR_FLAG)
 
 # Records the built site's permanent addresses in data/published-addresses.txt (run when publishing).
 addresses: build

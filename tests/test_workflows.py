@@ -153,3 +153,9 @@ def test_owners(codeowners: str, path: str, expected: list[str]) -> None:
 @pytest.mark.parametrize("path", OWNED)
 def test_the_editors_own_what_checks_and_publishes(path: str) -> None:
     assert owners((ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8"), path) == ["@OWNER/editors"]
+
+
+def test_the_build_takes_every_setting_the_readers_need() -> None:
+    build = next(s for s in load(PUBLISH)["jobs"]["build"]["steps"] if s.get("name") == "Build")
+    assert build["env"]["EDITORS_EMAIL"] == "${{ vars.EDITORS_EMAIL }}"
+    assert {"SITE_URL", "COMMENTS_REPOSITORY"} <= set(build["env"])
