@@ -19,7 +19,15 @@ function stem(word) {
   return stemmed || word;
 }
 
+// A paragraph number typed with spaces or hyphens ("IV b 17", "iv-b-17") as the edition writes it ("IV.b.17").
+const PARAGRAPH_NUMBER = /\b(I{1,3}|IV)[\s.\-–]+([a-z])[\s.\-–]+(\d{1,2})\b/gi;
+
+function paragraphNumbers(query) {
+  return query.replace(PARAGRAPH_NUMBER, (_, part, section, number) => `${part.toUpperCase()}.${section.toLowerCase()}.${number}`);
+}
+
 function stemQuery(query) {
+  query = paragraphNumbers(query);
   if (query.includes('"')) return query;
   return query.split(/(\s+)/).map((part) => (/^\s+$/.test(part) || part === "" ? part : stem(part))).join("");
 }
