@@ -131,7 +131,7 @@
   }
 
   function textProblems(text) {
-    const decoded = characterProblem(text.split("\n").map(unescape).join("\n"), true);
+    const decoded = characterProblem(unescape(text), true); // no reference spans a line break
     if (decoded) return [decoded];
     const problems = [];
     const bare = text.replace(/\[\[[^\[\]|]*(?:\|[^\[\]]*)?\]\]/g, "");  // [[id]] references cost nothing
