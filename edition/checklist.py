@@ -70,6 +70,9 @@ LABELS = (
     "error_long",
     "error_empty",
     "error_more",
+    "note_html",
+    "note_control",
+    "note_long",
 )
 
 _HEADING_RE = re.compile(r"^(?P<hashes>#{1,2}) +(?P<title>.+?)(?: *\{[^}]*\})? *#* *$")

@@ -1,9 +1,11 @@
 """The editors' exports of every comment: JSON exactly as written, CSV safe to open in a spreadsheet.
 
 A spreadsheet runs a cell that begins ``=``, ``+``, ``-`` or ``@`` (and some read a leading tab or
-carriage return the same way) as a formula, e.g. ``=HYPERLINK(…)``. As OWASP recommends, every such
-CSV cell is prefixed with ``'`` and control characters other than line breaks and tabs are dropped; the JSON
-export keeps every value exactly, for anyone who needs the original.
+carriage return the same way) as a formula, e.g. ``=HYPERLINK(…)``; some skip leading blanks first
+(spaces, no-break spaces, line feeds) and some read the full-width forms (``＝``, ``＋``, ``－``, ``＠``)
+as the ASCII ones. As OWASP recommends, every such CSV cell is prefixed with ``'`` and control
+characters other than line breaks and tabs are dropped; the JSON export keeps every value exactly, for
+anyone who needs the original.
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Sequence
 
 from edition.comments import Comment
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@")
+STARTS_WITH_CONTROL = ("\t", "\r")
 FIELDS = (
     "file",
     "targets",
@@ -59,10 +63,20 @@ def export_rows(comments: Sequence[Comment], *, folder: str = "comments") -> lis
 CONTROLS = {code: None for code in (*range(0x20), *range(0x7F, 0xA0)) if chr(code) not in "\n\t"}
 
 
+# Why: whether a spreadsheet might run the cell as a formula: a tab or carriage return first, or a
+# formula sign (or its full-width or small form, which NFKC folds to it) after any leading blanks
+# or invisible format characters (a byte order mark, a zero-width space).
+def formula_like(value: str) -> bool:
+    if value.startswith(STARTS_WITH_CONTROL):
+        return True
+    first = next((c for c in value if not (c.isspace() or unicodedata.category(c) == "Cf")), "")
+    return unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS)
+
+
 # Why: one cell as a spreadsheet may read it safely (OWASP "CSV injection").
 def csv_cell(value: str) -> str:
     kept = value.translate(CONTROLS)
-    return "'" + kept if value.startswith(FORMULA_STARTS) or kept.startswith(FORMULA_STARTS) else kept
+    return "'" + kept if formula_like(value) or formula_like(kept) else kept
 
 
 # Why: the CSV export, every cell neutralised.

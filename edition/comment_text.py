@@ -10,14 +10,19 @@
 - ``render_markdown``: Markdown to sanitised HTML, with raw HTML shown as the text it is (nothing
   typed is lost or run), split at each ``[[id]]`` so a page fills in its own links later.
 - ``mixed_scripts``: names mixing alphabets ("QUNO Еditоrs"), for the editors' attention.
+- ``browser_tables``: what the "Write a comment" form needs to refuse exactly these characters in a
+  browser whose Unicode tables are newer than Python's: Python's own tables, as data.
 """
 
 from __future__ import annotations
 
 import functools
+import html as html_text
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from html.entities import html5
 
 import markdown
 import nh3
@@ -60,6 +65,8 @@ def character_problem(char: str, *, multiline: bool) -> str | None:
     category = unicodedata.category(char)
     if category in REFUSED_CATEGORIES or char in INVISIBLE:
         name = unicodedata.name(char, "")
+        if category == "Cn":
+            return f"character U+{ord(char):04X} is not allowed: it is not in Unicode {unicodedata.unidata_version}"
         kind = "control character" if category == "Cc" else "invisible or format character"
         return f"{kind} U+{ord(char):04X}{f' ({name.lower()})' if name else ''} is not allowed"
     return None
@@ -103,7 +110,7 @@ def markup_problems(text: str) -> list[tuple[int, str]]:
         if len(line) - len(stripped) > MAX_INDENT:
             problems.append((offset, f"indented by {len(line) - len(stripped)} spaces; the limit is {MAX_INDENT}"))
         depth = len(stripped) - len(stripped.lstrip("> "))
-        if stripped.replace(" ", "")[:depth].count(">") > MAX_QUOTE_DEPTH:
+        if stripped[:depth].count(">") > MAX_QUOTE_DEPTH:
             problems.append((offset, f"quotations nested more than {MAX_QUOTE_DEPTH} deep"))
     return problems
 
@@ -208,3 +215,32 @@ def html_depth(rendered: Rendered) -> int:
 def mixed_scripts(value: str) -> list[str]:
     scripts = {unicodedata.name(c, "UNKNOWN").split()[0] for c in value if c.isalpha()}
     return sorted(scripts) if len(scripts) > 1 else []
+
+
+# Why: the characters ``character_problem`` refuses and how ``html.unescape`` decodes entities, as
+# data for the form's script: a browser's own Unicode tables are newer than Python's (an emoji added
+# since is unassigned here), so the script must use these. Ranges are flat [first, last, …] lists.
+@functools.cache
+def browser_tables() -> dict[str, object]:
+    unassigned: list[int] = []
+    refused: list[int] = []
+    start = 0
+    for category, run in itertools.groupby(map(unicodedata.category, map(chr, range(0x110000)))):
+        end = start + sum(1 for _ in run)
+        if category == "Cn":
+            unassigned += [start, end - 1]
+        elif category in REFUSED_CATEGORIES:
+            refused += [start, end - 1]
+        start = end
+    refused += [point for char in sorted(INVISIBLE) for point in (ord(char), ord(char))]
+    internals = vars(html_text)  # html.unescape's own tables (not public names)
+    entities = {name: value for name, value in html5.items() if first_refused(value, multiline=True)}
+    return {
+        "unicode": unicodedata.unidata_version,
+        "unassigned": unassigned,
+        "refused": refused,
+        "entities": entities,
+        "legacy_entities": sorted(name for name in html5 if not name.endswith(";")),
+        "charrefs": {str(number): value for number, value in internals["_invalid_charrefs"].items()},
+        "dropped": sorted(internals["_invalid_codepoints"]),
+    }

@@ -13,11 +13,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from edition.comment_text import MAX_BRACKETS, MAX_INDENT, MAX_LINES, MAX_QUOTE_DEPTH, MAX_RUN, RefSlot, Rendered
-from edition.comments import MAX_BODY_CHARS, Comment
+from edition.comment_text import (
+    MAX_BRACKETS,
+    MAX_INDENT,
+    MAX_LINES,
+    MAX_QUOTE_DEPTH,
+    MAX_RUN,
+    RefSlot,
+    Rendered,
+    browser_tables,
+)
+from edition.comments import MAX_BODY_CHARS, MAX_FILE_BYTES, Comment
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.registry import Registry
@@ -152,7 +161,8 @@ def data_path(target: str) -> str:
     return f"{DATA_FOLDER}/{anchor_of(target)}.js"
 
 
-# Why: what the browser form needs besides its words: the schema, the known ids and the limits.
+# Why: what the browser form needs besides its words: the schema, the known ids, the limits, the
+# checker's character tables and the template's placeholders, so it refuses what the checker refuses.
 def form_settings(
     *,
     schema: Mapping[str, Any],
@@ -161,6 +171,7 @@ def form_settings(
     branch: str,
     lang: str,
     labels: Mapping[str, str],
+    placeholders: Iterable[str] = (),
 ) -> dict[str, Any]:
     prefix = "comment_form_err_"
     return {
@@ -177,5 +188,8 @@ def form_settings(
             "run": MAX_RUN,
             "indent": MAX_INDENT,
             "quote_depth": MAX_QUOTE_DEPTH,
+            "file_bytes": MAX_FILE_BYTES,
         },
+        "characters": browser_tables(),
+        "placeholders": sorted(placeholders),
     }

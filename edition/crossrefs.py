@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from edition.ids import parse_guideline_number
+from edition.ids import anchor_number, parse_guideline_number
 from edition.problems import Problem
 from edition.registry import Registry
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ScannedPage, replace_refs
@@ -80,6 +80,7 @@ def build_index(pages: Sequence[tuple[str, ScannedPage]], registry: Registry) ->
     problems += _numbering_problems(sections)
     problems += _reference_problems(pages, index, registry)
     problems += _registry_coverage(index, registry)
+    problems += _anchor_clashes(registry)
     return index, problems
 
 
@@ -153,4 +154,16 @@ def _registry_coverage(index: CrossIndex, registry: Registry) -> list[Problem]:
             problems.append(
                 Problem(registry.provisions_path, provision.line, f"provision '{pid}' is cited by no guideline")
             )
+    return problems
+
+
+# Why: a provision's id is its anchor and names its comment file, as a paragraph's anchor does: an id
+# equal to a paragraph's anchor (``iv-b-17``, of any paragraph, present or to come) would share both.
+def _anchor_clashes(registry: Registry) -> list[Problem]:
+    problems = []
+    for pid, provision in registry.provisions.items():
+        number = anchor_number(pid)
+        if number is not None:
+            message = f"provision id '{pid}' is the anchor of guideline paragraph {number}: choose another id"
+            problems.append(Problem(registry.provisions_path, provision.line, message))
     return problems

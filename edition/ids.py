@@ -43,6 +43,14 @@ def guideline_anchor(number: str) -> str:
     return number.lower().replace(".", "-")
 
 
+# Why: the guideline number whose anchor ``anchor`` is (``iv-b-17`` is IV.b.17's), or None; a
+# provision id must not be one, or it would share the paragraph's place on a page and its comments.
+def anchor_number(anchor: str) -> str | None:
+    part, _, rest = anchor.partition("-")
+    number = f"{part.upper()}.{rest.replace('-', '.')}"
+    return number if parse_guideline_number(number) and guideline_anchor(number) == anchor else None
+
+
 # Why: tells a registry id (provision or instrument) from a malformed one.
 def is_registry_id(text: str) -> bool:
     return REGISTRY_ID_RE.match(text) is not None

@@ -62,7 +62,14 @@ from edition.comment_views import (
     ref_text,
     target_label,
 )
-from edition.comments import Comment, check_repository, load_schema, memo_from_json, memo_json
+from edition.comments import (
+    Comment,
+    check_repository,
+    load_schema,
+    memo_from_json,
+    memo_json,
+    template_placeholders,
+)
 from edition.places import fill_places
 from edition.problems import format_problems
 
@@ -316,5 +323,6 @@ class _Renderer:
             branch=str(self.config.extra.get("comments_branch") or "main"),
             lang=self.lang,
             labels=self.labels,
+            placeholders=template_placeholders(self.registry),
         )
         return {"labels": self.labels, "settings": settings, "email": self.email, "page_lang": self.lang}

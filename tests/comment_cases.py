@@ -9,6 +9,7 @@ tricks, YAML tricks, sizes and nesting, dates, names and paths, CSV cells, edito
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 
@@ -295,4 +296,91 @@ INERT: list[Case] = [
     Case("two-paragraphs-one-page", "markup", make(targets="[IV.a.1, IV.a.2]"), expect=TEXT),
     # sizes at the limits: valid, and cheap
     Case("twenty-brackets", "sizes", make(body="[" * 20 + " " + "Fixture " * 1200), expect="Fixture"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# The "Write a comment" form and the checker, held to one table: what a reader types in the form,
+# and the field whose problem the checker reports (None: valid, "": the file as a whole). The form
+# must refuse exactly these (tests/test_comments_form.py, in Chromium) and the checker too
+# (tests/test_comments_hostile.py, on the file the form writes, ``form_file``).
+
+
+@dataclass(frozen=True)
+class FormCase:
+    """What a reader types in the form's fields, and the field the checker refuses (None: valid)."""
+
+    id: str
+    text: str = TEXT
+    name: str = "Fixture Form Contributor"
+    organisation: str = ""
+    country: str = ""
+    proposed_text: str = ""
+    refused: str | None = None
+
+    @property
+    def form_field(self) -> str:
+        """The form's field for the checker's: ``author.name`` is ``name``; the whole file, the text."""
+        return (self.refused or "text").removeprefix("author.")
+
+    @property
+    def typed(self) -> dict[str, str]:
+        fields = ("text", "name", "organisation", "country", "proposed_text")
+        return {"targets": "IV.a.1", **{field: getattr(self, field) for field in fields}}
+
+
+AUTHOR = ("name", "organisation", "country")
+
+
+# Why: the file the form writes for a case (comment-form.js, commentFile), to check it without a browser.
+def form_file(case: FormCase, *, date: str, language: str = "en", kind: str = "suggested-wording") -> str:
+    def quoted(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    lines = ["---", f"targets: [{quoted('IV.a.1')}]", "author:"]
+    lines += [f"  {key}: {quoted(value)}" for key, value in case.typed.items() if key in AUTHOR and value]
+    lines += [f"language: {language}", f"date: {date}", f"kind: {kind}"]
+    if "\n" in case.proposed_text:
+        block = "\n".join(f"  {line}" if line else "" for line in case.proposed_text.split("\n"))
+        lines.append(f"proposed_text: |-\n{block}")
+    elif case.proposed_text:
+        lines.append(f"proposed_text: {quoted(case.proposed_text)}")
+    return "\n".join([*lines, "status: open", "---", "", case.text, ""])
+
+
+FORM: list[FormCase] = [
+    FormCase("plain"),
+    FormCase("emoji-of-unicode-6", text="Fixture \U0001f600 smiling."),
+    FormCase("harmless-entities", text="Fixture &amp; &lt;b&gt; &copy; &#233; &eacute &notanentity; text."),
+    FormCase("entities-python-drops", text="Fixture &#1; &#xFDD0; text."),
+    FormCase("quote-four-deep", text="> > > > Fixture quoted four deep."),
+    FormCase("quote-four-deep-with-arrows", text="> > > >  Fixture: x >> y -> z."),
+    FormCase("proposed-text-has-no-markup-limits", proposed_text="Fixture " + "[" * 30),
+    FormCase("twenty-brackets", text="[" * 20 + " Fixture."),
+    FormCase("hyphens-then-words", text="--- Fixture: three hyphens, then words."),
+    FormCase("multi-byte-under-the-file-limit", text="\u20ac" * 9_000),
+    FormCase("proposed-text-on-lines", proposed_text="Fixture line one,\n  line two indented."),
+    # characters newer than the checker's Unicode (14.0): a browser's own tables know them
+    FormCase("emoji-of-unicode-15-in-text", text="Fixture \U0001fa77 pink heart.", refused="text"),
+    FormCase("emoji-of-unicode-15-in-name", name="Fixture \U0001fae8", refused="author.name"),
+    FormCase("emoji-of-unicode-15-proposed", proposed_text="Fixture \U0001f6dc", refused="proposed_text"),
+    # character references, decoded as a reader's browser (and Python's html.unescape) decodes them
+    FormCase("bidi-entity", text="Fixture &#x202E;txet", refused="text"),
+    FormCase("bidi-entity-decimal", text="Fixture &#8238;txet", refused="text"),
+    FormCase("zero-width-named-entity", text="Fixture&ZeroWidthSpace;text", refused="text"),
+    FormCase("soft-hyphen-without-semicolon", text="Fixture &shyword", refused="text"),
+    FormCase("carriage-return-reference", text="Fixture &#13; text", refused="text"),
+    FormCase("unassigned-reference", text="Fixture &#x1FA77; text", refused="text"),
+    # the limits on the text's markup
+    FormCase("quote-five-deep", text="> > > > > Fixture", refused="text"),
+    FormCase("front-matter-only", text="---", refused="text"),
+    FormCase("front-matter-block", text="---\nstatus: accepted\n---\nFixture", refused="text"),
+    FormCase("twenty-one-brackets", text="[" * 21 + " Fixture.", refused="text"),
+    FormCase("unknown-reference", text="See [[IV.b.99]].", refused="text"),
+    FormCase("zero-width-space-in-name", name="QUNO\u200bFixture", refused="author.name"),
+    # the file's size in bytes, which several-byte characters reach before the text's length
+    FormCase("multi-byte-over-the-file-limit", text="\U0001f600" * 8_000, refused=""),
+    # the template's words left in place, in any language
+    FormCase("placeholder-name", name="Your name", refused="author.name"),
+    FormCase("placeholder-text-in-french", text="Rédigez votre observation ici.", refused="text"),
 ]

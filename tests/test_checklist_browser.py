@@ -23,6 +23,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from edition.checklist import MAX_FILE_BYTES, STATUSES, STORAGE_KEY
+from edition.comment_export import formula_like
 from edition.registry import load_registry
 from tests.browsing import axe_violations
 from tests.conftest import ROOT
@@ -118,6 +119,18 @@ def checklist(page: Page, site_url: str) -> Iterator[Page]:
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
         ("'quoted'", "''quoted'"),
+        # after leading blanks, and in full-width or small forms (OWASP), as edition/comment_export.py
+        (" =1", "' =1"),
+        ("\n+1", "'\n+1"),
+        ("\u00a0@x", "'\u00a0@x"),
+        ("\ufeff=1", "'\ufeff=1"),
+        ("\uff1d1", "'\uff1d1"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20x", "'\uff20x"),
+        ("\ufe621", "'\ufe621"),
+        (" x", " x"),
+        ("'", "''"),
         ("plain", "plain"),
         ("a=b", "a=b"),
         ("", ""),
@@ -162,14 +175,16 @@ def test_an_unclosed_quote_is_a_problem_on_its_row(checklist: Page) -> None:
     [
         [["paragraph", "status", "note"], ["III.a.1", "in-law", 'a "quoted", note;\nwith lines']],
         [["=1", "+2", "-3"], ["@4", "'5", "\t6"], ["", " x ", "\r7"]],
+        [[" =1", "\n+2", "\uff1d3"], ["\u00a0@4", "' =5", "\uff0b"]],
     ],
 )
 def test_csv_written_by_the_page_reads_back_the_same(checklist: Page, rows: list[list[str]]) -> None:
     result = js(checklist, "c.parseCsv(c.toCsv(arg))", rows)
     assert [[js(checklist, "c.unneutralise(arg)", cell) for cell in r["cells"]] for r in result["rows"]] == rows
-    # Python's csv module, as a spreadsheet-minded reader, sees no cell beginning with a formula character.
+    # Python's csv module, as a spreadsheet-minded reader, sees no cell a spreadsheet might run (the
+    # comments' export's rule).
     for row in csv.reader(io.StringIO(js(checklist, "c.toCsv(arg)", rows), newline="")):
-        assert not [cell for cell in row if cell[:1] in ("=", "+", "-", "@", "\t", "\r")]
+        assert not [cell for cell in row if formula_like(cell)]
 
 
 CONTEXT = {"numbers": ["III.a.1", "III.a.2"], "statuses": list(STATUSES), "maxNote": 20, "maxBytes": 100}
@@ -193,6 +208,9 @@ CONTEXT = {"numbers": ["III.a.1", "III.a.2"], "statuses": list(STATUSES), "maxNo
         ("paragraph,status,note\nIII.a.1,In law,\n", ["error_status"]),
         ("paragraph,status,note\nIII.a.1,,=1+1\n", ["error_formula"]),
         ("paragraph,status,note\n+III.a.1,,\n", ["error_formula"]),
+        ("paragraph,status,note\nIII.a.1,, =1+1\n", ["error_formula"]),
+        ("paragraph,status,note\nIII.a.1,,\uff1d1+1\n", ["error_formula"]),
+        ('paragraph,status,note\nIII.a.1,,"\n@x"\n', ["error_formula"]),
         ("paragraph,status,note\nIII.a.1,,<b>x</b>\n", ["error_html"]),
         ("paragraph,status,note\nIII.a.1,,a < b\n", []),
         ("paragraph,status,note\nIII.a.1,,a\x00b\n", ["error_control"]),
@@ -465,6 +483,92 @@ def test_an_import_keeps_answers_the_file_leaves_blank_and_says_what_it_replaced
         "III.a.2": ("partly", "colleague's note"),
         "IV.a.1": ("not-applicable", ""),
     }
+
+
+# --- Notes typed on the page meet the import's rules as they are typed ---------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("note", "rule"),
+    [("See <https://example.org/fixture>", "html"), ("Fixture\x01note", "control"), ("a </b> fixture", "html")],
+)
+def test_a_note_the_import_would_refuse_is_refused_as_typed_in_the_readers_language(
+    page: Page, site_url: str, lang: str, note: str, rule: str
+) -> None:
+    page.goto(checklist_url(site_url, lang))
+    row = item(page, "IV.b.17")
+    row.locator("select").select_option("partly")
+    row.locator("textarea").fill("Fixture kept note")
+    row.locator("textarea").fill(note)
+    problem = row.locator(".checklist__note-problem")
+    expect(problem).to_have_text(LABELS[lang][f"checklist_note_{rule}"].format(max=5000))
+    expect(row.locator("textarea")).to_have_attribute("aria-invalid", "true")
+    expect(row.locator("textarea")).to_have_attribute("aria-describedby", str(problem.get_attribute("id")))
+    row.locator("select").select_option("not-yet")  # changing the status leaves the note being corrected
+    expect(row.locator("textarea")).to_have_value(note)
+    page.reload()  # the answer survives with its status and the last note that met the rules
+    assert shown(page) == {"IV.b.17": ("not-yet", "Fixture kept note")}
+    row.locator("textarea").fill(note)
+    row.locator("textarea").fill("Fixture corrected")
+    expect(problem).to_have_count(0)
+    expect(row.locator("textarea")).not_to_have_attribute("aria-invalid", "true")
+    page.reload()
+    assert shown(page) == {"IV.b.17": ("not-yet", "Fixture corrected")}
+
+
+def test_a_note_kept_before_notes_were_checked_comes_back_as_a_draft_with_its_status(
+    checklist: Page,
+) -> None:
+    kept = {"version": 1, "paragraphs": {"IV.b.17": {"status": "partly", "note": "See <https://example.org/x>"}}}
+    checklist.evaluate(
+        "arg => localStorage.setItem(arg.key, JSON.stringify(arg.kept))", {"key": STORAGE_KEY, "kept": kept}
+    )
+    checklist.reload()
+    row = item(checklist, "IV.b.17")
+    expect(row.locator("select")).to_have_value("partly")
+    expect(row.locator("textarea")).to_have_value("See <https://example.org/x>")
+    expect(row.locator(".checklist__note-problem")).to_have_text(LABELS["en"]["checklist_note_html"])
+
+
+# Notes a reader might type, and whether the import's rules refuse them: whatever is typed, the
+# page keeps only what its own exports can import again.
+TYPED_NOTES = [
+    ("=1+1", False),
+    (" =1+1", False),
+    ("\n+1", False),
+    ("\uff1dSUM(1)", False),
+    ("\u00a0@fixture", False),
+    ("'quoted", False),
+    ("''", False),
+    ("\tFixture tab", False),
+    ("a < b, <3", False),
+    ('Fixture "quoted, with; separators"', False),
+    ("line one\nline two", False),
+    (" trailing blank ", False),
+    ("\u20ac 5 \U0001f600", False),
+    ("See <https://example.org/fixture>", True),
+    ("Fixture\x01control", True),
+    ("Fixture\x7f", True),
+]
+
+
+def test_nothing_typed_on_the_page_makes_an_export_the_import_refuses(checklist: Page) -> None:
+    numbers = checklist.evaluate(
+        "() => [...document.querySelectorAll('.checklist__item')].map(i => i.dataset.paragraph)"
+    )
+    typed = dict(zip(numbers, TYPED_NOTES, strict=False))
+    for number, (note, _) in typed.items():
+        row = item(checklist, number)
+        row.locator("select").select_option("partly")
+        row.locator("textarea").fill(note)
+    kept = {number: ("partly", "" if refused else note) for number, (note, refused) in typed.items()}
+    for name, content in [download(checklist, "export-csv"), download(checklist, "export-json")]:
+        checklist.once("dialog", lambda dialog: dialog.accept())
+        checklist.click("button[data-action='clear']")
+        choose_file(checklist, name, content, "application/json" if name.endswith(".json") else "text/csv")
+        expect(checklist.locator(".checklist__alert")).to_be_empty()
+        assert shown(checklist) == kept, name
 
 
 # --- Hostile files: refused with a message, nothing changed, nothing run -------------------------

@@ -7,9 +7,11 @@ project holding that file. Every value typed comes back exactly. Names are fixtu
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,11 +20,14 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from edition.comments import load_schema, parse_comment
+from edition.registry import load_registry
 from tests.browsing import axe_violations
+from tests.comment_cases import FORM, FormCase, form_file
 from tests.conftest import ROOT
 from tests.site import parse
 from tests.test_offline import FOLDER, ZIP
 
+LABELS = load_registry(ROOT / "data").labels
 TYPED = {
     "name": "Fixture Form Contributor",
     "organisation": 'Fixture Organisation: Branch "North"',
@@ -155,6 +160,59 @@ def test_problems_are_shown_next_to_their_field(
     expect(page.locator(f"#cf-{field}")).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".comment-form__summary")).to_be_visible()
     expect(page.locator(".comment-form__result")).to_be_hidden()
+
+
+FIELDS = ["targets", "language", "kind", "name", "organisation", "country", "text", "proposed_text"]
+
+
+# The shared table (tests/comment_cases.py FORM): the form says "ready" exactly when the checker
+# accepts, and then writes the very file the checker was given (the checker's half is in
+# tests/test_comments_hostile.py).
+@pytest.mark.parametrize("case", FORM, ids=[c.id for c in FORM])
+def test_the_form_refuses_exactly_what_the_checker_refuses(page: Page, site_url: str, case: FormCase) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}/comments/")
+    fill(page, case.typed)
+    page.get_by_role("button", name="Prepare the comment file").click()
+    if case.refused is None:
+        text = produced(page)
+        date = re.search(r"^date: (\S+)$", text, flags=re.MULTILINE)
+        assert date is not None and text == form_file(case, date=date[1])
+        for field in FIELDS:
+            expect(page.locator(f"#cf-{field}-error")).to_be_empty()
+    else:
+        expect(page.locator(f"#cf-{case.form_field}-error")).not_to_be_empty()
+        expect(page.locator(f"#cf-{case.form_field}")).to_have_attribute("aria-invalid", "true")
+        expect(page.locator(".comment-form__result")).to_be_hidden()
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "values", "field", "label", "params"),
+    [
+        (
+            "fr",
+            {"text": "Fixture \U0001fa77"},
+            "text",
+            "comment_form_err_unassigned",
+            {"code": "1FA77", "unicode": unicodedata.unidata_version},
+        ),
+        ("es", {"text": "\U0001f600" * 8_000}, "text", "comment_form_err_file_size", {}),
+        ("en", {"name": "Votre nom"}, "name", "comment_form_err_placeholder", {}),
+    ],
+)
+def test_the_new_refusals_speak_the_readers_language(
+    page: Page, site_url: str, lang: str, values: dict[str, str], field: str, label: str, params: dict[str, str]
+) -> None:
+    page.goto(f"{site_url}/{'' if lang == 'en' else lang + '/'}comments/")
+    fill(page, {"targets": "IV.a.1", "name": "Fixture", "text": "Fixture", **values})
+    page.locator(".comment-form__form button[type=submit]").click()
+    words = LABELS[lang][label]
+    if label == "comment_form_err_file_size":
+        expect(page.locator(f"#cf-{field}-error")).to_contain_text(words.split("{size}")[0])
+    else:
+        expect(page.locator(f"#cf-{field}-error")).to_have_text(words.format(**params))
 
 
 def test_the_form_with_its_problems_and_its_result_has_no_wcag_violation(page: Page, site_url: str) -> None:

@@ -11,29 +11,50 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.comment_export import FORMULA_STARTS, csv_cell, csv_text, export_rows, json_text
+from edition.comment_export import csv_cell, csv_text, export_rows, formula_like, json_text
 from edition.comment_review import editors_field_problems
-from edition.comment_text import ALLOWED_TAGS, RefSlot, markup_problems, render_markdown
-from edition.comments import Comment, editor_notes, known_targets, load_comments, load_schema
+from edition.comment_text import (
+    ALLOWED_TAGS,
+    MAX_BRACKETS,
+    MAX_INDENT,
+    MAX_LINES,
+    MAX_QUOTE_DEPTH,
+    MAX_RUN,
+    RefSlot,
+    markup_problems,
+    render_markdown,
+)
+from edition.comments import (
+    MAX_BODY_CHARS,
+    MAX_FILE_BYTES,
+    Comment,
+    editor_notes,
+    known_targets,
+    load_comments,
+    load_schema,
+    template_placeholders,
+)
 from edition.registry import load_registry
-from tests.comment_cases import INERT, REFUSED, TEXT, Case, make
+from tests.comment_cases import FORM, INERT, REFUSED, TEXT, Case, FormCase, form_file, make
 from tests.conftest import BuildResult
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = load_registry(ROOT / "data")
 KNOWN = known_targets(REGISTRY, ROOT / "docs" / "en")
 SCHEMA = load_schema(ROOT / "data")
-PLACEHOLDERS = frozenset(v for k, v in REGISTRY.labels["en"].items() if k.startswith("placeholder_"))
+PLACEHOLDERS = template_placeholders(REGISTRY)  # every language's, as check_repository
 
 
 def write(folder: Path, case: Case) -> None:
@@ -53,7 +74,7 @@ def check(folder: Path) -> tuple[list[Comment], list[str]]:
 
 def folder_with(tmp_path: Path, *cases: Case) -> Path:
     folder = tmp_path / "comments"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for case in cases:
         write(folder, case)
     return folder
@@ -142,7 +163,7 @@ def test_each_valid_file_reaches_both_exports_unchanged(tmp_path: Path, case: Ca
     spread = next(csv.DictReader(io.StringIO(csv_text(rows))))
     for key, value in exact.items():
         assert spread[key] == csv_cell(value)
-        assert not spread[key].startswith(FORMULA_STARTS), (key, spread[key])
+        assert not formula_like(spread[key]), (key, spread[key])
         assert spread[key] == value or spread[key] == "'" + value, key
 
 
@@ -159,6 +180,19 @@ def test_each_valid_file_reaches_both_exports_unchanged(tmp_path: Path, case: Ca
         ("Fixture\x00\x1b\x85 text", "Fixture text"),
         ("Fixture = not at the start", "Fixture = not at the start"),
         ("line one\nline two", "line one\nline two"),
+        # after leading blanks, and in full-width or small forms, a spreadsheet may still read a formula
+        (" =1+1", "' =1+1"),
+        ("\n=1+1", "'\n=1+1"),
+        ("\u00a0=1+1", "'\u00a0=1+1"),
+        ("\u3000+1", "'\u3000+1"),
+        ("\ufeff=1+1", "'\ufeff=1+1"),
+        ("\uff1dHYPERLINK(1)", "'\uff1dHYPERLINK(1)"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20SUM(1)", "'\uff20SUM(1)"),
+        ("\ufe661", "'\ufe661"),
+        (" Fixture", " Fixture"),
+        ("Fixture \uff1d not at the start", "Fixture \uff1d not at the start"),
     ],
 )
 def test_csv_cells_are_neutralised_as_owasp_recommends(value: str, cell: str) -> None:
@@ -394,3 +428,59 @@ def test_make_check_comments_lists_look_alike_names_for_the_editors(tmp_path: Pa
         "  comments/mixed-script-name.md:4: author.name: mixes alphabets (CYRILLIC, LATIN); "
         "check it is not an impersonation",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the documentation tells a contributor is what the check does
+
+
+def test_contributing_states_the_checks_own_limits() -> None:
+    text = " ".join((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8").split())
+    refused = text.split("## What is shown", 1)[1].split("##", 1)[0]
+    for words in [
+        f"more than {MAX_FILE_BYTES:,} bytes",
+        f"more than {MAX_BODY_CHARS:,} characters or {MAX_LINES} lines",
+        f"more than {MAX_BRACKETS} `[` besides the `[[…]]` citations",
+        f"more than {MAX_RUN} of the same markup character in a row",
+        f"nested more than {MAX_QUOTE_DEPTH} deep",
+        f"indented more than {MAX_INDENT} spaces",
+        f"(Unicode {unicodedata.unidata_version.removesuffix('.0')})",
+    ]:
+        assert words in refused
+
+
+# Every sentence of the README about what a comment may cite: the references it gives before "not"
+# are accepted in a comment, those after it refused.
+def test_the_readme_says_which_references_a_comment_may_hold(tmp_path: Path) -> None:
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    sentences = [s for s in re.split(r"(?<=[.;])\s", text) if re.search(r"\bcomments?\b.*\[\[(?!id\]\])", s)]
+    assert sentences
+    for number, sentence in enumerate(sentences):
+        allowed, _, refused = sentence.partition(" not ")
+        folder = folder_with(tmp_path / str(number))
+        for ref in re.findall(r"\[\[[^\]]+\]\]", sentence):
+            (folder / "ref.md").write_text(make(body=f"Fixture citing {ref}."), encoding="utf-8")
+            _, problems = check(folder)
+            assert (problems == []) is (ref in allowed and ref not in refused), (ref, problems)
+
+
+# ---------------------------------------------------------------------------------------------
+# The form's table: the checker refuses exactly what the form must refuse (the form's half is in
+# tests/test_comments_form.py)
+
+
+@pytest.mark.parametrize("case", FORM, ids=[c.id for c in FORM])
+def test_the_checker_refuses_what_the_form_table_says_on_the_file_the_form_writes(
+    tmp_path: Path, case: FormCase
+) -> None:
+    folder = folder_with(tmp_path)
+    (folder / "iv-a-1-2026-11-01-en-abcd.md").write_text(form_file(case, date="2026-11-01"), encoding="utf-8")
+    _, problems = check(folder)
+    if case.refused is None:
+        assert problems == []
+    elif case.refused:
+        assert problems and all(f": {case.refused}: " in p for p in problems), problems
+    else:
+        assert [p.split(": ", 1)[1] for p in problems] == [
+            f"file is {len(form_file(case, date='2026-11-01').encode())} bytes; the limit is 32000"
+        ]

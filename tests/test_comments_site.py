@@ -251,6 +251,21 @@ def test_an_address_to_a_comment_opens_its_panel_there(checked_pages: CheckedPag
     expect(comment).to_be_in_viewport()
 
 
+@pytest.mark.parametrize("fragment", ["%", "comment-%E0%A4%A-on-iv-b-17"])
+def test_a_malformed_fragment_is_ignored_and_the_filters_still_show(
+    checked_pages: CheckedPages, commented_url: str, fragment: str
+) -> None:
+    page = checked_pages.open(commented_url)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{commented_url}/comments/#{fragment}")
+    expect(page.locator("form.comments-browse")).to_be_visible()
+    page.get_by_label("Paragraph or provision").select_option("IV.b.17")
+    page.get_by_role("button", name="Show the comments").click()
+    expect(page.locator(".comments-browse__results > li")).to_have_count(2)
+    assert errors == []
+
+
 def test_without_javascript_a_panel_says_where_its_comments_are(
     checked_pages: CheckedPages, commented_url: str
 ) -> None:

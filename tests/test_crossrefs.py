@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,14 @@ def test_a_provision_neither_quoted_nor_cited_is_reported_at_its_record(registry
     record = registry.provisions["crc-3-1"]
     assert f"data/provisions.yml:{record.line}: provision 'crc-3-1' is quoted on no page" in map(str, problems)
     assert f"data/provisions.yml:{record.line}: provision 'crc-3-1' is cited by no guideline" in map(str, problems)
+
+
+@pytest.mark.parametrize("pid", ["iv-b-17", "iii-a-1", "iv-d-40"])
+def test_a_provision_id_equal_to_a_paragraph_anchor_is_refused_at_its_record(registry: Registry, pid: str) -> None:
+    record = dataclasses.replace(registry.provisions["crc-9-1"], id=pid)
+    clashing = dataclasses.replace(registry, provisions={**registry.provisions, pid: record})
+    number = pid.split("-")[0].upper() + "." + ".".join(pid.split("-")[1:])
+    assert messages(clashing, "") == [
+        f"data/provisions.yml:{record.line}: provision id '{pid}' is the anchor of guideline paragraph {number}: "
+        "choose another id"
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.ids import guideline_anchor, is_registry_id, parse_guideline_number
+from edition.ids import anchor_number, guideline_anchor, is_registry_id, parse_guideline_number
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,26 @@ def test_parse_guideline_number(text: str, expected: tuple[str, str, int] | None
 )
 def test_guideline_anchor(number: str, anchor: str) -> None:
     assert guideline_anchor(number) == anchor
+
+
+@pytest.mark.parametrize(
+    ("anchor", "number"),
+    [
+        ("iv-b-17", "IV.b.17"),
+        ("iii-a-1", "III.a.1"),
+        ("iv-d-99", "IV.d.99"),
+        ("iv-b-017", None),
+        ("v-a-1", None),
+        ("iv-b", None),
+        ("iv-b-17-1", None),
+        ("iv-bb-1", None),
+        ("crc-9-1", None),
+        ("crc", None),
+        ("", None),
+    ],
+)
+def test_anchor_number_is_the_paragraph_an_anchor_belongs_to(anchor: str, number: str | None) -> None:
+    assert anchor_number(anchor) == number
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,9 @@
   const MAX_LISTED = 5;
   const COLUMNS = ["paragraph", "status", "note", "text"];
   const REQUIRED = ["paragraph", "status", "note"];
-  // OWASP's CSV injection list: a cell starting with one of these may run as a formula.
-  const FORMULA_START = /^[=+\-@\t\r]/;
-  // What a spreadsheet would take for a formula once our apostrophe is removed, plus the apostrophe
-  // itself, so that a note beginning with one survives the round trip.
-  const NEUTRALISED = /^'[=+\-@\t\r']/;
+  // OWASP's CSV injection list: a cell starting with one of these may run as a formula, also after
+  // leading blanks, and in full-width or small forms (＝, ﹢), which NFKC folds to these.
+  const FORMULA_SIGN = /^[=+\-@]/;
   const HTML_LIKE = /<[A-Za-z!/?]/;
   const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -26,14 +24,32 @@
   const problem = (code, params = {}) => ({ code, params });
   const fail = (...problems) => ({ ok: false, problems });
 
-  // A spreadsheet cell that cannot run as a formula: an apostrophe before a dangerous first character.
+  // Whether a spreadsheet might run the cell as a formula: a tab or carriage return first, or a
+  // formula sign after any blanks or format characters (the rule of edition/comment_export.py).
+  function formulaLike(cell) {
+    if (/^[\t\r]/.test(cell)) return true;
+    const first = [...cell.replace(/^[\s\p{Cf}]+/u, "")][0] || "";
+    return FORMULA_SIGN.test(first.normalize("NFKC"));
+  }
+
+  // A spreadsheet cell that cannot run as a formula: an apostrophe before a dangerous cell, and
+  // before one that begins with an apostrophe, so that a note beginning with one survives the round trip.
   function neutralise(cell) {
-    return FORMULA_START.test(cell) || cell.startsWith("'") ? `'${cell}` : cell;
+    return formulaLike(cell) || cell.startsWith("'") ? `'${cell}` : cell;
   }
 
   // The cell as written before neutralise(); other cells are left as they are.
   function unneutralise(cell) {
-    return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+    const rest = cell.slice(1);
+    return cell.startsWith("'") && (formulaLike(rest) || rest.startsWith("'")) ? rest : cell;
+  }
+
+  // The rule a note breaks ("control", "html" or "long"), or null: on import and as it is typed.
+  function noteProblem(note, maxNote) {
+    if (CONTROL.test(note)) return "control";
+    if (HTML_LIKE.test(note)) return "html";
+    if (note.length > maxNote) return "long";
+    return null;
   }
 
   // RFC 4180 quoting; cells are neutralised first, rows end in CRLF.
@@ -130,9 +146,8 @@
       if (status !== "" && !context.statuses.includes(status)) {
         problems.push(problem("error_status", { where, value: status, codes: context.statuses.join(", ") }));
       }
-      if (CONTROL.test(note)) problems.push(problem("error_control", { where, column: "note" }));
-      else if (HTML_LIKE.test(note)) problems.push(problem("error_html", { where }));
-      else if (note.length > context.maxNote) problems.push(problem("error_long", { where, max: context.maxNote }));
+      const broken = noteProblem(note, context.maxNote);
+      if (broken) problems.push(problem(`error_${broken}`, { where, column: "note", max: context.maxNote }));
       if (!problems.length) entries[number] = { status, note };
     }
     return problems.length ? fail(...problems) : { ok: true, entries };
@@ -160,7 +175,7 @@
       const values = {};
       names.forEach((name, i) => {
         const cell = cells[i];
-        if (FORMULA_START.test(cell)) problems.push(problem("error_formula", { where, column: name }));
+        if (formulaLike(cell)) problems.push(problem("error_formula", { where, column: name }));
         else if (CONTROL.test(cell) && name !== "note") problems.push(problem("error_control", { where, column: name }));
         values[name] = unneutralise(cell);
       });
@@ -259,7 +274,7 @@
   }
 
   window.editionChecklist = {
-    neutralise, unneutralise, toCsv, parseCsv, readCsv, readJson, readImport, validateRecords, merge, summarise,
+    neutralise, unneutralise, noteProblem, toCsv, parseCsv, readCsv, readJson, readImport, validateRecords, merge, summarise,
     exportRows, exportJson, format, FORMAT, VERSION, COLUMNS,
   };
 
@@ -297,23 +312,29 @@
     if (text) node.textContent = text;
   };
 
-  // What was kept, each entry checked as an import would be; anything else is dropped.
+  // What was kept, each entry checked as an import would be; anything else is dropped. A note kept
+  // before notes were checked as typed, which an import would refuse, comes back as a draft: shown
+  // with its problem, not kept, and its status kept.
   function load() {
     let data;
     try {
       data = JSON.parse(window.localStorage.getItem(key) || "{}");
     } catch {
-      return {};
+      return { state: {}, drafts: {} };
     }
     const kept = data && typeof data.paragraphs === "object" && data.paragraphs ? data.paragraphs : {};
     const state = {};
+    const drafts = {};
     for (const [number, answer] of Object.entries(kept)) {
       if (!answer || typeof answer.status !== "string" || typeof answer.note !== "string") continue;
-      const record = { where: {}, paragraph: number, status: answer.status, note: answer.note };
+      const record = { where: {}, paragraph: number, status: answer.status, note: "" };
       const checked = validateRecords([record], context);
-      if (checked.ok) Object.assign(state, checked.entries);
+      if (!checked.ok) continue;
+      if (noteProblem(answer.note, context.maxNote)) drafts[number] = answer.note;
+      else checked.entries[number].note = answer.note;
+      Object.assign(state, checked.entries);
     }
-    return state;
+    return { state, drafts };
   }
 
   function save(state) {
@@ -329,13 +350,40 @@
     }
   }
 
-  function render(state) {
+  // Says under a note, as it is typed, which rule it breaks (the import's), or nothing.
+  function showNoteProblem(item, broken) {
+    const note = item.querySelector("textarea");
+    const id = `${note.id}-problem`;
+    let shown = document.getElementById(id);
+    if (!broken) {
+      if (shown) shown.remove();
+      note.removeAttribute("aria-invalid");
+      note.removeAttribute("aria-describedby");
+      return;
+    }
+    if (!shown) {
+      shown = document.createElement("span");
+      shown.id = id;
+      shown.className = "checklist__note-problem";
+      shown.setAttribute("role", "alert");
+      note.after(shown);
+    }
+    shown.textContent = format(labels[`note_${broken}`], { max: context.maxNote });
+    note.setAttribute("aria-invalid", "true");
+    note.setAttribute("aria-describedby", id);
+  }
+
+  // The page from the state; ``keepDrafts`` leaves a note being corrected as the reader left it.
+  function render(state, { keepDrafts = false } = {}) {
     for (const item of items) {
       const answer = state[item.dataset.paragraph] || { status: "", note: "" };
       const select = item.querySelector("select");
       const note = item.querySelector("textarea");
       select.value = answer.status;
-      if (note.value !== answer.note) note.value = answer.note;
+      if (!(keepDrafts && note.getAttribute("aria-invalid") === "true")) {
+        if (note.value !== answer.note) note.value = answer.note;
+        showNoteProblem(item, null);
+      }
       item.querySelector(".checklist__report-status").textContent = select.selectedOptions[0].textContent;
       item.querySelector(".checklist__report-note").textContent = answer.note;
     }
@@ -387,8 +435,19 @@
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
-  let state = load();
-  render(state);
+  // The kept answers on the page, with any draft note and its problem.
+  function restore() {
+    const loaded = load();
+    render(loaded.state);
+    for (const [number, draft] of Object.entries(loaded.drafts)) {
+      const item = items.find((i) => i.dataset.paragraph === number);
+      item.querySelector("textarea").value = draft;
+      showNoteProblem(item, noteProblem(draft, context.maxNote));
+    }
+    return loaded.state;
+  }
+
+  let state = restore();
   root.querySelector(".checklist__tools").hidden = false;
 
   root.addEventListener("change", (event) => {
@@ -397,20 +456,22 @@
     const number = item.dataset.paragraph;
     state = { ...state, [number]: { status: event.target.value, note: (state[number] || {}).note || "" } };
     save(state);
-    render(state);
+    render(state, { keepDrafts: true });
   });
   root.addEventListener("input", (event) => {
     const item = event.target.closest(".checklist__item");
     if (!item || event.target.tagName !== "TEXTAREA") return;
     const number = item.dataset.paragraph;
+    const broken = noteProblem(event.target.value, context.maxNote);
+    showNoteProblem(item, broken);
+    if (broken) return; // not kept: the last note that met the rules stays, so every export imports
     state = { ...state, [number]: { status: (state[number] || {}).status || "", note: event.target.value } };
     save(state);
     item.querySelector(".checklist__report-note").textContent = event.target.value;
   });
   window.addEventListener("storage", (event) => {
     if (event.key !== key) return;
-    state = load();
-    render(state);
+    state = restore();
   });
 
   const today = () => new Date().toISOString().slice(0, 10);

@@ -1,7 +1,9 @@
 // "Write a comment" (partials/edition/comment-form.html): prepares a comment file in the browser and
 // sends nothing. The front matter is checked against the JSON Schema the build uses
 // (data/schemas/comment.schema.yml, given in the page as data), with a small validator for the part
-// of JSON Schema that schema uses; the text gets the build's limits (edition/comment_text.py).
+// of JSON Schema that schema uses; the text gets the build's limits (edition/comment_text.py), and
+// characters and entities are judged by the checker's own tables, given as data (the browser's
+// Unicode is newer than the checker's). tests/comment_cases.py FORM is the table both are held to.
 // The file is offered to copy, to download, and, when the edition names its repository, to open on
 // the repository host's new-file page. Works from file:// (the offline edition).
 (() => {
@@ -13,7 +15,10 @@
   const messages = settings.messages;
   const limits = settings.limits;
   const known = new Set(settings.targets);
-  const REFUSED = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Cn}\p{Zl}\p{Zp}\u115f\u1160\u3164\uffa0\u2800\u180e\u034f\u17b4\u17b5]/u;
+  const tables = settings.characters;
+  const legacyEntities = new Set(tables.legacy_entities);
+  const dropped = new Set(tables.dropped);
+  const placeholders = new Set(settings.placeholders.map((p) => p.toLowerCase()));
   const MARKUP = "[]()<>*_~`!#&\\|";
 
   form.hidden = false;
@@ -72,13 +77,62 @@
     }
   }
 
-  // The text's own checks, as edition/comment_text.py makes them at build time.
-  function textProblems(text, multiline) {
+  // Whether a code point lies in one of the flat [first, last, …] ranges.
+  function inRanges(ranges, point) {
+    let low = 0;
+    let high = ranges.length / 2 - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (point < ranges[2 * middle]) high = middle - 1;
+      else if (point > ranges[2 * middle + 1]) low = middle + 1;
+      else return true;
+    }
+    return false;
+  }
+
+  // Character references decoded as Python's html.unescape decodes them, for the checker reads the
+  // text so (&#x202E; is U+202E). Only the named entities that give a refused character are known
+  // here; any other decodes to a harmless stand-in, which is all the check needs.
+  function unescape(text) {
+    return text.replace(/&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)/g, (whole, ref) => {
+      if (ref[0] === "#") {
+        const hex = ref[1] === "x" || ref[1] === "X";
+        const number = parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
+        if (Object.hasOwn(tables.charrefs, String(number))) return tables.charrefs[String(number)];
+        if ((number >= 0xd800 && number <= 0xdfff) || number > 0x10ffff) return "\ufffd";
+        return dropped.has(number) ? "" : String.fromCodePoint(number);
+      }
+      if (Object.hasOwn(tables.entities, ref)) return tables.entities[ref];
+      for (let end = ref.length - 1; end > 1; end--) {
+        const name = ref.slice(0, end);
+        if (legacyEntities.has(name)) return (Object.hasOwn(tables.entities, name) ? tables.entities[name] : "x") + ref.slice(end);
+      }
+      return whole;
+    });
+  }
+
+  // The first character edition/comment_text.py's character_problem refuses, as a message.
+  function characterProblem(text, multiline) {
     for (const char of text) {
       if (multiline && (char === "\n" || char === "\t")) continue;
-      if (REFUSED.test(char)) return [say("invisible", { code: char.codePointAt(0).toString(16).toUpperCase().padStart(4, "0") })];
+      const point = char.codePointAt(0);
+      const code = point.toString(16).toUpperCase().padStart(4, "0");
+      if (inRanges(tables.unassigned, point)) return say("unassigned", { code, unicode: tables.unicode });
+      if (inRanges(tables.refused, point)) return say("invisible", { code });
     }
-    if (!multiline) return [];
+    return null;
+  }
+
+  // A front matter value's checks (its characters), and the comment's text's, as edition/comments.py
+  // makes them at build time: characters as a browser decodes them, then the limits on its markup.
+  function valueProblems(value, multiline) {
+    const problem = characterProblem(value, multiline);
+    return problem ? [problem] : [];
+  }
+
+  function textProblems(text) {
+    const decoded = characterProblem(unescape(text), true); // no reference spans a line break
+    if (decoded) return [decoded];
     const problems = [];
     const bare = text.replace(/\[\[[^\[\]|]*(?:\|[^\[\]]*)?\]\]/g, "");  // [[id]] references cost nothing
     if ((bare.match(/\[/g) || []).length > limits.brackets) problems.push(say("brackets", { max: limits.brackets }));
@@ -96,8 +150,9 @@
       if (line.length - stripped.length > limits.indent) problems.push(say("indent", { max: limits.indent }));
       if ((stripped.match(/^[> ]*/)[0].match(/>/g) || []).length > limits.quote_depth) problems.push(say("quote_depth", { max: limits.quote_depth }));
     }
-    if (/^---\n/.test(text)) problems.push(say("front_matter"));
+    if (`${text}\n`.startsWith("---\n")) problems.push(say("front_matter"));
     if ([...text].length > limits.body) problems.push(say("too_long", { max: limits.body }));
+    if (placeholders.has(text.toLowerCase())) problems.push(say("placeholder"));
     return [...new Set(problems)];
   }
 
@@ -111,7 +166,8 @@
     return { front, text: read("text") };
   }
 
-  function problemsByField({ front, text }) {
+  function problemsByField(entered) {
+    const { front, text } = entered;
     const fields = {};
     const add = (field, message) => (fields[field] = fields[field] || []).push(message);
     for (const error of validate(settings.schema, front)) {
@@ -121,10 +177,20 @@
     for (const target of front.targets) {
       if (!known.has(target) && !fields.targets) add("targets", say("target_unknown", { value: target }));
     }
-    for (const name of ["name", "organisation", "country"]) for (const p of textProblems(front.author[name] || "", false)) add(name, p);
-    for (const p of textProblems(front.proposed_text || "", true)) add("proposed_text", p);
+    for (const name of ["name", "organisation", "country"]) {
+      const value = front.author[name] || "";
+      for (const p of valueProblems(value, false)) add(name, p);
+      if (placeholders.has(value.toLowerCase())) add(name, say("placeholder"));
+    }
+    for (const p of valueProblems(front.proposed_text || "", true)) add("proposed_text", p);
     if (!text) add("text", say("required"));
-    for (const p of textProblems(text, true)) add("text", p);
+    for (const p of textProblems(text)) add("text", p);
+    // The checker refuses a file over its size in bytes, which several-byte characters reach first.
+    const size = new TextEncoder().encode(commentFile(entered)).length;
+    if (size > limits.file_bytes) {
+      const number = new Intl.NumberFormat(settings.language);
+      add("text", say("file_size", { size: number.format(size), max: number.format(limits.file_bytes) }));
+    }
     return fields;
   }
 

@@ -90,7 +90,12 @@
 
   // An address to one comment (#comment-…-on-iv-b-17) opens its paragraph's panel and goes to it.
   function showLinkedComment() {
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return; // a malformed fragment (#%) names no comment: ignore it, as the browser does
+    }
     const at = id.lastIndexOf("-on-");
     if (!id.startsWith("comment-") || at < 0) return;
     const holder = document.getElementById(id.slice(at + 4));
