@@ -234,6 +234,16 @@ FORBIDDEN = [
     ("docs/fr/international-provisions.md", "26(4)"),
     ("data/labels.yml", '"Cité par"'),
     ("data/labels.yml", '"Citado en"'),
+    ("docs/es/specific-issues.md", "alumbramiento"),
+    ("docs/es/specific-issues.md", "Debería facilitarse, según proceda, la educación física"),
+    ("docs/fr/specific-issues.md", "Au cas où la force doit"),
+    ("docs/fr/law-since-2005.md", "relative aux enfants de parents ou tuteurs principaux"),
+    ("data/later-law.yml", "tuteurs principaux, pas seulement"),
+    ("data/later-law.yml", "le départ se fait avec délicatesse"),
+    ("data/later-law.yml", "la salida se realiza con delicadeza"),
+    ("data/later-law.yml", "Still in force as the Committee"),
+    ("data/later-law.yml", "Toujours en vigueur comme observation"),
+    ("data/later-law.yml", "Sigue vigente como observación"),
 ]
 
 
