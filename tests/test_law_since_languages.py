@@ -3,9 +3,9 @@ where one is stored (``quote.<lang>`` in data/later-law.yml), and otherwise the 
 as the edition's, never another language's quotation; and the provisions whose French official text
 was read in the check of 25 November 2026 (data/provisions.yml).
 
-No French or Spanish quotation of a later rule could be read on 25 November 2026 (see the header of
-data/later-law.yml), so the French quotation below is a FIXTURE, added to a copy of the project and
-worded so that nobody could take it for law."""
+The only official French or Spanish wording of a later rule read so far (6 December 2026, see the
+header of data/later-law.yml) is the Spanish of Bangkok rule 24, so the French quotation below is a
+FIXTURE, added to a copy of the project and worded so that nobody could take it for law."""
 
 from __future__ import annotations
 
@@ -127,6 +127,18 @@ def test_the_covenants_article_10_french_is_the_official_text_read(built_site: P
     shown = figure.select_one(".provision__text-source")
     assert shown is not None and shown.get_text().startswith(REGISTRY.labels["fr"]["text_read"])
     assert "Texte officiel français du Pacte" in figure.get_text() and "non vérifié" not in figure.get_text()
+
+
+def test_bangkok_rule_24_is_quoted_in_spanish_with_its_spanish_source(built_site: Path) -> None:
+    rule = LAW.rules["bangkok-24"]
+    box = rule_box(parse(built_site / "es" / PAGE), rule)
+    quote, source = box.select_one(".law-since-rule__quote"), box.select_one(".law-since-rule__source")
+    assert quote is not None and "No se utilizarán medios de coerción" in quote.get_text()
+    assert source is not None and "Comité Nacional para la Prevención de la Tortura" in source.get_text()
+    assert source.get_text().count("A/RES/65/229, anexo, regla 24") == 1
+    english = rule_box(parse(built_site / PAGE), rule)
+    assert english.select_one(".law-since-rule__quote") is None
+    assert rule.summary["en"] in english.get_text()
 
 
 @pytest.mark.parametrize("pid", ["smr-23-1", "smr-23-2"])
