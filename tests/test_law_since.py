@@ -437,6 +437,8 @@ def test_the_pdf_carries_the_annex_marked_as_the_editions(built_site: Path, lang
         lang
     ] in text
     assert "A/RES/65/229" in text
+    # Why: the regional instruments reach the PDF too, each by its symbol.
+    assert [s for s in ("CAB/LEG/24.9/49", "Rec(2006)2-rev", "OC-29/22") if s not in text] == []
 
 
 # ---------------------------------------------------------------------------------------------
