@@ -24,6 +24,8 @@ from edition.schemas import inline_refs
 from edition.yaml_text import load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
+# Why: the annex shows United Nations instruments first, then each region in this order.
+REGIONS = ("africa", "europe", "americas")
 DATA_FILE = "later-law.yml"
 SCHEMA_FILE = "schemas/later-law.schema.yml"
 
@@ -41,6 +43,8 @@ class LaterInstrument:
     short: Mapping[str, str]
     unit: Mapping[str, str] | None
     checked: str
+    region: str | None = None
+    binds: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,8 @@ def link_later_law(
             r["short"],
             r.get("unit"),
             r["checked"],
+            r.get("region"),
+            r.get("binds"),
         )
     rules: dict[str, Rule] = {}
     for i, r in enumerate(data["rules"]):
@@ -258,6 +264,14 @@ def link_later_law(
 
 # ---------------------------------------------------------------------------------------------
 # What the templates show
+
+
+# Why: the annex groups instruments by where they apply: the universal ones (region None) first,
+# then each region of REGIONS, keeping the data's order within a group and leaving out empty groups.
+def instrument_groups(instruments: Iterable[LaterInstrument]) -> list[tuple[str | None, list[LaterInstrument]]]:
+    listed = list(instruments)
+    groups = [(region, [i for i in listed if i.region == region]) for region in (None, *REGIONS)]
+    return [(region, members) for region, members in groups if members]
 
 
 # Why: the text a preview and the page show for a rule: its quotation or the edition's summary.

@@ -37,7 +37,16 @@ from mkdocs.structure.pages import Page
 from edition.crossrefs import CrossIndex
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
-from edition.later_law import DATA_FILE, LaterLaw, Rule, date_text, load_later_law, shown_text
+from edition.later_law import (
+    DATA_FILE,
+    LaterInstrument,
+    LaterLaw,
+    Rule,
+    date_text,
+    instrument_groups,
+    load_later_law,
+    shown_text,
+)
 from edition.places import fill_places
 from edition.problems import EditionError
 from edition.registry import Provision
@@ -168,6 +177,11 @@ class _Context:
             preview=True,
         ).strip()
 
+    # Why: a regional rule binds or addresses only some States; the notes and crosswalk say which region.
+    def region_tag(self, rule: Rule) -> str:
+        region = rule.instrument.region
+        return self.labels[f"law_since_region_tag_{region}"] if region else ""
+
     def status_as_of(self) -> str:
         return self.labels["law_since_status_as_of"].format(
             date=format_date(dt.date.fromisoformat(self.law.status_as_of), self.labels)
@@ -179,7 +193,10 @@ class _Context:
             decision = self.law.paragraphs[target]
             if not decision.links:
                 return ""
-            items = [{"xref": self.xref(k.rule), "reason": k.reason[self.lang]} for k in decision.links]
+            items = [
+                {"xref": self.xref(k.rule), "region": self.region_tag(k.rule), "reason": k.reason[self.lang]}
+                for k in decision.links
+            ]
             return self.render(
                 "law-since-note.html",
                 labels=self.labels,
@@ -191,7 +208,7 @@ class _Context:
         status = self.law.provisions.get(target)
         if status is None:
             return ""
-        items = [{"xref": self.xref(rule), "reason": ""} for rule in status.later]
+        items = [{"xref": self.xref(rule), "region": self.region_tag(rule), "reason": ""} for rule in status.later]
         return self.render(
             "law-since-note.html",
             labels=self.labels,
@@ -211,53 +228,62 @@ class _Context:
                 "label": provisions[pid].label.get(self.lang, provisions[pid].label["en"]),
                 "status": self.labels[f"law_since_status_{s.status}"],
                 "note": s.note[self.lang],
-                "later": [self.xref(r) for r in s.later],
+                "later": [{"xref": self.xref(r), "region": self.region_tag(r)} for r in s.later],
             }
             for pid, s in self.law.provisions.items()
         ]
-        instruments = []
-        for inst in self.law.instruments.values():
-            rules = []
-            for rule in (r for r in self.law.rules.values() if r.instrument.id == inst.id):
-                text, quoted = shown_text(rule, self.lang)
-                rules.append(
-                    {
-                        "id": rule.id,
-                        "label": rule.label(self.lang),
-                        "text": text,
-                        "quoted": quoted,
-                        "quote_source": rule.quote_source.get(self.lang, ""),
-                        "checked": rule.checked,
-                        "paragraphs": [
-                            {"number": n, "href": self.url(index.guidelines[n].page, guideline_anchor(n))}
-                            for n in self.law.paragraphs_of(rule.id)
-                            if n in index.guidelines
-                        ],
-                        "provisions": [
-                            {
-                                "label": provisions[p].label.get(self.lang, provisions[p].label["en"]),
-                                "href": self.url(index.provision_pages[p], p),
-                            }
-                            for p in self.law.provisions_of(rule.id)
-                            if p in index.provision_pages and p in provisions
-                        ],
-                    }
-                )
-            instruments.append(
-                {
-                    "id": inst.id,
-                    "title": inst.title[self.lang],
-                    "title_official": inst.title_official[self.lang],
-                    "symbol": inst.symbol,
-                    "date": date_text(inst.date, self.labels),
-                    "body": inst.body[self.lang],
-                    "checked": inst.checked,
-                    "rules": rules,
-                }
-            )
+        groups = [
+            {
+                "id": f"law-since-region-{region}" if region else "law-since-instruments",
+                "heading": self.labels[f"law_since_region_{region}" if region else "law_since_instruments"],
+                "instruments": [self.instrument_context(inst) for inst in members],
+            }
+            for region, members in instrument_groups(self.law.instruments.values())
+        ]
         return {
             "labels": self.labels,
             "status_as_of": self.status_as_of(),
             "crosswalk": crosswalk,
-            "instruments": instruments,
+            "groups": groups,
+        }
+
+    # Why: one instrument on the annex page: its facts, whom it binds, and each of its rules.
+    def instrument_context(self, inst: LaterInstrument) -> dict[str, Any]:
+        index, provisions = self.index, self.provisions
+        rules = []
+        for rule in (r for r in self.law.rules.values() if r.instrument.id == inst.id):
+            text, quoted = shown_text(rule, self.lang)
+            rules.append(
+                {
+                    "id": rule.id,
+                    "label": rule.label(self.lang),
+                    "text": text,
+                    "quoted": quoted,
+                    "quote_source": rule.quote_source.get(self.lang, ""),
+                    "checked": rule.checked,
+                    "paragraphs": [
+                        {"number": n, "href": self.url(index.guidelines[n].page, guideline_anchor(n))}
+                        for n in self.law.paragraphs_of(rule.id)
+                        if n in index.guidelines
+                    ],
+                    "provisions": [
+                        {
+                            "label": provisions[p].label.get(self.lang, provisions[p].label["en"]),
+                            "href": self.url(index.provision_pages[p], p),
+                        }
+                        for p in self.law.provisions_of(rule.id)
+                        if p in index.provision_pages and p in provisions
+                    ],
+                }
+            )
+        return {
+            "id": inst.id,
+            "title": inst.title[self.lang],
+            "title_official": inst.title_official[self.lang],
+            "symbol": inst.symbol,
+            "date": date_text(inst.date, self.labels),
+            "body": inst.body[self.lang],
+            "binds": inst.binds[self.lang] if inst.binds else "",
+            "checked": inst.checked,
+            "rules": rules,
         }

@@ -14,7 +14,15 @@ import yaml
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from edition.later_law import DATA_FILE, SCHEMA_FILE, date_text, load_later_law, shown_text
+from edition.later_law import (
+    DATA_FILE,
+    SCHEMA_FILE,
+    LaterInstrument,
+    date_text,
+    instrument_groups,
+    load_later_law,
+    shown_text,
+)
 from edition.problems import EditionError
 from edition.registry import load_registry
 from edition.syntax import scan
@@ -76,7 +84,7 @@ LAW = load_later_law(DATA, paragraphs=paragraph_numbers(), provisions=provision_
         ("IV.b.12", ["mandela-22-2"]),
         ("IV.b.7", ["bangkok-5", "mandela-12-16"]),
         ("IV.b.16", ["bangkok-48"]),
-        ("III.d.1", ["opcat-1", "opcat-4", "opcat-14", "mandela-83", "mandela-84-85"]),
+        ("III.d.1", ["opcat-1", "opcat-4", "opcat-14", "mandela-83", "mandela-84-85", "bangkok-25-3"]),
         ("III.d.2", ["mandela-83", "mandela-84-85"]),
     ],
 )
@@ -98,9 +106,10 @@ def test_general_comment_28_is_an_interpretation_not_a_norm_in_force() -> None:
 # Why: a UN document's official record comes first in every record of where its rules were read.
 def test_every_record_names_the_un_symbol_and_official_record_before_the_copy() -> None:
     un = {i.id: i.symbol for i in LAW.instruments.values() if i.symbol and i.symbol.startswith(("A/", "CRC/"))}
-    assert set(un) == {"bangkok", "mandela", "opcat", "crc-gc14", "global-study"}
+    assert {"bangkok", "mandela", "opcat", "crc-gc14", "global-study", "alt-care", "crc-gc24"} <= set(un)
     for iid, symbol in un.items():
-        assert LAW.instruments[iid].checked.startswith(f"{symbol} (official record: ODS and UN Digital Library"), iid
+        assert LAW.instruments[iid].checked.startswith(f"{symbol} (official record: "), iid
+        assert "ODS" in LAW.instruments[iid].checked.split(")", 1)[0], iid
     for rule in LAW.rules.values():
         symbol = un.get(rule.instrument.id)
         if symbol is None:
@@ -168,6 +177,10 @@ def _rule_index(rule_id: str) -> int:
     return next(i for i, r in enumerate(real_data()["rules"]) if r["id"] == rule_id)
 
 
+def _instrument_index(instrument_id: str) -> int:
+    return next(i for i, r in enumerate(real_data()["instruments"]) if r["id"] == instrument_id)
+
+
 BAD_DATA = [
     ("unknown rule", _set(("paragraphs", "IV.a.10", "rules", 0, "rule"), "bangkok-490"), "unknown rule 'bangkok-490'"),
     ("paragraph that does not exist", _set(("paragraphs", "IV.c.1"), {"none": "general"}), "'IV.c.1' does not exist"),
@@ -196,6 +209,12 @@ BAD_DATA = [
     ("provision without a status", _drop(("provisions", "crc-9-1")), "'crc-9-1' has no recorded status"),
     ("unknown instrument", _set(("rules", 0, "instrument"), "tokyo"), "unknown instrument 'tokyo'"),
     ("unknown reason", _set(("paragraphs", "III.a.1", "none"), "because"), "unknown reason 'because'"),
+    (
+        "regional instrument without the States it binds",
+        _drop(("instruments", _instrument_index("acrwc"), "binds")),
+        "'binds' is a dependency of 'region'",
+    ),
+    ("unknown region", _set(("instruments", _instrument_index("coe-epr"), "region"), "asia"), "'asia' is not one of"),
 ]
 
 
@@ -237,6 +256,112 @@ def test_a_problem_points_at_its_line(tmp_path: Path) -> None:
     assert [p.line for p in raised.value.problems] == [line]
 
 
+# Each later rule a drafter expects, linked to the paragraph or provision it bears on.
+NEW_LINKS = [
+    ("IV.b.18", "bangkok-9"),
+    ("IV.b.13", "bangkok-9"),
+    ("IV.b.26", "bangkok-21"),
+    ("IV.b.15", "bangkok-33-2-3"),
+    ("IV.a.17", "bangkok-33-2-3"),
+    ("IV.b.19", "bangkok-42-2"),
+    ("IV.b.2", "bangkok-3-2"),
+    ("IV.b.2", "epr-15-1-h"),
+    ("IV.b.10", "mandela-35-1-a"),
+    ("IV.b.21", "mandela-37"),
+    ("IV.b.21", "mandela-39"),
+    ("IV.b.21", "mandela-45-2"),
+    ("IV.b.22", "crc-gc8"),
+    ("IV.a.14", "crc-gc12"),
+    ("IV.b.23", "crc-gc13"),
+    ("IV.a.8", "crc-gc24"),
+    ("IV.a.8", "bangkok-36-39"),
+    ("IV.a.7", "crc-gc14-alternatives"),
+    ("IV.a.7", "alt-care-48"),
+    ("IV.a.9", "alt-care-48"),
+    ("IV.a.12", "alt-care-48"),
+    ("IV.a.7", "acrwc-30"),
+    ("IV.a.10", "epr-36"),
+    ("IV.b.14", "epr-34-4"),
+    ("IV.a.4", "iachr-principles"),
+    ("IV.a.6", "oc-29-22"),
+    ("IV.b.18", "oc-29-22"),
+]
+NEW_SUCCESSORS = [
+    ("bop-5", "bangkok-1"),
+    ("bop-5", "mandela-2-2"),
+    ("beijing-26-4", "bangkok-36-39"),
+    ("beijing-26-4", "crc-gc24"),
+    ("crc-12-1", "crc-gc12"),
+]
+
+
+def real_law() -> Any:
+    return load_later_law(DATA, paragraphs=paragraph_numbers(), provisions=provision_ids(), shown=DATA_FILE)
+
+
+@pytest.mark.parametrize(("paragraph", "rule_id"), NEW_LINKS)
+def test_each_later_rule_a_drafter_expects_is_linked(paragraph: str, rule_id: str) -> None:
+    assert rule_id in [k.rule.id for k in real_law().paragraphs[paragraph].links]
+
+
+@pytest.mark.parametrize(("pid", "rule_id"), NEW_SUCCESSORS)
+def test_the_crosswalk_names_the_later_successors(pid: str, rule_id: str) -> None:
+    assert rule_id in [r.id for r in real_law().provisions[pid].later]
+
+
+def test_a_rule_not_read_says_so_in_its_record_and_in_each_language() -> None:
+    subject_only = {"en": "Subject only, text not read", "fr": "Objet seulement, texte non lu", "es": "Solo el tema"}
+    not_read = [r for r in real_law().rules.values() if r.summary["en"].startswith(subject_only["en"])]
+    assert {"bangkok-3-2", "bangkok-25-3", "mandela-35-1-a", "epr-36"} <= {r.id for r in not_read}
+    for rule in not_read:
+        assert not rule.quote, rule.id
+        assert "not read" in rule.checked.casefold(), rule.id
+        assert all(rule.summary[lang].startswith(start) for lang, start in subject_only.items()), rule.id
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "region", "binds"),
+    [
+        ("acrwc", "africa", "States parties to the Charter"),
+        ("acerwc-gc1", "africa", "not itself binding"),
+        ("coe-epr", "europe", "not binding"),
+        ("coe-rec-2018-5", "europe", "not binding"),
+        ("iachr-principles", "americas", "not a treaty"),
+        ("oc-29-22", "americas", "an advisory opinion"),
+        ("bangkok", None, None),
+    ],
+)
+def test_each_regional_instrument_says_whom_it_binds(instrument_id: str, region: str | None, binds: str | None) -> None:
+    instrument = real_law().instruments[instrument_id]
+    assert instrument.region == region
+    assert (instrument.binds is None) if binds is None else (binds in instrument.binds["en"])
+
+
+def _instrument(iid: str, region: str | None) -> LaterInstrument:
+    words = {"en": iid, "fr": iid, "es": iid}
+    binds = words if region else None
+    return LaterInstrument(iid, None, "2020-01-01", words, words, {}, words, None, "x", region, binds)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ([("un1", None), ("af", "africa"), ("un2", None)], [(None, ["un1", "un2"]), ("africa", ["af"])]),
+        (
+            [("am", "americas"), ("eu1", "europe"), ("af", "africa"), ("eu2", "europe")],
+            [("africa", ["af"]), ("europe", ["eu1", "eu2"]), ("americas", ["am"])],
+        ),
+        ([("un", None)], [(None, ["un"])]),
+        ([], []),
+    ],
+)
+def test_instruments_are_grouped_united_nations_first_then_by_region(
+    given: list[tuple[str, str | None]], expected: list[tuple[str | None, list[str]]]
+) -> None:
+    groups = instrument_groups(_instrument(iid, region) for iid, region in given)
+    assert [(region, [i.id for i in members]) for region, members in groups] == expected
+
+
 # ---------------------------------------------------------------------------------------------
 # The built site
 
@@ -253,6 +378,7 @@ def test_a_paragraph_note_is_dated_marked_and_previews_each_rule(built_site: Pat
         "Bangkok Rules, rule 49",
         "Bangkok Rules, rule 50",
         "Nelson Mandela Rules, rule 29",
+        "European Prison Rules, rule 36",
     ]
     assert links[0]["href"] == "../law-since-2005/#bangkok-49"
     tip = soup.select_one(f"#{links[0]['aria-describedby']}")
@@ -357,6 +483,59 @@ def test_the_annex_page_in_each_language(built_site: Path, lang: str, heading: s
     assert any(heading.casefold() in t.casefold() for t in nav), nav
 
 
+@pytest.mark.parametrize(
+    ("lang", "binds"),
+    [("en", "not binding"), ("fr", "non contraignante"), ("es", "no vinculante")],
+)
+def test_the_annex_gives_each_region_its_own_place_with_the_states_bound(
+    built_site: Path, lang: str, binds: str
+) -> None:
+    soup = parse(built_site / EDITION_PREFIX[lang] / PAGE)
+    sections = [str(h["id"]) for h in soup.select("section.law-since-page > h2")]
+    assert sections == [
+        "law-since-crosswalk",
+        "law-since-instruments",
+        "law-since-region-africa",
+        "law-since-region-europe",
+        "law-since-region-americas",
+    ]
+    labels = load_registry(DATA).labels[lang]
+    where = {
+        region: [str(s["id"]) for s in soup.select(f"#law-since-region-{region} ~ section.law-since-instrument > h3")]
+        for region in ("africa", "europe", "americas")
+    }
+    assert where["africa"][:2] == ["acerwc-gc1", "acrwc"] and "coe-epr" not in where["africa"]
+    assert where["europe"][:2] == ["coe-rec-2018-5", "coe-epr"] and "oc-29-22" not in where["europe"]
+    assert where["americas"] == ["iachr-principles", "oc-29-22"]
+    assert soup.select_one("#law-since-region-africa").get_text() == labels["law_since_region_africa"]
+    universal = [str(h["id"]) for h in soup.select("#law-since-instruments ~ section.law-since-instrument > h3")]
+    assert "bangkok" in universal and "alt-care" in universal and "acrwc" not in universal
+    europe = soup.select_one("#coe-epr").find_parent("section")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in europe.select("dl dt")}
+    assert binds in facts[labels["law_since_binds"]]
+    assert soup.select_one("#bangkok").find_parent("section").select_one(".law-since-instrument__binds") is None
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("en", "(regional: Africa)"), ("fr", "(régional\u00a0: Afrique)")])
+def test_a_regional_rule_in_a_paragraph_note_names_its_region(built_site: Path, lang: str, tag: str) -> None:
+    soup = parse(built_site / EDITION_PREFIX[lang] / "specific-issues/index.html")
+    items = soup.select("#iv-a-7 aside.law-since li")
+    charter = next(li for li in items if li.select_one("a.xref__link[href$='#acrwc-30']"))
+    assert charter.select_one(".law-since__region").get_text() == tag
+    bangkok = next(li for li in items if li.select_one("a.xref__link[href$='#bangkok-64']"))
+    assert bangkok.select_one(".law-since__region") is None
+
+
+def test_the_new_links_lead_to_their_rules_on_the_annex(built_site: Path) -> None:
+    pages = {name: parse(built_site / name / "index.html") for name in ("general-issues", "specific-issues")}
+    annex = parse(built_site / PAGE)
+    for paragraph, rule_id in NEW_LINKS:
+        anchor = paragraph.lower().replace(".", "-")
+        note = next(p.select_one(f"#{anchor} aside.law-since") for p in pages.values() if p.select_one(f"#{anchor}"))
+        assert note is not None and note.select_one(f"a.xref__link[href='../law-since-2005/#{rule_id}']"), paragraph
+        assert annex.select_one(f"[id='{rule_id}']") is not None, rule_id
+
+
 def test_each_rule_lists_the_paragraphs_it_bears_on(built_site: Path) -> None:
     soup = parse(built_site / PAGE)
     article = soup.select_one("#bangkok-49").find_parent("article")
@@ -383,6 +562,8 @@ def test_the_pdf_carries_the_annex_marked_as_the_editions(built_site: Path, lang
         lang
     ] in text
     assert "A/RES/65/229" in text
+    # Why: the regional instruments reach the PDF too, each by its symbol.
+    assert [s for s in ("CAB/LEG/24.9/49", "Rec(2006)2-rev", "OC-29/22") if s not in text] == []
 
 
 # ---------------------------------------------------------------------------------------------

@@ -89,6 +89,22 @@ def test_every_recorded_fact_and_quotation_is_verbatim_in_its_source() -> None:
         assert country.quotations or country.facts
 
 
+@pytest.mark.parametrize(
+    ("country_id", "paragraph", "in_source"),
+    [
+        ("mexico", "IV.b.3", "they're allowed to leave on weekends to spend time with other family"),
+        ("england", "IV.a.2", "provides assistance and support to children visiting their mothers in prison"),
+    ],
+)
+def test_weekend_leave_and_childrens_visits_bear_on_their_paragraphs(
+    country_id: str, paragraph: str, in_source: str
+) -> None:
+    countries, _ = load()
+    country = next(c for c in countries if c.id == country_id)
+    assert paragraph in [b.paragraph for b in country.bears_on]
+    assert in_source in (SOURCES / country.source).read_text(encoding="utf-8")
+
+
 def test_the_age_limits_are_the_reports_own() -> None:
     """The overview's ages are those the reports give: 6 in Mexico, 3 in Cambodia, none in France."""
     countries = {c.id: c for c in load()[0]}
