@@ -93,7 +93,9 @@ def source_headings(page: ScannedPage) -> list[Heading]:
         if match is None:
             continue
         explicit = EXPLICIT_ID_RE.search(match["attrs"] or "")
-        headings.append(Heading(len(match["hashes"]), match["title"], explicit["id"] if explicit else None, segment.line))
+        headings.append(
+            Heading(len(match["hashes"]), match["title"], explicit["id"] if explicit else None, segment.line)
+        )
     return headings
 
 
@@ -106,7 +108,9 @@ def heading_problems(page: ScannedPage) -> list[Problem]:
         where = f"heading '{heading.title}'"
         if given.numbered and heading.explicit not in (None, given.id):
             problems.append(
-                Problem(page.path, heading.line, f"{where} is numbered: its id is '{given.id}', not '{heading.explicit}'")
+                Problem(
+                    page.path, heading.line, f"{where} is numbered: its id is '{given.id}', not '{heading.explicit}'"
+                )
             )
         elif given.id is None:
             hint = f"{given.parent}-…" if given.parent else "…"
@@ -120,7 +124,9 @@ def heading_problems(page: ScannedPage) -> list[Problem]:
             problems.append(Problem(page.path, heading.line, f"{where}: id '{given.id}' is a paragraph's address"))
         elif not given.numbered and given.parent and not given.id.startswith(f"{given.parent}-"):
             problems.append(
-                Problem(page.path, heading.line, f"{where}: under '{given.parent}', its id must start '{given.parent}-'")
+                Problem(
+                    page.path, heading.line, f"{where}: under '{given.parent}', its id must start '{given.parent}-'"
+                )
             )
         if given.id in seen:
             problems.append(Problem(page.path, heading.line, f"{where}: id '{given.id}' is used twice on the page"))
@@ -130,15 +136,17 @@ def heading_problems(page: ScannedPage) -> list[Problem]:
 
 # Why: what Markdown's toc made a heading's id from: its words as rendered, footnote marks left out.
 def toc_slug(element: etree.Element, md: Markdown) -> str:
-    return slugify(html.unescape(strip_tags(render_inner_html(remove_fnrefs(element), md))), "-")
+    return str(slugify(html.unescape(strip_tags(render_inner_html(remove_fnrefs(element), md))), "-"))
 
 
-class HeadingIdsTreeprocessor(Treeprocessor):
+class HeadingIdsTreeprocessor(Treeprocessor):  # type: ignore[misc] # Markdown ships no type hints
     """Sets each heading's id from its number or explicit id, and keeps the old slug as an alias."""
 
     def run(self, root: etree.Element) -> None:
         elements = [el for el in root.iter() if el.tag in HEADING_TAGS]
-        headings = [Heading(int(el.tag[1]), strip_tags(render_inner_html(el, self.md)), el.get("id")) for el in elements]
+        headings = [
+            Heading(int(el.tag[1]), strip_tags(render_inner_html(el, self.md)), el.get("id")) for el in elements
+        ]
         taken = {str(el.get("id")) for el in root.iter() if el.get("id")}
         given = heading_ids(headings)
         taken |= {g.id for g in given if g.id}
@@ -159,7 +167,7 @@ def _add_alias(element: etree.Element, alias: str) -> None:
     element.insert(0, span)
 
 
-class HeadingIdsExtension(Extension):
+class HeadingIdsExtension(Extension):  # type: ignore[misc] # Markdown ships no type hints
     """Heading ids the same in every language (see the module's docstring)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's name)

@@ -26,7 +26,10 @@ BEFORE = ROOT / "tests" / "fixtures" / "heading-ids-before.txt"
         ([Heading(1, "III General issues"), Heading(2, "a. Legal framework")], ["iii", "iii-a"]),
         ([Heading(1, "IV Questions spécifiques"), Heading(2, "b. Gestion des parents")], ["iv", "iv-b"]),
         ([Heading(1, "Draft proposal", "draft-proposal"), Heading(2, "I Introduction")], ["draft-proposal", "i"]),
-        ([Heading(1, "IV Specific issues"), Heading(2, "a. Drafting"), Heading(3, "Purpose", "iv-a-purpose")], ["iv", "iv-a", "iv-a-purpose"]),
+        (
+            [Heading(1, "IV Specific issues"), Heading(2, "a. Drafting"), Heading(3, "Purpose", "iv-a-purpose")],
+            ["iv", "iv-a", "iv-a-purpose"],
+        ),
         # a lettered heading counts only under a numbered part
         ([Heading(1, "Comments", "comments"), Heading(2, "a. Something", "something")], ["comments", "something"]),
         # a part ends where a heading of its level begins
@@ -52,7 +55,10 @@ def test_heading_ids(headings: list[Heading], expected: list[str | None]) -> Non
             "# IV Specific\n\n## a. Drafting\n\n### Purpose { #purpose }\n",
             ["p.md:5: heading 'Purpose': under 'iv-a', its id must start 'iv-a-'"],
         ),
-        ("# IV Specific\n\n## a. Drafting\n\n### Aims { #iv-a-17 }\n", ["p.md:5: heading 'Aims': id 'iv-a-17' is a paragraph's address"]),
+        (
+            "# IV Specific\n\n## a. Drafting\n\n### Aims { #iv-a-17 }\n",
+            ["p.md:5: heading 'Aims': id 'iv-a-17' is a paragraph's address"],
+        ),
         ("# A { #a }\n\n## B { #a }\n", ["p.md:3: heading 'B': id 'a' is used twice on the page"]),
         ("# A { #Big_Id }\n", ["p.md:1: heading 'A': id 'Big_Id' is not lower-case-words"]),
         ("```\n# not a heading\n```\n\n# A {#a}\n", []),
