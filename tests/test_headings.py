@@ -174,3 +174,20 @@ def test_the_switch_at_a_heading_lands_on_the_same_heading(
     heading = page.locator(f"#{landing.partition('#')[2]}")
     expect(heading).to_be_in_viewport()
     expect(page.locator("html")).to_have_attribute("lang", target)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("old", "heading"),
+    [
+        ("fr/general-issues/#c-cooperation-et-assistance", "iii-c"),
+        ("es/specific-issues/#alimentacion", "iv-b-food"),
+        ("foreword/#our-work-on-women-in-prison-and-the-children-of-imprisoned-mothers", "our-work"),
+    ],
+)
+def test_an_old_heading_address_still_lands_on_its_heading(page: Page, site_url: str, old: str, heading: str) -> None:
+    page.goto(f"{site_url}/{old}")
+    expect(page.locator(f"#{heading}")).to_be_in_viewport()
+    top = page.evaluate(f"document.getElementById('{heading}').getBoundingClientRect().top")
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert header <= top <= header + 100, "the heading starts just below the header"
