@@ -73,7 +73,6 @@ LABELS = (
 )
 
 
-
 @dataclass(frozen=True)
 class ChecklistItem:
     """One paragraph in the checklist: its number, where it is, and its text."""
