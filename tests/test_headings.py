@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -14,6 +15,7 @@ from edition.headings import Heading, HeadingIdsExtension, heading_ids, heading_
 from edition.parity import parity_problems
 from edition.syntax import scan
 from tests.browsing import switch_language
+from tests.conftest import BuildResult
 from tests.site import ALL_PAGES, EDITION_PREFIX, article, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +151,23 @@ def test_the_table_of_contents_and_permalinks_use_the_new_ids(built_site: Path) 
     for toc in tables:
         assert [str(a["href"]) for a in toc.select("a.md-nav__link")] == ["#iii-a", "#iii-b", "#iii-c", "#iii-d"]
     assert str(soup.select_one("h2#iii-c a.headerlink")["href"]) == "#iii-c"  # type: ignore[index]
+
+
+def test_a_heading_id_that_differs_by_language_or_is_missing_fails_the_build(
+    build_copy: Callable[..., BuildResult],
+) -> None:
+    result = build_copy(
+        {
+            "docs/fr/specific-issues.md": lambda t: t.replace("{ #iv-b-food }", "{ #iv-b-alimentation }"),
+            "docs/es/accessibility.md": lambda t: t.replace(" { #what-is-checked }", ""),
+        }
+    )
+    assert result.returncode == 1
+    assert "docs/fr/specific-issues.md:107: heading id 'iv-b-alimentation' not in 'en'" in result.log
+    assert (
+        "docs/es/accessibility.md:11: heading 'Lo que se verifica' has no id the same in every language" in result.log
+    )
+    assert "Aborted with a BuildError" in result.log
 
 
 # ---------------------------------------------------------------------------------------------
