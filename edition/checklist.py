@@ -10,11 +10,11 @@ the same in every language.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from edition.crossrefs import CrossIndex
+from edition.headings import source_headings
 from edition.ids import guideline_anchor, parse_guideline_number
 from edition.problems import Problem
 from edition.syntax import GuidelineBlock, ScannedPage, Text
@@ -75,8 +75,6 @@ LABELS = (
     "note_long",
 )
 
-_HEADING_RE = re.compile(r"^(?P<hashes>#{1,2}) +(?P<title>.+?)(?: *\{[^}]*\})? *#* *$")
-
 
 @dataclass(frozen=True)
 class ChecklistItem:
@@ -111,15 +109,14 @@ def headings_above(page: ScannedPage) -> dict[str, tuple[str | None, str | None]
     part: str | None = None
     section: str | None = None
     found: dict[str, tuple[str | None, str | None]] = {}
+    headings = {heading.line: heading for heading in source_headings(page) if heading.level <= 2}
     for segment in page.segments:
-        if isinstance(segment, Text) and not segment.code:
-            match = _HEADING_RE.match(segment.text)
-            if match is None:
-                continue
-            if len(match["hashes"]) == 1:
-                part, section = match["title"], None
+        if isinstance(segment, Text) and segment.line in headings:
+            heading = headings[segment.line]
+            if heading.level == 1:
+                part, section = heading.title, None
             else:
-                section = match["title"]
+                section = heading.title
         elif isinstance(segment, GuidelineBlock):
             found[segment.number] = (part, section)
     return found

@@ -93,7 +93,7 @@ def _paragraph(chapter: Chapter, number: str) -> Paragraph | None:
     return next((p for p in chapter.parts.paragraphs if p.number == number), None)
 
 
-# Why: the heading a paragraph sits under in one language (headings' anchors differ by language).
+# Why: the heading a paragraph sits under in one language: its title is that language's.
 def _section_of(chapter: Chapter, number: str) -> Section | None:
     paragraph = _paragraph(chapter, number)
     return next((s for s in chapter.parts.sections if paragraph and s.anchor == paragraph.section), None)

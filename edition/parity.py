@@ -1,4 +1,4 @@
-"""Parity of the language editions: the same pages, paragraph numbers, provisions and citations.
+"""Parity of the language editions: the same pages, paragraph numbers, provisions, citations and heading ids.
 
 Run over every ``docs/<lang>/`` folder and the registry before any language is built, so a gap in
 one language is reported even when another language would fail first. Every problem names the
@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from edition.headings import heading_ids, heading_problems, source_headings
 from edition.problems import Problem
 from edition.registry import Registry
 from edition.syntax import ScannedPage, scan
@@ -35,6 +36,7 @@ def page_signature(page: ScannedPage) -> dict[str, list[str]]:
         "provision": [b.id for b in page.provision_blocks],
         "citation": sorted(f"{g.number}→{c}" for g in page.guidelines for c in g.cites),
         "reference": sorted(r.target for r in page.refs),
+        "heading id": [str(h.id) for h in heading_ids(source_headings(page))],
     }
 
 
@@ -43,6 +45,7 @@ def parity_problems(scanned: Mapping[str, Mapping[str, ScannedPage]], *, referen
     problems: list[Problem] = []
     base = scanned[reference]
     for lang, pages in scanned.items():
+        problems += [problem for page in pages.values() for problem in heading_problems(page)]
         if lang == reference:
             continue
         for name in sorted(set(base) - set(pages)):
@@ -59,7 +62,9 @@ def parity_problems(scanned: Mapping[str, Mapping[str, ScannedPage]], *, referen
 # Why: ids missing from or extra in one page of a language, named one by one.
 def _page_problems(base: ScannedPage, page: ScannedPage, *, lang: str, reference: str) -> list[Problem]:
     problems = []
-    lines = {g.number: g.line for g in page.guidelines} | {b.id: b.line for b in page.provision_blocks}
+    headings = source_headings(page)
+    lines = {str(h.id): s.line for h, s in zip(heading_ids(headings), headings, strict=True)}
+    lines |= {g.number: g.line for g in page.guidelines} | {b.id: b.line for b in page.provision_blocks}
     for kind, expected in page_signature(base).items():
         found = page_signature(page)[kind]
         missing = Counter(expected) - Counter(found)

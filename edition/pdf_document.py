@@ -23,9 +23,10 @@ from lxml.cssselect import CSSSelector
 # Elements whose id is the edition's permanent address, unique across the whole edition.
 GLOBAL_ANCHORS = CSSSelector("div.guideline[id], figure.provision[id], li.instruments__item[id]")
 # Web-only parts of a page: previews, heading permalinks, footnote back-links, comment panels,
-# the cite and compare tools.
+# the cite and compare tools, and the aliases that keep old web addresses (the PDF never had them).
 WEB_ONLY = CSSSelector(
-    ".xref__tip, a.headerlink, a.footnote-backref, div.comments, p.edition-tools, dialog.edition-cite"
+    ".xref__tip, a.headerlink, a.footnote-backref, div.comments, p.edition-tools, dialog.edition-cite,"
+    " span.anchor-alias"
 )
 _DESCRIBED = CSSSelector("[aria-describedby]")
 _WITH_ID = CSSSelector("[id]")

@@ -3,7 +3,9 @@
 ``data/published-addresses.txt`` lists, one per line, every address the edition has published
 (``/fr/specific-issues/#iv-b-17``). After each build, ``unresolved`` reports those that no longer
 lead anywhere; a renumbered paragraph or provision keeps its old address through
-``data/retired.yml``, whose old ids become alias anchors at their successor.
+``data/retired.yml``, whose old ids become alias anchors at their successor. A heading with a
+permalink is an address too; the slugs headings had before their ids came from the section numbers
+live on as aliases at the heading (``edition/headings.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import lxml.html
 
 # What has a permanent address on a page: paragraphs, provisions, instruments (by class).
 PERMANENT_CLASSES = frozenset({"guideline", "provision", "instruments__item"})
+# Headings whose address the page offers (a permalink): those written in the Markdown.
+_PERMALINKED = "|".join(f"//h{level}[@id][a[contains(@class, 'headerlink')]]" for level in range(1, 7))
 
 
 # Why: the addresses from the committed list, ignoring comments and blank lines.
@@ -55,7 +59,7 @@ def unresolved(site: Path, addresses: Iterable[tuple[int, str]]) -> list[tuple[i
     return missing
 
 
-# Why: the permanent addresses of a built site: pages, paragraphs, provisions and instruments.
+# Why: the permanent addresses of a built site: pages, paragraphs, provisions, instruments and headings.
 def permanent_addresses(site: Path) -> list[str]:
     found = []
     for file in sorted(site.glob("**/index.html")):
@@ -66,4 +70,5 @@ def permanent_addresses(site: Path) -> list[str]:
         for node in page.xpath("//div[@id] | //figure[@id] | //li[@id]"):
             if PERMANENT_CLASSES.intersection((node.get("class") or "").split()):
                 found.append(f"{address}#{node.get('id')}")
+        found += [f"{address}#{heading.get('id')}" for heading in page.xpath(_PERMALINKED)]
     return found

@@ -13,7 +13,8 @@ from edition.permanence import permanent_addresses, read_addresses
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "data" / "published-addresses.txt"
 HEADER = (
-    "# Every address this edition has published: pages, guideline paragraphs, provisions, instruments.\n"
+    "# Every address this edition has published: pages, guideline paragraphs, provisions, instruments,\n"
+    "# headings (their slugs before their ids came from the section numbers live on as aliases).\n"
     "# Checked on every build (hooks/permanence.py). Only ever add lines (make addresses); to renumber,\n"
     "# map the old id to its successor in data/retired.yml.\n"
 )

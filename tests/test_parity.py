@@ -12,7 +12,7 @@ from edition.registry import load_registry
 ROOT = Path(__file__).resolve().parent.parent
 
 EN = (
-    "# T\n\n::: guideline IV.b.1 [crc-9-1]\nText [[crc-3-1|x]].\n\n"
+    "# T { #t }\n\n::: guideline IV.b.1 [crc-9-1]\nText [[crc-3-1|x]].\n\n"
     "::: guideline IV.b.2\nMore.\n\n::: provision crc-9-1\n"
 )
 
@@ -32,7 +32,7 @@ def tree(tmp_path: Path, pages: dict[str, dict[str, str]]) -> Path:
         ({"p.md": EN.replace("# T", "# T fr")}, []),
         ({}, ["docs/fr/p.md:1: page missing in 'fr' (present in 'en')"]),
         (
-            {"p.md": EN, "extra.md": "# X"},
+            {"p.md": EN, "extra.md": "# X { #x }"},
             ["docs/fr/extra.md:1: page not in 'en': every edition has the same pages"],
         ),
         (
@@ -71,7 +71,7 @@ def test_parity_names_language_file_and_id(tmp_path: Path, fr: dict[str, str], e
 
 def test_paragraphs_in_another_order_are_reported(tmp_path: Path) -> None:
     swapped = (
-        "# T\n\n::: guideline IV.b.2\nMore.\n\n"
+        "# T { #t }\n\n::: guideline IV.b.2\nMore.\n\n"
         "::: guideline IV.b.1 [crc-9-1]\nText [[crc-3-1|x]].\n\n::: provision crc-9-1\n"
     )
     docs = tree(tmp_path, {"en": {"p.md": EN}, "fr": {"p.md": swapped}})

@@ -16,8 +16,20 @@ for (const type of ["focusout", "mouseleave"]) {
 // The language switch keeps the reader's place: the link to the other edition gets the current
 // fragment, or, if there is none, the paragraph or heading at the top of the screen. Without
 // JavaScript the links still lead to the same page in the other language.
+// An old address (a heading's slug in this language, a retired number) is an alias inside its
+// heading or paragraph: the other edition knows that one by its own id, the same in every language.
+function placeOf(hash) {
+  let target = null;
+  try {
+    target = document.getElementById(decodeURIComponent(hash.slice(1)));
+  } catch {
+    return hash;  // a malformed escape is nobody's id
+  }
+  const owner = target && target.classList.contains("anchor-alias") ? target.parentElement.closest("[id]") : null;
+  return owner ? `#${owner.id}` : hash;
+}
 function readerPlace() {
-  if (location.hash) return location.hash;
+  if (location.hash) return placeOf(location.hash);
   const header = document.querySelector(".md-header");
   // The reader's place: the last paragraph, provision or heading whose top has reached the top of
   // the reading area (the header's bottom, plus the 4rem scroll margin such targets land with).
