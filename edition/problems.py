@@ -32,3 +32,13 @@ def format_problems(problems: Iterable[Problem]) -> str:
     lines = [f"{len(items)} problem(s) in the edition's sources:"]
     lines += [f"  {p}" for p in items]
     return "\n".join(lines)
+
+
+# Why: a problem found in what the build made is traced to every line of the given sources that holds its text.
+def written_at(text: str, sources: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
+    return [
+        (shown, number)
+        for shown, source in sources
+        for number, line in enumerate(source.splitlines(), start=1)
+        if text and text in line
+    ]

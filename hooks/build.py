@@ -67,6 +67,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -76,6 +77,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from edition.background import BackgroundBuild
 from edition.build_cache import digest, tree
@@ -83,6 +85,7 @@ from edition.formatting import edition_date
 from edition.offline import Packing, members, website_members, write_zips
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
+from edition.problems import written_at
 from edition.search_index import split_index, with_entries
 from edition.sitemaps import edition_sitemap, with_default_alternate
 
@@ -103,6 +106,7 @@ ADDRESSES = Path("data") / "published-addresses.txt"
 OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
 START_TEMPLATE = "partials/edition/offline-start.html"
 OFFLINE_SEEN = "offline-inputs"  # in the product cache: the inputs the ZIPs were last made from (no content)
+PDF_TEMPLATE = "pdf/document.html"  # the PDF's own template, around the pages
 PDF_HOOK = "hooks/pdf.py"  # a build without it (mkdocs.no-pdf.yml) makes no PDF, hence no ZIP
 WATCHED = ("data", "comments", "pdf", "sources")  # under `mkdocs serve`, besides what MkDocs watches
 
@@ -234,6 +238,8 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
     results = STATE.pdfs.results()
     STATE.pdfs = None
     problems = [f"PDF ({lang}): {problem}" for lang, result in results.items() for problem in result.problems]
+    for lang, result in results.items():
+        problems += [f"PDF ({lang}): {line}" for href in result.attachments for line in _attachment(config, lang, href)]
     if problems:
         raise PluginError("\n".join(problems))
     for lang, result in results.items():
@@ -243,6 +249,27 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
         STATE.pdf_sizes.sizes[lang] = len(result.pdf)
         STATE.timings.setdefault("pdf_render_s", {})[lang] = result.render_s
     fill_pages(site, [STATE.pdf_sizes], project_registry(config).labels)
+
+
+# Why: an attachment link would put a file in the PDF; it is named where it is written (a page or a data
+# file), else on the pages whose HTML holds it, else in the PDF's own template.
+def _attachment(config: MkDocsConfig, lang: str, href: str) -> list[str]:
+    root = project_root(config)
+    why = f"an attachment link to {href!r}, refused: the PDF embeds no file"
+    pages = [p for p in STATE.navs[lang].pages if isinstance(p, Page) and _holds(p.content or "", href)]
+    sources = [Path(p.file.abs_src_path) for p in pages if p.file.abs_src_path] + sorted((root / "data").rglob("*.yml"))
+    texts = [(_shown(path, root), path.read_text(encoding="utf-8")) for path in sources]
+    found = [f"{path}:{line}" for path, line in written_at(href, texts)]
+    found = found or [_shown(Path(p.file.abs_src_path or p.file.src_uri), root) for p in pages]
+    return [f"{where}: {why}" for where in found or [PDF_TEMPLATE]]
+
+
+def _holds(html: str, text: str) -> bool:
+    return text in html or escape(text) in html
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
 
 
 # Why: the offline variant is a build of its own (MkDocs settles directory URLs at config time).
