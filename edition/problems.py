@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one place: ``path:line: message``."""
+    """One thing wrong in one place: ``path:line: message``, or ``path: message`` (line 0) for the whole file."""
 
     path: str
     line: int
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}: {self.message}" if self.line == 0 else f"{self.path}:{self.line}: {self.message}"
 
 
 class EditionError(Exception):

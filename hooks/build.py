@@ -7,7 +7,8 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
    ``on_serve`` has ``data/``, ``comments/``, ``pdf/`` and ``sources/`` watched too (MkDocs watches
    ``docs/``, ``overrides/`` and ``mkdocs.yml`` itself).
-2. ``on_config``: this hook (at 100) forgets the registry and facts the last build read
+2. ``on_config``: this hook (at 100) refuses symbolic links in the folders a build reads
+   (``edition/symlinks.py``, once per build) and forgets the registry and facts the last build read
    (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
    (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
    worker shim in the offline variant.
@@ -85,9 +86,10 @@ from edition.formatting import edition_date
 from edition.offline import Packing, members, website_members, write_zips
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
-from edition.problems import written_at
+from edition.problems import format_problems, written_at
 from edition.search_index import split_index, with_entries
 from edition.sitemaps import edition_sitemap, with_default_alternate
+from edition.symlinks import symbolic_links
 
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
@@ -119,10 +121,14 @@ def on_startup(command: str, dirty: bool) -> None:
     STATE.command = command
 
 
-# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once.
+# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once; a build
+# (not each of its languages) first refuses symbolic links in what it reads, before any hook follows one.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
     STATE.registry = STATE.facts = None
+    links = symbolic_links(project_root(config)) if STATE.depth == 0 else []
+    if links:
+        raise PluginError(format_problems(links))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

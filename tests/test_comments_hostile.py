@@ -97,7 +97,7 @@ def test_badly_named_files_are_refused(tmp_path: Path, name: str, expected: str)
     ("name", "make_entry", "expected"),
     [
         ("a-folder", lambda p: p.mkdir(), "a folder"),
-        ("a-link.md", lambda p: os.symlink("/etc/passwd", p), "a link, not a file"),
+        ("a-link.md", lambda p: os.symlink("/etc/passwd", p), "is a symbolic link"),
         ("huge.md", lambda p: p.write_text(make() + "x" * 40_000, encoding="utf-8"), "the limit is 32000"),
     ],
 )
