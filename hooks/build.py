@@ -54,8 +54,9 @@ g. published addresses (website only): each one in ``data/published-addresses.tx
 Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/benchmark.py),
 ``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
 
-PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from (``$EDITION_CACHE``
-moves it; empty turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
+PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from, each sealed with its
+digest (``edition/build_cache.py``: a changed one is made again; ``$EDITION_CACHE`` moves it; empty
+turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
 """
 
 from __future__ import annotations

@@ -102,3 +102,41 @@ def test_symbolic_links_are_found_without_being_followed(tmp_path: Path) -> None
     found = [str(problem) for problem in symbolic_links(tmp_path)]
     assert found == ["data: is a symbolic link", "docs/en/loop: is a symbolic link"]
     assert symbolic_links(tmp_path, ["overrides"]) == [], "a folder that is not there has no link"
+
+
+COMMENT = ROOT / "tests" / "fixtures" / "comments" / "valid" / "iv-b-17-2026-11-01-en.md"
+MARK = "pdfsym-tampered"
+
+
+# Why: what an edit of the cache would do, the seal line kept: comment HTML that runs, or bytes added to a product.
+def _tamper(entry: Path) -> None:
+    head, _, data = entry.read_bytes().partition(b"\n")
+    if entry.name.startswith("checked-comments.json."):
+        changed = data.replace(b"<p>", f"<p><script>alert('{MARK}')</script>".encode(), 1)
+    else:
+        changed = data + MARK.encode()
+    assert changed != data
+    entry.write_bytes(head + b"\n" + changed)
+
+
+def test_a_tampered_cache_changes_nothing_that_is_published(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    copy_project(project)
+    shutil.copy2(COMMENT, project / "comments" / COMMENT.name)
+    cache = tmp_path / "cache"
+    environ = {"SOURCE_DATE_EPOCH": "1764000000", "EDITION_CACHE": str(cache)}
+    clean = run_build(project, tmp_path / "clean", environ=environ)
+    assert clean.returncode == 0, clean.log
+    entries = sorted(cache.iterdir())
+    kinds = {entry.name.rsplit(".", 1)[0] for entry in entries}
+    assert kinds == {"checked-comments.json", "offline-inputs"} | {
+        f"{lang}{kind}" for lang in ("en", "fr", "es") for kind in (".pdf", "-offline.zip")
+    }
+    for entry in entries:
+        _tamper(entry)
+    again = run_build(project, tmp_path / "again", environ=environ)
+    assert again.returncode == 0, again.log
+    files = sorted(p.relative_to(clean.site) for p in clean.site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again.site) for p in again.site.rglob("*") if p.is_file())
+    assert [f for f in files if (clean.site / f).read_bytes() != (again.site / f).read_bytes()] == []
+    assert not [f for f in files if MARK.encode() in (again.site / f).read_bytes()]
