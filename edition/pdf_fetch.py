@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import tinyhtml5
 from weasyprint.html import element_has_link_type
 from weasyprint.urls import URLFetcher
 
@@ -77,6 +78,11 @@ def take_attachments(root: Any) -> list[str]:
             found.append(str(element.get("href") or ""))
             del element.attrib["rel"]
     return found
+
+
+# Why: the attachment links of one page's HTML, parsed as WeasyPrint parses it, to tell which page holds one.
+def attachment_links(html: str) -> list[str]:
+    return take_attachments(tinyhtml5.parse(html, namespace_html_elements=False))
 
 
 def _shown(url: str) -> str:

@@ -69,7 +69,6 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -246,7 +245,7 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
     STATE.pdfs = None
     problems = [f"PDF ({lang}): {problem}" for lang, result in results.items() for problem in result.problems]
     for lang, result in results.items():
-        problems += [f"PDF ({lang}): {line}" for href in result.attachments for line in _attachment(config, lang, href)]
+        problems += [f"PDF ({lang}): {line}" for line in _attachments(config, lang, result.attachments)]
     if problems:
         raise PluginError("\n".join(problems))
     for lang, result in results.items():
@@ -258,25 +257,31 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
     fill_pages(site, [STATE.pdf_sizes], project_registry(config).labels)
 
 
-# Why: an attachment link would put a file in the PDF; it is named where it is written (a page or a data
-# file), else on the pages whose HTML holds it, else in the PDF's own template.
-def _attachment(config: MkDocsConfig, lang: str, href: str) -> list[str]:
+# Why: an attachment link would put a file in the PDF; each is named where it is written (a line of the page's
+# source or of a data file), else by the page whose HTML holds it, else as the PDF template's.
+def _attachments(config: MkDocsConfig, lang: str, hrefs: tuple[str, ...]) -> list[str]:
+    if not hrefs:
+        return []
+    from edition.pdf_fetch import attachment_links  # imports WeasyPrint: only once a PDF is refused
+
     root = project_root(config)
-    why = f"an attachment link to {href!r}, refused: the PDF embeds no file"
-    pages = [p for p in STATE.navs[lang].pages if isinstance(p, Page) and _holds(p.content or "", href)]
-    sources = [Path(p.file.abs_src_path) for p in pages if p.file.abs_src_path] + sorted((root / "data").rglob("*.yml"))
-    texts = [(_shown(path, root), path.read_text(encoding="utf-8")) for path in sources]
-    found = [f"{path}:{line}" for path, line in written_at(href, texts)]
-    found = found or [_shown(Path(p.file.abs_src_path or p.file.src_uri), root) for p in pages]
-    return [f"{where}: {why}" for where in found or [PDF_TEMPLATE]]
+    data = [_source(path, root) for path in sorted((root / "data").rglob("*.yml"))]
+    held = [(page, attachment_links(page.content or "")) for page in STATE.navs[lang].pages if isinstance(page, Page)]
+    found: list[str] = []
+    for href in hrefs:
+        pages = [page for page, links in held if href in links]
+        sources = [_source(Path(page.file.abs_src_path), root) for page in pages if page.file.abs_src_path]
+        written = written_at(href, sources + data)
+        marked = set(written) & set(written_at("attachment", sources + data))  # the link itself, if on one line
+        places = [f"{path}:{line}" for path, line in written if not marked or (path, line) in marked]
+        places = places or [path for path, _ in sources] or [PDF_TEMPLATE]
+        found += [f"{place}: an attachment link to {href!r}, refused: the PDF embeds no file" for place in places]
+    return found
 
 
-def _holds(html: str, text: str) -> bool:
-    return text in html or escape(text) in html
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
+def _source(path: Path, root: Path) -> tuple[str, str]:
+    shown = path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
+    return shown, path.read_text(encoding="utf-8")
 
 
 # Why: the offline variant is a build of its own (MkDocs settles directory URLs at config time).

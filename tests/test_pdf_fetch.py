@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from edition.pdf_fetch import allowed_url, take_attachments
+from edition.pdf_fetch import allowed_url, attachment_links, take_attachments
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "pdfsym-secret-4f1c9e27"  # in the render's environment only
@@ -91,6 +91,7 @@ def test_attachment_links_are_taken_out_as_weasyprint_reads_them(markup: str, ex
     import tinyhtml5
     from weasyprint.html import element_has_link_type
 
+    assert attachment_links(f"<p>{markup}</p>") == expected
     root = tinyhtml5.parse(f"<p>{markup}</p>", namespace_html_elements=False)
     assert take_attachments(root) == expected
     links = [e for e in root.iter() if isinstance(e.tag, str) and e.tag.rsplit("}", 1)[-1] in ("a", "link")]
