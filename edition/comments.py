@@ -39,6 +39,7 @@ from edition.comment_yaml import dotted, read_front_matter, strings
 from edition.problems import Problem
 from edition.registry import Registry
 from edition.schemas import quick_check
+from edition.symlinks import IS_LINK
 from edition.syntax import REF_RE, scan
 
 IGNORED = {"README.md"}
@@ -116,6 +117,9 @@ def load_comments(
     todo: list[_File] = []
     for path in sorted(folder.iterdir()):
         shown = str(path.relative_to(display_root)) if path.is_relative_to(display_root) else str(path)
+        if path.is_symlink():  # before anything reads through it (a dangling one included)
+            problems.append(Problem(shown, 0, IS_LINK))
+            continue
         if path.name in IGNORED:
             continue
         entry_problem = _entry_problem(path)
@@ -243,8 +247,6 @@ def drop_duplicates(comments: Sequence[Comment], *, folder_shown: str) -> tuple[
 
 # Why: only plain, well-named files directly in comments/ are comments; anything else is refused.
 def _entry_problem(path: Path) -> str | None:
-    if path.is_symlink():
-        return "a link, not a file: comments must be plain files"
     if path.is_dir():
         return "a folder: comments are files directly in comments/"
     stem = path.name.removesuffix(".md")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from edition.build_cache import ProductCache, digest, tree
-from edition.pdf_render import render_pdf
+from edition.pdf_render import Rendered, render_pdf
 
 
 @dataclass(frozen=True)
@@ -24,13 +24,18 @@ class PdfResult:
     problems: tuple[str, ...]
     render_s: float  # 0 when it came from the cache
     source: str  # "rendered", "cached" or "stale" (the last one made, under `mkdocs serve`)
+    attachments: tuple[str, ...] = ()  # the addresses of attachment links taken out (a problem each)
 
 
 # Why: runs in a worker process; returns what the parent needs, timed there.
-def _render(html: str, stylesheet: Path, base_dir: Path) -> tuple[bytes, list[str], float]:
+def _render(html: str, stylesheet: Path, base_dir: Path) -> tuple[Rendered, float]:
     started = time.perf_counter()
-    pdf, problems = render_pdf(html, stylesheet=stylesheet, base_dir=base_dir)
-    return pdf, problems, time.perf_counter() - started
+    rendered = render_pdf(html, stylesheet=stylesheet, base_dir=base_dir)
+    return rendered, time.perf_counter() - started
+
+
+def _result(rendered: Rendered, seconds: float) -> PdfResult:
+    return PdfResult(rendered.pdf, tuple(rendered.problems), seconds, "rendered", tuple(rendered.attachments))
 
 
 class PdfJobs:
@@ -40,7 +45,7 @@ class PdfJobs:
         self.cache = cache
         self.stale_ok = stale_ok  # under `mkdocs serve`: the last PDF made stands in for a changed one
         self._pool = ProcessPoolExecutor(max_workers=workers) if workers > 0 else None
-        self._jobs: dict[str, tuple[str, Future[tuple[bytes, list[str], float]] | PdfResult]] = {}
+        self._jobs: dict[str, tuple[str, Future[tuple[Rendered, float]] | PdfResult]] = {}
         self._folders: dict[Path, str] = {}  # the digest of each template folder (fonts included), once
 
     # Why: under `mkdocs serve` the last PDF made stands in, so the edition's HTML need not even be assembled.
@@ -62,8 +67,7 @@ class PdfJobs:
         elif self._pool is not None:
             self._jobs[lang] = (key, self._pool.submit(_render, html, stylesheet, base_dir))
         else:
-            pdf, problems, seconds = _render(html, stylesheet, base_dir)
-            self._jobs[lang] = (key, PdfResult(pdf, tuple(problems), seconds, "rendered"))
+            self._jobs[lang] = (key, _result(*_render(html, stylesheet, base_dir)))
 
     # Why: every edition's PDF once all are done; renders without problems go to the cache.
     def results(self) -> dict[str, PdfResult]:
@@ -72,10 +76,9 @@ class PdfJobs:
             if isinstance(job, PdfResult):
                 finished[lang] = job
                 continue
-            pdf, problems, seconds = job.result()
-            finished[lang] = PdfResult(pdf, tuple(problems), seconds, "rendered")
+            finished[lang] = _result(*job.result())
         for lang, result in finished.items():
-            if result.source == "rendered" and not result.problems:
+            if result.source == "rendered" and not result.problems and not result.attachments:
                 self.cache.put(f"{lang}.pdf", self._jobs[lang][0], result.pdf)
         self.close()
         return finished

@@ -1,13 +1,16 @@
-"""Rendering an edition's HTML document to a tagged PDF with WeasyPrint, offline and reproducibly."""
+"""Rendering an edition's HTML document to a tagged PDF with WeasyPrint, offline and reproducibly.
+
+WeasyPrint reads only the files of the PDF's own folder (``pdf/``: stylesheet, fonts) and ``data:``
+addresses (``edition/pdf_fetch.py``); attachment links are refused. Whatever it refused or could
+not read, and its own warnings, come back as problems, so the build fails naming them all.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass, field
 from pathlib import Path
-
-# Only the project's own files (fonts, stylesheet) and inline data may be read while rendering.
-ALLOWED_PROTOCOLS = {"file", "data"}
 
 
 class RenderProblems(logging.Handler):
@@ -21,14 +24,26 @@ class RenderProblems(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-# Why: one call renders one edition; fetching is limited to local files and fails on any error.
-def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> tuple[bytes, list[str]]:
+@dataclass(frozen=True)
+class Rendered:
+    """One render: the PDF, its problems, and the addresses of the attachment links taken out."""
+
+    pdf: bytes
+    problems: list[str] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+
+
+# Why: one call renders one edition; every problem of the render is kept, none stops it half-way.
+def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> Rendered:
     # Imported here: WeasyPrint takes most of a second to import, and only this step needs it.
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher
 
-    fetcher = URLFetcher(allowed_protocols=ALLOWED_PROTOCOLS, fail_on_errors=True)
+    from edition.pdf_fetch import FolderFetcher, take_attachments
+
+    if not stylesheet.resolve().is_relative_to(base_dir.resolve()):
+        raise ValueError(f"{stylesheet}: the PDF's stylesheet must be in {base_dir}")
+    fetcher = FolderFetcher(base_dir)
     fonts = FontConfiguration()
     css = CSS(filename=str(stylesheet), font_config=fonts, url_fetcher=fetcher)
     problems = RenderProblems()
@@ -36,6 +51,7 @@ def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> tuple[bytes, l
     logger.addHandler(problems)
     try:
         document = HTML(string=html, base_url=str(base_dir) + "/", url_fetcher=fetcher)
+        attachments = take_attachments(document.etree_element)
         pdf = document.write_pdf(
             stylesheets=[css],
             font_config=fonts,
@@ -46,4 +62,6 @@ def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> tuple[bytes, l
     finally:
         logger.removeHandler(problems)
     assert pdf is not None
-    return pdf, problems.messages
+    # WeasyPrint's own report of an address the fetcher refused or failed says less than the fetcher's.
+    logged = [m for m in problems.messages if not any(url in m for url in fetcher.failed)]
+    return Rendered(pdf, fetcher.problems + logged, attachments)

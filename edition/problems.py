@@ -8,14 +8,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one place: ``path:line: message``."""
+    """One thing wrong in one place: ``path:line: message``, or ``path: message`` (line 0) for the whole file."""
 
     path: str
     line: int
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}: {self.message}" if self.line == 0 else f"{self.path}:{self.line}: {self.message}"
 
 
 class EditionError(Exception):
@@ -32,3 +32,13 @@ def format_problems(problems: Iterable[Problem]) -> str:
     lines = [f"{len(items)} problem(s) in the edition's sources:"]
     lines += [f"  {p}" for p in items]
     return "\n".join(lines)
+
+
+# Why: a problem found in what the build made is traced to every line of the given sources that holds its text.
+def written_at(text: str, sources: Iterable[tuple[str, str]]) -> list[tuple[str, int]]:
+    return [
+        (shown, number)
+        for shown, source in sources
+        for number, line in enumerate(source.splitlines(), start=1)
+        if text and text in line
+    ]

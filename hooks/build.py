@@ -7,7 +7,8 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
 1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
    ``on_serve`` has ``data/``, ``comments/``, ``pdf/``, ``sources/`` and ``overrides/`` watched too
    (MkDocs watches ``docs/`` and ``mkdocs.yml`` itself, not the theme's ``custom_dir``).
-2. ``on_config``: this hook (at 100) forgets the registry and facts the last build read
+2. ``on_config``: this hook (at 100) refuses symbolic links in the folders a build reads
+   (``edition/symlinks.py``, once per build) and forgets the registry and facts the last build read
    (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
    (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
    worker shim in the offline variant.
@@ -53,8 +54,9 @@ g. published addresses (website only): each one in ``data/published-addresses.tx
 Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/benchmark.py),
 ``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
 
-PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from (``$EDITION_CACHE``
-moves it; empty turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
+PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from, each sealed with its
+digest (``edition/build_cache.py``: a changed one is made again; ``$EDITION_CACHE`` moves it; empty
+turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
 """
 
 from __future__ import annotations
@@ -76,14 +78,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from edition.background import BackgroundBuild
 from edition.build_cache import digest, tree
 from edition.offline import Packing, members, website_members, write_zips
 from edition.pdf_jobs import PdfJobs
 from edition.permanence import read_addresses, unresolved
+from edition.problems import format_problems, written_at
 from edition.search_index import split_index, with_entries
 from edition.sitemaps import edition_sitemap, with_default_alternate
+from edition.symlinks import symbolic_links
 
 from build_state import STATE
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
@@ -102,6 +107,7 @@ ADDRESSES = Path("data") / "published-addresses.txt"
 OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
 START_TEMPLATE = "partials/edition/offline-start.html"
 OFFLINE_SEEN = "offline-inputs"  # in the product cache: the inputs the ZIPs were last made from (no content)
+PDF_TEMPLATE = "pdf/document.html"  # the PDF's own template, around the pages
 PDF_HOOK = "hooks/pdf.py"  # a build without it (mkdocs.no-pdf.yml) makes no PDF, hence no ZIP
 # Under `mkdocs serve`, besides what MkDocs watches (docs/, mkdocs.yml: not the theme's custom_dir).
 WATCHED = ("data", "comments", "pdf", "sources", "overrides")
@@ -115,10 +121,14 @@ def on_startup(command: str, dirty: bool) -> None:
     STATE.command = command
 
 
-# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once.
+# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once; a build
+# (not each of its languages) first refuses symbolic links in what it reads, before any hook follows one.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
     STATE.registry = STATE.facts = None
+    links = symbolic_links(project_root(config)) if STATE.depth == 0 else []
+    if links:
+        raise PluginError(format_problems(links))
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
@@ -234,6 +244,8 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
     results = STATE.pdfs.results()
     STATE.pdfs = None
     problems = [f"PDF ({lang}): {problem}" for lang, result in results.items() for problem in result.problems]
+    for lang, result in results.items():
+        problems += [f"PDF ({lang}): {line}" for line in _attachments(config, lang, result.attachments)]
     if problems:
         raise PluginError("\n".join(problems))
     for lang, result in results.items():
@@ -243,6 +255,33 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
         STATE.pdf_sizes.sizes[lang] = len(result.pdf)
         STATE.timings.setdefault("pdf_render_s", {})[lang] = result.render_s
     fill_pages(site, [STATE.pdf_sizes], project_registry(config).labels)
+
+
+# Why: an attachment link would put a file in the PDF; each is named where it is written (a line of the page's
+# source or of a data file), else by the page whose HTML holds it, else as the PDF template's.
+def _attachments(config: MkDocsConfig, lang: str, hrefs: tuple[str, ...]) -> list[str]:
+    if not hrefs:
+        return []
+    from edition.pdf_fetch import attachment_links  # imports WeasyPrint: only once a PDF is refused
+
+    root = project_root(config)
+    data = [_source(path, root) for path in sorted((root / "data").rglob("*.yml"))]
+    held = [(page, attachment_links(page.content or "")) for page in STATE.navs[lang].pages if isinstance(page, Page)]
+    found: list[str] = []
+    for href in hrefs:
+        pages = [page for page, links in held if href in links]
+        sources = [_source(Path(page.file.abs_src_path), root) for page in pages if page.file.abs_src_path]
+        written = written_at(href, sources + data)
+        marked = set(written) & set(written_at("attachment", sources + data))  # the link itself, if on one line
+        places = [f"{path}:{line}" for path, line in written if not marked or (path, line) in marked]
+        places = places or [path for path, _ in sources] or [PDF_TEMPLATE]
+        found += [f"{place}: an attachment link to {href!r}, refused: the PDF embeds no file" for place in places]
+    return found
+
+
+def _source(path: Path, root: Path) -> tuple[str, str]:
+    shown = path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
+    return shown, path.read_text(encoding="utf-8")
 
 
 # Why: the offline variant is a build of its own (MkDocs settles directory URLs at config time).

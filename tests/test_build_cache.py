@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,3 +77,33 @@ def test_a_build_uses_a_cached_pdf_only_for_the_same_html(project: Path) -> None
     again = PdfJobs(cache, workers=0, stale_ok=False)
     again.submit("en", "<html lang='en'><p>Text</p></html>", stylesheet=css, base_dir=project / "pdf")
     assert again.results()["en"] == type(first)(first.pdf, (), 0.0, "cached")
+
+
+TAMPERED = [
+    ("content changed", lambda path: path.write_bytes(path.read_bytes().replace(b"one", b"evil"))),
+    ("unsealed", lambda path: path.write_bytes(b"one")),
+    ("seal only", lambda path: path.write_bytes(path.read_bytes().split(b"\n")[0])),
+    ("another entry's", lambda path: path.write_bytes((path.parent / "fr.pdf.k1").read_bytes())),
+    ("a link", lambda path: (path.unlink(), path.symlink_to(path.parent / "fr.pdf.k1"))),
+]
+
+
+@pytest.mark.parametrize("tamper", [case[1] for case in TAMPERED], ids=[case[0] for case in TAMPERED])
+def test_an_entry_changed_after_it_was_stored_is_a_miss(
+    tmp_path: Path, tamper: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    cache = ProductCache(tmp_path / "cache")
+    cache.put("en.pdf", "k1", b"one")
+    cache.put("fr.pdf", "k1", b"one")
+    assert cache.get("en.pdf", "k1") == b"one"
+    tamper(tmp_path / "cache" / "en.pdf.k1")
+    with caplog.at_level(logging.INFO, logger="mkdocs.edition.cache"):
+        assert cache.get("en.pdf", "k1") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{tmp_path / 'cache' / 'en.pdf.k1'}: not as it was stored; made again"
+    ]
+    assert cache.get("en.pdf", "k1") is None, "still a miss when read again"
+    assert all(record.levelno < logging.WARNING for record in caplog.records), "a WARNING would fail --strict"
+    assert cache.latest("en.pdf") == b"one" and cache.get("fr.pdf", "k1") == b"one", "the others are untouched"
+    cache.put("en.pdf", "k2", b"two")
+    assert cache.get("en.pdf", "k2") == b"two", "made again, it is kept again"

@@ -93,7 +93,7 @@ def test_each_bad_input_is_refused_with_its_message(tmp_path: Path, case: dict[s
             "the limit is 10000",
         ),
         ("a-folder", lambda p: p.mkdir(), "a folder"),
-        ("a-link.md", lambda p: os.symlink("/etc/passwd", p), "a link, not a file"),
+        ("a-link.md", lambda p: os.symlink("/etc/passwd", p), "is a symbolic link"),
     ],
 )
 def test_inputs_that_are_not_text_are_refused(tmp_path: Path, name: str, make: Any, expected: str) -> None:
