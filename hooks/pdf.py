@@ -36,6 +36,7 @@ from edition.colophon import EXAMPLE_NUMBER, colophon
 from edition.formatting import edition_date, format_date
 from edition.ids import guideline_anchor
 from edition.pdf_document import Chapter, prepare_chapters
+from edition.safe_html import edition_html, edition_htmls
 
 from build_state import STATE
 from download_sizes import PDF_NAME, download_path
@@ -80,8 +81,10 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
             subject=config.site_description or "",
             author=config.site_author or "",
             labels=labels,
-            chapters=[{"title": c.title, "html": h} for c, h in zip(chapters, prepared.chapters, strict=True)],
-            endnotes=prepared.endnotes,
+            chapters=[
+                {"title": c.title, "html": edition_html(h)} for c, h in zip(chapters, prepared.chapters, strict=True)
+            ],
+            endnotes=edition_htmls(prepared.endnotes),
             date_iso=date.isoformat(),
             date_text=format_date(date, labels),
             colophon=colophon(
