@@ -38,6 +38,12 @@ def page_markdown(text: str) -> Markup:
     return Markup(text)
 
 
+# Why: text inside a CSS string of a <style> element (the PDF's page footer): HTML escaping would show
+# "&amp;" there; CSS escapes keep every character literal, and none can close the string or the element.
+def css_string(text: str) -> Markup:
+    return Markup("".join(c if c.isalnum() or c in " .,:;-" else f"\\{ord(c):06x}" for c in text))
+
+
 # Why: text escaped for HTML, for output written without a template (a size filled into a page).
 def escaped(text: str) -> str:
     return str(escape(text))
