@@ -8,6 +8,7 @@ request: their strings reach a template as plain ``str`` and are escaped there.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def edition_html(markup: str) -> Markup:
     return Markup(markup)
 
 
+# Why: a list of such HTML (links joined by a template).
 def edition_htmls(items: Iterable[str]) -> list[Markup]:
     return [edition_html(item) for item in items]
 
@@ -51,7 +53,9 @@ def escaped(text: str) -> str:
 
 # Why: which templates escape: every template of the edition's own folders (``overrides/``, ``pdf/``);
 # Material's own templates keep their own rule (they escape what they need, and print the page's HTML).
+# Asked at every render, so each name's answer is kept (an environment lives for one build).
 def autoescape_in(folder: Path) -> Callable[[str | None], bool]:
+    @functools.cache
     def autoescape(name: str | None) -> bool:
         return name is not None and (folder / name).is_file()
 
