@@ -122,12 +122,13 @@ def hostile_data(project: Path, markers: Markers, *, refused: bool, only: tuple[
         path.write_text(yaml.safe_dump(changed, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
 
 
-# Why: a paragraph or heading shows "<img …>" as words in two ways: a code span, entities. (Markdown
-# takes "\\<img …>" and "<img …>" as the page's own HTML, as in any page of the repository.)
-def hostile_text(markers: Markers, place: str) -> str:
+# Why: a paragraph or heading shows "<img …>" as words as a code span or as entities, and a paragraph in
+# the label of a reference too. (Markdown takes "\\<img …>" and "<img …>" as the page's own HTML.)
+def hostile_text(markers: Markers, place: str, *, paragraph: bool) -> str:
     code = payload(markers.add(f"{place} (code span)"))
     entities = payload(markers.add(f"{place} (entities)")).replace("&", "&amp;").replace("<", "&lt;")
-    return f" `{code}` {entities}"
+    label = f" [[crc|`{payload(markers.add(f'{place} (reference label)'))}`]]" if paragraph else ""
+    return f" `{code}` {entities}{label}"
 
 
 # Why: each guideline paragraph's first line and each heading (its id kept) of the pages of the text.
@@ -139,9 +140,9 @@ def hostile_pages(project: Path, markers: Markers) -> None:
             for line in lines:
                 place = f"docs/{lang}/{name}: {line[:40]}"
                 if line.startswith(("## ", "### ")):
-                    line = f"{line}{hostile_text(markers, place)} {{#{_slug(line)}}}"
+                    line = f"{line}{hostile_text(markers, place, paragraph=False)} {{#{_slug(line)}}}"
                 elif after_directive and line.strip():
-                    line += hostile_text(markers, place)
+                    line += hostile_text(markers, place, paragraph=True)
                 after_directive = line.startswith("::: guideline ")
                 out.append(line)
             path.write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -257,6 +258,8 @@ def test_every_payload_is_inert_on_the_website_and_in_the_zips(
     shown = {"data/labels.yml", "data/provisions.yml", "data/later-law.yml", "data/instruments.yml"}
     shown |= {"data/practice.yml"} | {f"docs/{lang}/{name}" for lang in LANGUAGES for name in TEXT_PAGES}
     assert shown <= places, shown - places
+    forms = {markers.where[m].rsplit(" (", 1)[-1] for m in found.seen if markers.where[m].startswith("docs/")}
+    assert forms == {"code span)", "entities)", "reference label)"}, forms
     assert len(found.seen) > len(markers.where) // 2
 
 
