@@ -23,7 +23,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from edition.safe_html import autoescape_in, edition_html, escaped, markdown_inert
+from edition.safe_html import autoescape_in, css_string, edition_html, escaped, markdown_inert
 from edition.search_index import guideline_entries
 from tests.conftest import ROOT, BuildResult, copy_project, run_build
 
@@ -342,3 +342,36 @@ def test_a_paragraph_entry_holds_its_words_escaped() -> None:
     [entry] = guideline_entries(html, page_location="specific-issues/")
     assert entry.text == "See &lt;img src=x onerror=alert(1)&gt; &amp; more."
     assert entry.title == "IV.b.17"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Page", "Page"),
+        ("p. 3 of", "p. 3 of"),
+        ("Página", "Página"),
+        ('a"b', "a\\000022b"),
+        ("d'x & </style>", "d\\000027x \\000026 \\00003c\\00002fstyle\\00003e"),
+        ("«\\»", "\\0000ab\\00005c\\0000bb"),
+    ],
+)
+def test_words_in_a_css_string_are_css_escaped(text: str, expected: str) -> None:
+    assert css_string(text) == expected
+
+
+# A size filled into the finished pages (after every template) is escaped there.
+def test_a_download_size_is_filled_in_escaped(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        from download_sizes import PendingSizes, fill_pages
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    sizes = PendingSizes("pdf", label="pdf_size")
+    page = tmp_path / "index.html"
+    page.write_text(f"<p>({sizes.token('en', 'en')})</p>", encoding="utf-8")
+    sizes.sizes["en"] = 1500
+    labels = {"en": {"pdf_size": "PDF <b>{size}</b>", "kilobytes": "{size} KB"}}
+    fill_pages(tmp_path, [sizes], labels)
+    assert page.read_text(encoding="utf-8") == "<p>(PDF &lt;b&gt;2 KB&lt;/b&gt;)</p>"
