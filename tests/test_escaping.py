@@ -165,6 +165,10 @@ class Findings:
     live: list[str]
     seen: set[str]
 
+    def add(self, other: Findings, *, where: str = "") -> None:
+        self.live += [f"{where}{leak}" for leak in other.live]
+        self.seen |= other.seen
+
 
 def _markers_in(text: str) -> set[str]:
     return set(re.findall(rf"{MARKER}=(m[a-z]+)", text))
@@ -197,27 +201,19 @@ def index_findings(index: dict[str, Any], where: str) -> Findings:
     found = Findings([], set())
     for doc in index["docs"]:
         for field in ("title", "text"):
-            one = html_findings(doc.get(field) or "", f"{where} {doc['location']} ({field})")
-            found.live += one.live
-            found.seen |= one.seen
+            found.add(html_findings(doc.get(field) or "", f"{where} {doc['location']} ({field})"))
     return found
 
 
 def site_findings(site: Path) -> Findings:
     found = Findings([], set())
     for page in sorted(site.rglob("*.html")):
-        one = html_findings(page.read_text(encoding="utf-8"), str(page.relative_to(site)))
-        found.live += one.live
-        found.seen |= one.seen
+        found.add(html_findings(page.read_text(encoding="utf-8"), str(page.relative_to(site))))
     for index in sorted(site.rglob("search_index.json")):
-        one = index_findings(json.loads(index.read_text(encoding="utf-8")), str(index.relative_to(site)))
-        found.live += one.live
-        found.seen |= one.seen
+        found.add(index_findings(json.loads(index.read_text(encoding="utf-8")), str(index.relative_to(site))))
     for script in sorted(site.rglob("search_index.js")):  # the offline edition's, as Material's offline plugin
         text = script.read_text(encoding="utf-8").removeprefix("var __index = ")
-        one = index_findings(json.loads(text), str(script.relative_to(site)))
-        found.live += one.live
-        found.seen |= one.seen
+        found.add(index_findings(json.loads(text), str(script.relative_to(site))))
     return found
 
 
@@ -248,9 +244,7 @@ def test_every_payload_is_inert_on_the_website_and_in_the_zips(
         folder = tmp_path / f"zip-{number}"
         with zipfile.ZipFile(packed) as archive:
             archive.extractall(folder)
-        one = site_findings(folder)
-        found.live += [f"{packed.name}: {leak}" for leak in one.live]
-        found.seen |= one.seen
+        found.add(site_findings(folder), where=f"{packed.name}: ")
     leaks = [f"{leak} (put in {markers.where.get(m, '?')})" for leak in found.live for m in _markers_in(leak)]
     assert not found.live, "\n".join(leaks or found.live)
     # Not a test that cannot fail: the payloads reached the pages, as words.
