@@ -16,6 +16,7 @@ from edition.edition_data import Chapter, sanitise
 from edition.ids import guideline_anchor, parse_guideline_number
 from edition.page_parts import Paragraph, Section
 from edition.registry import Registry
+from edition.safe_html import edition_html
 
 Href = Callable[[str, str], str]  # (language, site-root path) -> the address to link
 
@@ -125,7 +126,7 @@ def _paragraph_row(
             {
                 "lang": lang,
                 "href": href(lang, f"{chapters[lang].url}#{paragraph.anchor}"),
-                "html": sanitise(paragraph.html, address=partial(href, lang)),
+                "html": edition_html(sanitise(paragraph.html, address=partial(href, lang))),
             }
         )
     return {"anchor": anchor, "number": number, "cells": cells}

@@ -7,30 +7,24 @@ knows about MkDocs.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from markupsafe import Markup
 
 from edition.crossrefs import CrossIndex
 from edition.held_html import token
 from edition.ids import guideline_anchor
 from edition.registry import Registry, TextSource
+from edition.safe_html import edition_htmls, markdown_inert, page_markdown
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
-
-# Characters Markdown (and our extensions) would read as markup inside inline HTML text.
-_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in '\\`*_{}[]~^=<>&"'}
 
 
 class Templates(Protocol):
     """Renders one of the edition's templates by name."""
 
     def __call__(self, name: str, /, **context: Any) -> str: ...
-
-
-# Why: text placed inside inline HTML is still read as Markdown; entities keep it literal.
-def inert(text: str) -> str:
-    return "".join(_MARKDOWN_SPECIALS.get(c, c) for c in text)
 
 
 # Why: HTML blocks must sit on consecutive lines or Markdown would end them early.
@@ -62,7 +56,8 @@ class PageRenderer:
     def xref(self, target: str, label: str | None, *, inline_markdown: bool = True, preview: bool = True) -> str:
         self._tips += 1
         tip_id = f"xref-tip-{self._tips}"
-        escape = inert if inline_markdown else html.escape
+        # Inside Markdown, every value is made literal for Markdown too; else the template escapes it.
+        escape: Callable[[str], str | Markup] = markdown_inert if inline_markdown else str
         if target in self.index.guidelines:
             entry = self.index.guidelines[target]
             href, kind = self.href(entry.page, guideline_anchor(target)), "guideline"
@@ -79,12 +74,12 @@ class PageRenderer:
             text = label or instrument.short.get(self.lang, instrument.short["en"])
             tip_label = instrument.title.get(self.lang, instrument.title["en"])
             tip_text = f"{self.labels['source']}{self.labels['colon']} {instrument.source}"
-        link_text = text if label is not None and inline_markdown else escape(text)
+        link_text = page_markdown(text) if label is not None and inline_markdown else escape(text)
         return one_block(
             self.templates(
                 "xref.html",
                 kind=kind,
-                href=html.escape(href),
+                href=href,
                 text=link_text,
                 tip_id=tip_id,
                 tip_label=escape(tip_label),
@@ -108,10 +103,10 @@ class PageRenderer:
             number=block.number,
             anchor=anchor,
             aliases=[guideline_anchor(old) for old, new in self.registry.retired.items() if new == block.number],
-            permalink_label=html.escape(self.labels["guideline_permalink"].format(number=block.number)),
-            rests_on_label=html.escape(self.labels["rests_on"]),
-            colon=html.escape(self.labels["colon"]),
-            rests_on=rests,
+            permalink_label=self.labels["guideline_permalink"].format(number=block.number),
+            rests_on_label=self.labels["rests_on"],
+            colon=self.labels["colon"],
+            rests_on=edition_htmls(rests),
         )
         head, _, tail = markup.partition("<!-- body -->")
         return f"{self.hold(head)}{body}{self.hold(tail)}"
@@ -134,16 +129,16 @@ class PageRenderer:
                 "provision.html",
                 id=block.id,
                 aliases=[old for old, new in self.registry.retired.items() if new == block.id],
-                label=html.escape(label),
-                text=html.escape(self.quote(provision.text.get(self.lang, provision.text["en"]))),
-                source=html.escape(provision.source),
-                note=html.escape(provision.note.get(self.lang, "")),
+                label=label,
+                text=self.quote(provision.text.get(self.lang, provision.text["en"])),
+                source=provision.source,
+                note=provision.note.get(self.lang, ""),
                 official=provision.official.get(self.lang, True),
                 text_source=text_source_fields(provision.source_text.get(self.lang)),
                 lang=self.lang,
-                labels={k: html.escape(v) for k, v in self.labels.items()},
-                permalink_label=html.escape(self.labels["provision_permalink"].format(label=label)),
-                cited_by=cited,
+                labels=self.labels,
+                permalink_label=self.labels["provision_permalink"].format(label=label),
+                cited_by=edition_htmls(cited),
             )
         )
 
@@ -157,29 +152,25 @@ class PageRenderer:
             items.append(
                 {
                     "id": instrument.id,
-                    "name": html.escape(instrument.listed_as.get(self.lang, instrument.listed_as["en"])),
-                    "provisions": links,
+                    "name": instrument.listed_as.get(self.lang, instrument.listed_as["en"]),
+                    "provisions": edition_htmls(links),
                 }
             )
         return self.hold(
             self.templates(
                 "instruments.html",
                 items=items,
-                provisions_label=html.escape(self.labels["provisions_of"]),
-                colon=html.escape(self.labels["colon"]),
+                provisions_label=self.labels["provisions_of"],
+                colon=self.labels["colon"],
             )
         )
 
 
-# Why: the template gets where a translated quotation was read or sought, escaped, or nothing (English).
+# Why: the template gets where a translated quotation was read or sought, or nothing (English).
 def text_source_fields(source: TextSource | None) -> dict[str, str] | None:
     if source is None:
         return None
-    return {
-        "symbol": html.escape(source.symbol),
-        "read": html.escape(source.read or ""),
-        "sought": html.escape(source.sought or ""),
-    }
+    return {"symbol": source.symbol, "read": source.read or "", "sought": source.sought or ""}
 
 
 # Why: the page's Markdown with every directive and reference replaced by the edition's HTML.

@@ -8,6 +8,7 @@ typing "IV.b.17" lands on the paragraph itself.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,9 +63,15 @@ def guideline_entries(html: str, *, page_location: str) -> list[Entry]:
     for div in root.xpath('.//div[@id][contains(concat(" ", normalize-space(@class), " "), " guideline ")]'):
         numbers = div.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " guideline__number ")]')
         title = numbers[0].text_content().strip() if numbers else str(div.get("id"))
-        words = " ".join(_text_outside_apparatus(div))
-        entries.append(Entry(f"{page_location}#{div.get('id')}", title, " ".join(words.split())))
+        words = " ".join(" ".join(_text_outside_apparatus(div)).split())
+        # Material's search shows an entry's title and text as HTML: the decoded words go back escaped,
+        # as Material's own entries do (a code span "<img …>" stays words).
+        entries.append(Entry(f"{page_location}#{div.get('id')}", _html_text(title), _html_text(words)))
     return entries
+
+
+def _html_text(text: str) -> str:
+    return html.escape(text, quote=False)
 
 
 # Why: an element's text in document order, leaving out the apparatus inside it.

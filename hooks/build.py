@@ -90,7 +90,7 @@ from edition.search_index import split_index, with_entries
 from edition.sitemaps import edition_sitemap, with_default_alternate
 from edition.symlinks import symbolic_links
 
-from build_state import STATE
+from build_state import STATE, escaping
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
 from edition_outputs import comparison_pages, edition_documents, offline_comment_files
 from project import product_cache, project_facts, project_registry, project_root
@@ -139,10 +139,11 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     return server
 
 
-# Why: MkDocs' own environment of this language takes the templates another language (or hook) compiled.
+# Why: MkDocs' own environment of this language takes the templates another language (or hook) compiled,
+# and escapes in the edition's templates as the hooks' environment does.
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     env.bytecode_cache = STATE.loaded.templates
-    return env
+    return escaping(env, config)
 
 
 # Why: this language's files as mkdocs-static-i18n (-100) has filtered them, for the hooks' links.

@@ -39,6 +39,7 @@ from edition.later_law import LaterLaw
 from edition.pdf_jobs import PdfJobs
 from edition.practice import Country
 from edition.registry import Registry
+from edition.safe_html import autoescape_in
 from edition.search_index import Entry
 from edition.syntax import ScannedPage
 
@@ -84,7 +85,7 @@ class LanguageBuild:
     # Why: one environment per language and configuration for all the hooks, its templates compiled once.
     def templates(self, config: MkDocsConfig) -> jinja2.Environment:
         if self.env is None:
-            self.env = config.theme.get_env()
+            self.env = escaping(config.theme.get_env(), config)
             self.env.bytecode_cache = self.compiled
             self.env.auto_reload = False  # made anew for each build: no file's modification time to check per render
         return self.env
@@ -163,6 +164,13 @@ class BuildState:
             self.offline.close()
             self.offline = None
         self.depth = 0
+
+
+# Why: the edition's templates (``overrides/``) escape every value; Material's keep their own rule.
+def escaping(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environment:
+    if config.theme.custom_dir:
+        env.autoescape = autoescape_in(Path(config.theme.custom_dir))
+    return env
 
 
 STATE = BuildState()

@@ -72,6 +72,7 @@ from edition.comments import (
 )
 from edition.places import fill_places
 from edition.problems import format_problems
+from edition.safe_html import edition_html
 
 from build_state import STATE, KeptComments
 from project import AFTER_SEARCH, product_cache, project_registry, project_root
@@ -117,7 +118,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         for comment in comments:
             body = fill(comment.rendered, links.ref)
             c = comment_context(
-                comment, target=target, labels=labels, lang=lang, retired=STATE.loaded.comments.retired, body_html=body
+                comment,
+                target=target,
+                labels=labels,
+                lang=lang,
+                retired=STATE.loaded.comments.retired,
+                body_html=edition_html(body),
             )
             html = article.render(c=c, labels=labels, page_lang=lang)
             facets = {"status": comment.status, "kind": comment.kind, "language": comment.language}

@@ -2,7 +2,8 @@
 
 MkDocs events, in the order each language build fires them:
 
-- ``on_config``: load the registry (``data/*.yml``), validated against ``data/schemas/``.
+- ``on_config``: load the registry (``data/*.yml``) and the edition's facts (``data/edition.yml``),
+  validated against ``data/schemas/``.
 - ``on_files`` at priority -200: mkdocs-static-i18n (-100) has by then kept only this language's
   pages, so the index holds one language. Every page is checked before any is rendered (numbering,
   unknown or duplicate ids, malformed references, provisions quoted and cited); all problems are
@@ -39,7 +40,7 @@ from edition.render import PageRenderer, render_page
 from edition.syntax import scan
 
 from build_state import STATE
-from project import project_registry, project_root
+from project import project_facts, project_registry, project_root
 from site_languages import current_language
 
 # ---------------------------------------------------------------------------------------------
@@ -49,6 +50,7 @@ from site_languages import current_language
 def on_config(config: MkDocsConfig) -> None:
     try:
         project_registry(config)
+        project_facts(config)  # data/edition.yml: a wrong value is a clean error here, not a traceback later
     except EditionError as error:
         raise PluginError(str(error)) from error
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from edition.formatting import format_size
+from edition.safe_html import escaped
 
 from site_languages import edition_prefix
 
@@ -64,6 +65,7 @@ def fill_pages(root_site: Path, sizes: list[PendingSizes], labels: Mapping[str, 
         for pending in sizes:
             for lang in pending.sizes:
                 for page_lang in labels:
-                    text = text.replace(pending.token(lang, page_lang), pending.label(lang, page_lang, labels))
+                    size = escaped(pending.label(lang, page_lang, labels))  # into the page's HTML, past its templates
+                    text = text.replace(pending.token(lang, page_lang), size)
         if text != original:
             page.write_text(text, encoding="utf-8")

@@ -22,12 +22,12 @@ MkDocs events:
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -50,6 +50,7 @@ from edition.later_law import (
 from edition.places import fill_places
 from edition.problems import EditionError
 from edition.registry import Provision
+from edition.safe_html import edition_html
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_registry, project_root
@@ -109,7 +110,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         page.content = fill_places(page.content, prefix=PLACE, targets=targets, render=filling.note)
     if home:
         note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
-        context.setdefault("edition_home_notes", []).append(note)
+        context.setdefault("edition_home_notes", []).append(edition_html(note))
     return context
 
 
@@ -158,7 +159,7 @@ class _Context:
         return self.url(PAGE_SRC, anchor)
 
     # Why: a rule as a link to its entry on the page, previewed on hover and focus (xref.html).
-    def xref(self, rule: Rule) -> str:
+    def xref(self, rule: Rule) -> Markup:
         self.tips += 1
         text, quoted = shown_text(rule, self.lang)
         tip = (
@@ -166,16 +167,17 @@ class _Context:
             if quoted
             else f"{self.labels['law_since_summary']}{self.labels['colon']} {text}"
         )
-        return self.render(
+        link = self.render(
             "xref.html",
             kind="later-rule",
-            href=html.escape(self.law_href(rule.id)),
-            text=html.escape(rule.label(self.lang)),
+            href=self.law_href(rule.id),
+            text=rule.label(self.lang),
             tip_id=f"law-tip-{self.tips}",
-            tip_label=html.escape(rule.label(self.lang)),
-            tip_text=html.escape(tip),
+            tip_label=rule.label(self.lang),
+            tip_text=tip,
             preview=True,
-        ).strip()
+        )
+        return edition_html(link.strip())
 
     # Why: a regional rule binds or addresses only some States; the notes and crosswalk say which region.
     def region_tag(self, rule: Rule) -> str:

@@ -36,6 +36,7 @@ from edition.colophon import EXAMPLE_NUMBER, colophon
 from edition.formatting import format_date
 from edition.ids import guideline_anchor
 from edition.pdf_document import Chapter, prepare_chapters
+from edition.safe_html import css_string, edition_html, edition_htmls
 
 from build_state import STATE
 from download_sizes import PDF_NAME, download_path
@@ -80,8 +81,10 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
             subject=config.site_description or "",
             author=config.site_author or "",
             labels=labels,
-            chapters=[{"title": c.title, "html": h} for c, h in zip(chapters, prepared.chapters, strict=True)],
-            endnotes=prepared.endnotes,
+            chapters=[
+                {"title": c.title, "html": edition_html(h)} for c, h in zip(chapters, prepared.chapters, strict=True)
+            ],
+            endnotes=edition_htmls(prepared.endnotes),
             date_iso=date.isoformat(),
             date_text=format_date(date, labels),
             colophon=colophon(
@@ -127,5 +130,5 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 # Why: the PDF's own template folder, with a filter for words placed in CSS strings.
 def _templates(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / "pdf"), autoescape=True)
-    env.filters["css_string"] = lambda text: str(text).replace("\\", "\\\\").replace('"', '\\"')
+    env.filters["css_string"] = css_string
     return env

@@ -22,12 +22,12 @@ MkDocs events:
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -49,6 +49,7 @@ from edition.practice import (
 )
 from edition.problems import format_problems
 from edition.render import one_block
+from edition.safe_html import edition_html
 
 from build_state import STATE
 from project import project_registry, project_root
@@ -124,7 +125,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         href=filling.url(PAGE),
     )
     # In the edition's orientation box (overrides/main.html), not after the 2005 title page.
-    context.setdefault("edition_home_notes", []).append(note)
+    context.setdefault("edition_home_notes", []).append(edition_html(note))
     return context
 
 
@@ -161,17 +162,18 @@ class _Context:
         return one_block(str(self.env.get_template(f"partials/edition/{name}").render(**values)))
 
     # Why: a link with its preview, in the citations' own markup (xref.html, edition.js).
-    def xref(self, *, href: str, text: str, tip_id: str, tip_label: str, tip_text: str) -> str:
-        return self.render(
+    def xref(self, *, href: str, text: str, tip_id: str, tip_label: str, tip_text: str) -> Markup:
+        link = self.render(
             "xref.html",
             kind="practice",
-            href=html.escape(href),
-            text=html.escape(text),
+            href=href,
+            text=text,
             tip_id=tip_id,
-            tip_label=html.escape(tip_label),
-            tip_text=html.escape(tip_text),
+            tip_label=tip_label,
+            tip_text=tip_text,
             preview=True,
-        ).replace("\n", "")
+        )
+        return edition_html(link.replace("\n", ""))
 
 
 # Why: under each paragraph a note bears on, links to those notes; other places simply go.

@@ -1,0 +1,62 @@
+"""The one escaping rule: every template the edition renders escapes what it is given, and this module
+is the only place that marks a value as HTML to pass through unescaped (``markupsafe.Markup``).
+
+What it marks is HTML the edition made itself: rendered from its own templates (which escape every
+value), cleaned by nh3, or text it escaped here. Data files, pages and comments arrive by pull
+request: their strings reach a template as plain ``str`` and are escaped there.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+# Characters Markdown (and the edition's extensions) would read as markup inside inline HTML text.
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in '\\`*_{}[]~^=<>&"'}
+
+
+# Why: HTML the edition rendered from its own (escaping) templates, or cleaned with nh3, goes into
+# another template as it is.
+def edition_html(markup: str) -> Markup:
+    return Markup(markup)
+
+
+# Why: a list of such HTML (links joined by a template).
+def edition_htmls(items: Iterable[str]) -> list[Markup]:
+    return [edition_html(item) for item in items]
+
+
+# Why: text placed inside inline HTML that Markdown still reads; entities keep every character literal.
+def markdown_inert(text: str) -> Markup:
+    return Markup("".join(_MARKDOWN_SPECIALS.get(c, c) for c in text))
+
+
+# Why: a page's own Markdown (a reference's label) inside the edition's inline HTML: Markdown renders it
+# afterwards, as it renders the rest of that page.
+def page_markdown(text: str) -> Markup:
+    return Markup(text)
+
+
+# Why: text inside a CSS string of a <style> element (the PDF's page footer): HTML escaping would show
+# "&amp;" there; CSS escapes keep every character literal, and none can close the string or the element.
+def css_string(text: str) -> Markup:
+    return Markup("".join(c if c.isalnum() or c in " .,:;-" else f"\\{ord(c):06x}" for c in text))
+
+
+# Why: text escaped for HTML, for output written without a template (a size filled into a page).
+def escaped(text: str) -> str:
+    return str(escape(text))
+
+
+# Why: which templates escape: every template of the edition's own folders (``overrides/``, ``pdf/``);
+# Material's own templates keep their own rule (they escape what they need, and print the page's HTML).
+# Asked at every render, so each name's answer is kept (an environment lives for one build).
+def autoescape_in(folder: Path) -> Callable[[str | None], bool]:
+    @functools.cache
+    def autoescape(name: str | None) -> bool:
+        return name is not None and (folder / name).is_file()
+
+    return autoescape
