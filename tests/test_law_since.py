@@ -129,6 +129,32 @@ def test_summaries_state_norms_as_norms(rule_id: str, lang: str, wording: str) -
     assert wording in LAW.rules[rule_id].summary[lang]
 
 
+# The second reading of the French and Spanish: each wording it corrected, in the string it now stands in.
+@pytest.mark.parametrize(
+    ("rule_id", "lang", "wording"),
+    [
+        ("mandela-7-f", "fr", "doivent être consignés dans le dossier du détenu"),
+        ("mandela-7-f", "es", "deben constar en el expediente del recluso"),
+        ("mandela-12-16", "fr", "Les locaux de détention"),
+        ("mandela-83", "fr", "Il doit exister un double système"),
+        ("opcat-4", "fr", "autoriser les mécanismes internationaux et nationaux prévus par le Protocole à effectuer"),
+        ("opcat-14", "fr", "au Sous-Comité de la prévention"),
+        ("opcat-14", "es", "Los Estados Partes deben conceder al Subcomité para la Prevención"),
+        ("bangkok-24", "fr", "ni pendant l’accouchement ni immédiatement après"),
+        ("bangkok-50", "es", "el máximo posible de oportunidades"),
+        ("bangkok-64", "es", "para las mujeres embarazadas"),
+    ],
+)
+def test_the_second_readings_corrections_stand(rule_id: str, lang: str, wording: str) -> None:
+    assert wording in LAW.rules[rule_id].summary[lang]
+
+
+def test_the_optional_protocols_french_and_spanish_titles_are_official() -> None:
+    opcat = LAW.instruments["opcat"]
+    assert opcat.title_official == {"en": True, "fr": True, "es": True}
+    assert "treaties.un.org" in opcat.checked and "CAT/OP/24/1" in opcat.checked
+
+
 def test_the_editions_french_uses_the_glossary_term_for_primary_caregiver() -> None:
     french = [r.summary["fr"] for r in LAW.rules.values()]
     french += [link.reason["fr"] for d in LAW.paragraphs.values() for link in d.links]
