@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -127,6 +128,40 @@ def test_one_terminology_per_language(lang: str) -> None:
         "Convention on the Rights of the Child",
         "Standard Minimum Rules for the Treatment of Prisoners",
     } <= mandatory
+
+
+# Why: an ordinary space before « ; » or inside « » lets a French line break there.
+BREAKABLE_FRENCH_SPACE = re.compile(r" [:;?!»]|« ")
+
+
+def _french_strings(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "fr" and isinstance(value, str):
+                yield value
+            else:
+                yield from _french_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _french_strings(value)
+
+
+def test_french_strings_keep_no_break_spaces() -> None:
+    found = [
+        f"{path.name}: {text[:60]}"
+        for path in sorted((ROOT / "data").glob("*.yml"))
+        for text in _french_strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if BREAKABLE_FRENCH_SPACE.search(text)
+    ]
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))["fr"]
+    found += [f"labels.yml: {key}" for key, text in labels.items() if BREAKABLE_FRENCH_SPACE.search(text)]
+    found += [
+        f"{page.name}: {line[:60]}"
+        for page in sorted((ROOT / "docs" / "fr").glob("*.md"))
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if BREAKABLE_FRENCH_SPACE.search(line)
+    ]
+    assert found == []
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -128,14 +128,31 @@ def test_every_record_names_the_un_symbol_and_official_record_before_the_copy() 
         ("bangkok-49", "fr", "ne doivent jamais être traités comme des détenus"),
         ("bangkok-49", "es", "nunca deben ser tratados como reclusos"),
         ("bangkok-52", "en", "only when alternative care for the child has been identified"),
-        ("bangkok-52", "fr", "seulement lorsqu’une protection de remplacement a été trouvée"),
-        ("bangkok-52", "es", "solo cuando se haya determinado un cuidado alternativo"),
+        ("bangkok-52", "fr", "seulement lorsqu’une solution de protection de remplacement a été trouvée"),
+        ("bangkok-52", "es", "solo cuando se haya encontrado para él una solución de cuidado alternativo"),
         ("mandela-43-3", "fr", "ne doivent pas comprendre l’interdiction de contacts avec la famille"),
         ("bangkok-24", "es", "No deben utilizarse medios de coerción"),
+        # The second reading of the French and Spanish: each wording it corrected.
+        ("mandela-7-f", "fr", "doivent être consignés dans le dossier du détenu"),
+        ("mandela-7-f", "es", "deben constar en el expediente del recluso"),
+        ("mandela-12-16", "fr", "Les locaux de détention"),
+        ("mandela-83", "fr", "Il doit exister un double système"),
+        ("opcat-4", "fr", "autoriser les mécanismes internationaux et nationaux prévus par le Protocole à effectuer"),
+        ("opcat-14", "fr", "au Sous-Comité de la prévention"),
+        ("opcat-14", "es", "Los Estados Partes deben conceder al Subcomité para la Prevención"),
+        ("bangkok-24", "fr", "ni pendant l’accouchement ni immédiatement après"),
+        ("bangkok-50", "es", "el máximo posible de oportunidades"),
+        ("bangkok-64", "es", "para las mujeres embarazadas"),
     ],
 )
 def test_summaries_state_norms_as_norms(rule_id: str, lang: str, wording: str) -> None:
     assert wording in LAW.rules[rule_id].summary[lang]
+
+
+def test_the_optional_protocols_french_and_spanish_titles_are_official() -> None:
+    opcat = LAW.instruments["opcat"]
+    assert opcat.title_official == {"en": True, "fr": True, "es": True}
+    assert "treaties.un.org" in opcat.checked and "CAT/OP/24/1" in opcat.checked
 
 
 def test_the_editions_french_uses_the_glossary_term_for_primary_caregiver() -> None:
