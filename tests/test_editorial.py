@@ -245,6 +245,18 @@ FORBIDDEN = [
     ("data/later-law.yml", "Still in force as the Committee"),
     ("data/later-law.yml", "Toujours en vigueur comme observation"),
     ("data/later-law.yml", "Sigue vigente como observación"),
+    # The second reading of the later law's French and Spanish.
+    ("data/later-law.yml", "de l’enfant qui commet une infraction"),
+    ("data/later-law.yml", "handicap mental ou physique que cette mesure aggraverait"),
+    ("data/later-law.yml", "les enfants vivant en détention avec"),
+    ("data/later-law.yml", "en prison se décide comme toute autre séparation"),
+    ("data/later-law.yml", "en prisión se decide como cualquier otra separación"),
+    ("data/later-law.yml", "s’occupe actuellement principalement"),
+    ("data/later-law.yml", "su edad y su cuidador principal actual"),
+    ("data/later-law.yml", "la lecture actuelle de la justice"),
+    ("data/later-law.yml", "Solo el tema; la edición"),
+    ("docs/fr/law-since-2005.md", "et s’il est contraignant :"),
+    ("data/practice.yml", "leur mère en prison : bénévoles"),
 ]
 
 

@@ -354,6 +354,65 @@ def test_each_regional_instrument_says_whom_it_binds(instrument_id: str, region:
     assert (instrument.binds is None) if binds is None else (binds in instrument.binds["en"])
 
 
+# The official French and Spanish titles as the documents print them (where each was read is in the
+# record); a title the edition only translated stays marked so.
+OFFICIAL_TITLES = [
+    (
+        "crc-gc8",
+        "fr",
+        "Observation générale no 8 (2006) : Le droit de l’enfant à une protection contre les châtiments corporels"
+        " et les autres formes cruelles ou dégradantes de châtiments (art. 19, 28 (par. 2) et 37, entre autres)",
+    ),
+    (
+        "crc-gc8",
+        "es",
+        "Observación general Nº 8 (2006): El derecho del niño a la protección contra los castigos corporales y otras"
+        " formas de castigo crueles o degradantes (artículo 19, párrafo 2 del artículo 28 y artículo 37, entre otros)",
+    ),
+    ("crc-gc12", "fr", "Observation générale no 12 (2009) : Le droit de l’enfant d’être entendu"),
+    ("crc-gc12", "es", "Observación general Nº 12 (2009): El derecho del niño a ser escuchado"),
+    (
+        "crc-gc13",
+        "fr",
+        "Observation générale no 13 (2011) : Le droit de l’enfant d’être protégé contre toutes les formes de violence",
+    ),
+    (
+        "crc-gc13",
+        "es",
+        "Observación general Nº 13 (2011): Derecho del niño a no ser objeto de ninguna forma de violencia",
+    ),
+    (
+        "crc-gc24",
+        "es",
+        "Observación general núm. 24 (2019) relativa a los derechos del niño en el sistema de justicia juvenil",
+    ),
+    ("alt-care", "fr", "Lignes directrices relatives à la protection de remplacement pour les enfants"),
+    ("alt-care", "es", "Directrices sobre las modalidades alternativas de cuidado de los niños"),
+    ("acrwc", "fr", "Charte africaine des droits et du bien-être de l’enfant"),
+    (
+        "iachr-principles",
+        "es",
+        "Principios y Buenas Prácticas sobre la Protección de las Personas Privadas de Libertad en las Américas",
+    ),
+]
+
+
+@pytest.mark.parametrize(("instrument_id", "lang", "title"), OFFICIAL_TITLES)
+def test_an_official_title_is_given_exactly_and_marked_official(instrument_id: str, lang: str, title: str) -> None:
+    instrument = real_law().instruments[instrument_id]
+    # The words exactly; the space before a French colon is the edition's typography (no-break).
+    assert instrument.title[lang].replace("\u00a0", " ") == title
+    assert instrument.title_official[lang] is True
+
+
+@pytest.mark.parametrize(
+    ("instrument_id", "lang"),
+    [("crc-gc24", "fr"), ("coe-epr", "fr"), ("coe-epr", "es"), ("iachr-principles", "fr"), ("oc-29-22", "es")],
+)
+def test_a_title_not_read_stays_marked_as_the_editions(instrument_id: str, lang: str) -> None:
+    assert real_law().instruments[instrument_id].title_official[lang] is False
+
+
 def _instrument(iid: str, region: str | None) -> LaterInstrument:
     words = {"en": iid, "fr": iid, "es": iid}
     binds = words if region else None
