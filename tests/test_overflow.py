@@ -78,6 +78,21 @@ MEASURE = r"""
   }
 
   const lineOf = (range) => [...range.getClientRects()].filter((r) => r.width > 0).pop();
+  // Where the last visible character before offset i of node (in block) stands, spaces aside.
+  const previous = (block, node, i) => {
+    const texts = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    let found = null;
+    for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+      const j = n.data.slice(0, n === node ? i : undefined).search(/\S\s*$/);
+      if (j >= 0 && n.parentElement.checkVisibility()) found = [n, j];
+      if (n === node) break;
+    }
+    if (!found) return null;
+    const range = document.createRange();
+    range.setStart(found[0], found[1]);
+    range.setEnd(found[0], found[1] + 1);
+    return lineOf(range);
+  };
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
@@ -89,10 +104,7 @@ MEASURE = r"""
       dot.setStart(node, i);
       dot.setEnd(node, i + 1);
       const mark = lineOf(dot);
-      const before = document.createRange();
-      before.setStart(block, 0);
-      before.setEnd(node, i);
-      const last = lineOf(before);
+      const last = previous(block, node, i);
       if (mark && last && last.bottom <= mark.top + mark.height / 2) {
         problems.push(`"·" starts a line in ${where(parent)}: "${text(block)}"`);
       }
