@@ -1,7 +1,8 @@
 """Shared fixtures: one real build per session, broken-copy builds, and the served site in Chromium.
 
 Layers, from fast to slow: unit tests of ``edition/`` need nothing here; ``built_site`` builds the
-real site once into a temporary folder; ``build_copy`` builds a modified copy of the project to
+real site once into a temporary folder; ``commented_site`` builds it once more with the fixture
+comments (``commented_url`` serves it); ``build_copy`` builds a modified copy of the project to
 prove the build fails as it should; ``page`` drives Debian's Chromium on the site served on
 127.0.0.1. Every browser page comes from ``checked_pages`` (``page`` is one), which fails the test
 if the page requests anything from another origin. Tests are marked ``build`` and ``browser`` from
