@@ -1,7 +1,8 @@
 """Shared fixtures: one real build per session, broken-copy builds, and the served site in Chromium.
 
 Layers, from fast to slow: unit tests of ``edition/`` need nothing here; ``built_site`` builds the
-real site once into a temporary folder; ``build_copy`` builds a modified copy of the project to
+real site once into a temporary folder; ``commented_site`` builds it once more with the fixture
+comments (``commented_url`` serves it); ``build_copy`` builds a modified copy of the project to
 prove the build fails as it should; ``page`` drives Debian's Chromium on the site served on
 127.0.0.1. Every browser page comes from ``checked_pages`` (``page`` is one), which fails the test
 if the page requests anything from another origin. Tests are marked ``build`` and ``browser`` from
@@ -26,9 +27,15 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from scripts.comment_fixtures import write as write_fixtures
+from tests.comment_cases import INERT
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 CHROMIUM = "/usr/bin/chromium"
+COMMENT_FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
+# Generated fixture comments (scripts/comment_fixtures.py) on two paragraphs only, for paging and filters.
+GENERATED, GENERATED_ON = 45, ["IV.a.5", "IV.a.6"]
 
 
 @dataclass(frozen=True)
@@ -124,15 +131,52 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path, site_port: int) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
+# Why: a built site served on 127.0.0.1 as a static host would, for as long as the fixture lasts.
+def serve(site: Path, port: int) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, site_port: int) -> Iterator[str]:
+    yield from serve(built_site, site_port)
+
+
+@pytest.fixture(scope="session")
+def commented_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int) -> Path:
+    """The real project with the fixture comments in comments/, built once for the session."""
+    project = tmp_path_factory.mktemp("commented") / "project"
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf", "node_modules")
+    )
+    for fixture in COMMENT_FIXTURES.glob("*.md"):
+        shutil.copy2(fixture, project / "comments" / fixture.name)
+    for case in INERT:  # the hostile but valid files of tests/comment_cases.py, on IV.a.1 (and IV.a.2)
+        (project / "comments" / case.file).write_bytes(str(case.content).encode("utf-8"))
+    write_fixtures(GENERATED, project / "comments", targets=GENERATED_ON)
+    environ = {
+        "COMMENTS_REPOSITORY": "https://example.org/fixture/repo",
+        "EDITORS_EMAIL": "editors@example.invalid",  # a fixture address (.invalid is reserved)
+        "SITE_URL": f"http://127.0.0.1:{commented_port}/",
+    }
+    result = run_build(project, project.parent / "site", environ=environ)
+    assert result.returncode == 0, result.log
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def commented_url(commented_site: Path, commented_port: int) -> Iterator[str]:
+    yield from serve(commented_site, commented_port)
 
 
 @pytest.fixture(scope="session")

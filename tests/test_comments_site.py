@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import json
-import threading
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -18,15 +14,11 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page, expect
 
 from edition.comment_export import csv_cell
-from scripts.comment_fixtures import write as write_fixtures
 from tests.browsing import axe_violations
 from tests.comment_cases import INERT
-from tests.conftest import ROOT, CheckedPages, _QuietHandler, free_port, run_build
+from tests.conftest import GENERATED, GENERATED_ON, CheckedPages
 from tests.site import ALL_PAGES, parse
 
-FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
-# Generated fixture comments (scripts/comment_fixtures.py) on two paragraphs only, for paging and filters.
-GENERATED, GENERATED_ON = 45, ["IV.a.5", "IV.a.6"]
 RECEIVE = "window.editionComments&&window.editionComments.receive("
 
 
@@ -47,35 +39,6 @@ def articles(site: Path, prefix: str, anchor: str) -> list[Tag]:
         assert tag is not None
         found.append(tag)
     return found
-
-
-@pytest.fixture(scope="module")
-def commented_port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int) -> Path:
-    """The real project with the fixture comments in comments/, built once for this module."""
-    import shutil
-
-    project = tmp_path_factory.mktemp("commented") / "project"
-    shutil.copytree(
-        ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf", "node_modules")
-    )
-    for fixture in FIXTURES.glob("*.md"):
-        shutil.copy2(fixture, project / "comments" / fixture.name)
-    for case in INERT:  # the hostile but valid files of tests/comment_cases.py, on IV.a.1 (and IV.a.2)
-        (project / "comments" / case.file).write_bytes(str(case.content).encode("utf-8"))
-    write_fixtures(GENERATED, project / "comments", targets=GENERATED_ON)
-    environ = {
-        "COMMENTS_REPOSITORY": "https://example.org/fixture/repo",
-        "EDITORS_EMAIL": "editors@example.invalid",  # a fixture address (.invalid is reserved)
-        "SITE_URL": f"http://127.0.0.1:{commented_port}/",
-    }
-    result = run_build(project, project.parent / "site", environ=environ)
-    assert result.returncode == 0, result.log
-    return result.site
 
 
 def test_comments_appear_under_their_paragraph_with_counts(commented_site: Path) -> None:
@@ -161,16 +124,6 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
         assert [r["file"] for r in csv.DictReader(handle)] == [r["file"] for r in rows]
     visible = sum(1 for r in rows if r["status"] != "hidden")  # each comment once, whatever its targets
     assert index.select_one(".comments-index__total").get_text() == f"{visible} comments"
-
-
-@pytest.fixture(scope="module")
-def commented_url(commented_site: Path, commented_port: int) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(commented_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", commented_port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_in_the_browser_hostile_comments_run_nothing_and_break_nothing(
