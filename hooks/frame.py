@@ -31,6 +31,7 @@ def on_page_context(
     facts = project_facts(config)
     line = edition_line(labels, date_text=format_date(facts.date, labels), version=facts.version)
     context["edition_line"] = line
+    context["made_with"] = labels["footer_made_with"]
     if is_edition_home(page.url, config):
         pages = [
             (PurePosixPath(p.file.src_uri).name, p.title or "", get_relative_url(p.url, page.url))

@@ -52,6 +52,16 @@ def test_every_page_footer_gives_the_editions_date_and_version(built_site: Path,
 
 
 @pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_the_footer_credits_the_theme_in_the_pages_language(built_site: Path, lang: str) -> None:
+    for path in edition_pages(built_site, lang):
+        copyright = parse(path).select_one("footer .md-copyright")
+        assert copyright is not None, path
+        text = " ".join(copyright.get_text(" ").split())
+        assert f"{LABELS[lang]['footer_made_with']} Material for MkDocs" in text, path
+        assert lang == "en" or "Made with" not in text, path
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
 def test_nothing_of_the_edition_sits_above_a_page_title_but_the_translation_note(built_site: Path, lang: str) -> None:
     for path in edition_pages(built_site, lang):
         content = article(parse(path))
