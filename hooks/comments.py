@@ -140,7 +140,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not is_index and not is_contact:
         return html
     render = _Renderer(page, config, files)
-    contact = render.template("comment-contact.html", labels=render.labels, email=render.email)
+    contact = render.template("comment-contact.html", labels=render.labels, email=render.email, below_form=is_index)
     if is_index:
         if FORM_PLACE not in html:
             raise PluginError(f"{page.file.src_uri}: the Comments page needs the line '{FORM_PLACE}' for the form")

@@ -83,6 +83,18 @@ def test_without_an_editors_address_the_pages_say_so_and_invent_none(built_site:
         assert contact.get_text().count(words) == 1
 
 
+@pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("fr", "fr/"), ("es", "es/")])
+def test_below_the_form_the_contact_points_to_the_form_not_to_the_page_it_is_on(
+    built_site: Path, lang: str, prefix: str
+) -> None:
+    below_form = parse(built_site / prefix / "comments" / "index.html").select_one(".comments-contact")
+    on_contact = parse(built_site / prefix / "contact" / "index.html").select_one(".comments-contact")
+    assert below_form is not None and on_contact is not None
+    assert LABELS[lang]["comment_contact_none_here"] in below_form.get_text()
+    assert LABELS[lang]["comment_contact_none"] not in below_form.get_text()
+    assert LABELS[lang]["comment_contact_none"] in on_contact.get_text()
+
+
 def test_the_form_produces_a_file_that_make_check_comments_accepts(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(f"{site_url}/comments/?target=IV.b.17#write-a-comment")
     expect(page.locator("#cf-targets")).to_have_value("IV.b.17")
