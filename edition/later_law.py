@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import yaml
 from edition.formatting import format_date
 from edition.problems import EditionError, Problem
 from edition.schemas import inline_refs
+from edition.source_line import source_line
 from edition.yaml_text import load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
@@ -59,6 +60,7 @@ class Rule:
     quote_source: Mapping[str, str]
     summary: Mapping[str, str]
     checked: str
+    reproduced_by: Mapping[str, str | None] = field(default_factory=dict)
 
     # Why: "Bangkok Rules, rule 49" in each language; the label is what readers search for.
     def label(self, lang: str) -> str:
@@ -209,8 +211,27 @@ def link_later_law(
             for lang in source
             if lang not in quote
         ]
+        reproduced_by = r.get("reproduced_by", {})
+        problems += [
+            ((*where, "reproduced_by"), f"rule '{r['id']}': reproduced_by in '{lang}' for no quotation")
+            for lang in reproduced_by
+            if lang not in quote
+        ]
+        problems += [
+            ((*where, "quote", lang), f"rule '{r['id']}': quotation in '{lang}' without reproduced_by.{lang}")
+            for lang in quote
+            if lang not in reproduced_by
+        ]
         rules[r["id"]] = Rule(
-            r["id"], instrument, r.get("number"), r.get("label"), quote, source, r["summary"], r["checked"]
+            r["id"],
+            instrument,
+            r.get("number"),
+            r.get("label"),
+            quote,
+            source,
+            r["summary"],
+            r["checked"],
+            reproduced_by,
         )
     reasons = data["reasons"]
 
@@ -279,6 +300,21 @@ def shown_text(rule: Rule, lang: str) -> tuple[str, bool]:
     if lang in rule.quote:
         return rule.quote[lang], True
     return rule.summary[lang], False
+
+
+# Why: the reader's line under a rule, in the page's language: a quotation stored in that language was
+# compared with the official wording; otherwise the page shows the edition's summary.
+def rule_source_line(rule: Rule, lang: str, labels: Mapping[str, str]) -> str:
+    symbol = rule.instrument.symbol
+    if symbol is None:
+        return labels["law_since_not_compared_no_symbol"]
+    return source_line(
+        labels,
+        symbol=symbol,
+        compared=lang in rule.quote,
+        reproduced_by=rule.reproduced_by.get(lang),
+        not_compared="law_since_not_compared",
+    )
 
 
 # Why: "21 December 2010", or "November 2013" where only the month is recorded, in the reader's words.
