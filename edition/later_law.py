@@ -201,27 +201,11 @@ def link_later_law(
         if r["id"] in rules:
             problems.append((where, f"duplicate rule id '{r['id']}'"))
         quote, source = r.get("quote", {}), r.get("quote_source", {})
-        problems += [
-            ((*where, "quote", lang), f"rule '{r['id']}': quotation in '{lang}' without a source")
-            for lang in quote
-            if lang not in source
-        ]
-        problems += [
-            ((*where, "quote_source", lang), f"rule '{r['id']}': source in '{lang}' for no quotation")
-            for lang in source
-            if lang not in quote
-        ]
         reproduced_by = r.get("reproduced_by", {})
-        problems += [
-            ((*where, "reproduced_by"), f"rule '{r['id']}': reproduced_by in '{lang}' for no quotation")
-            for lang in reproduced_by
-            if lang not in quote
-        ]
-        problems += [
-            ((*where, "quote", lang), f"rule '{r['id']}': quotation in '{lang}' without reproduced_by.{lang}")
-            for lang in quote
-            if lang not in reproduced_by
-        ]
+        problems += unpaired(r["id"], where, quote, source, key="quote_source", name="a source", extra="source")
+        problems += unpaired(
+            r["id"], where, quote, reproduced_by, key="reproduced_by", name="its publisher", extra="reproduced_by"
+        )
         rules[r["id"]] = Rule(
             r["id"],
             instrument,
@@ -300,6 +284,28 @@ def shown_text(rule: Rule, lang: str) -> tuple[str, bool]:
     if lang in rule.quote:
         return rule.quote[lang], True
     return rule.summary[lang], False
+
+
+# Why: a quotation's languages and those of a field that goes with it (its source, its publisher) must match.
+def unpaired(
+    rule_id: str,
+    where: tuple[Any, ...],
+    quote: Mapping[str, str],
+    other: Mapping[str, Any],
+    *,
+    key: str,
+    name: str,
+    extra: str,
+) -> list[tuple[tuple[Any, ...], str]]:
+    return [
+        ((*where, "quote", lang), f"rule '{rule_id}': quotation in '{lang}' without {name}")
+        for lang in quote
+        if lang not in other
+    ] + [
+        ((*where, key, lang), f"rule '{rule_id}': {extra} in '{lang}' for no quotation")
+        for lang in other
+        if lang not in quote
+    ]
 
 
 # Why: the reader's line under a rule, in the page's language: a quotation stored in that language was
