@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import yaml
 from edition.formatting import format_date
 from edition.problems import EditionError, Problem
 from edition.schemas import inline_refs
+from edition.source_line import source_line
 from edition.yaml_text import load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
@@ -59,6 +60,7 @@ class Rule:
     quote_source: Mapping[str, str]
     summary: Mapping[str, str]
     checked: str
+    reproduced_by: Mapping[str, str | None] = field(default_factory=dict)
 
     # Why: "Bangkok Rules, rule 49" in each language; the label is what readers search for.
     def label(self, lang: str) -> str:
@@ -199,18 +201,21 @@ def link_later_law(
         if r["id"] in rules:
             problems.append((where, f"duplicate rule id '{r['id']}'"))
         quote, source = r.get("quote", {}), r.get("quote_source", {})
-        problems += [
-            ((*where, "quote", lang), f"rule '{r['id']}': quotation in '{lang}' without a source")
-            for lang in quote
-            if lang not in source
-        ]
-        problems += [
-            ((*where, "quote_source", lang), f"rule '{r['id']}': source in '{lang}' for no quotation")
-            for lang in source
-            if lang not in quote
-        ]
+        reproduced_by = r.get("reproduced_by", {})
+        problems += unpaired(r["id"], where, quote, source, key="quote_source", name="a source", extra="source")
+        problems += unpaired(
+            r["id"], where, quote, reproduced_by, key="reproduced_by", name="its publisher", extra="reproduced_by"
+        )
         rules[r["id"]] = Rule(
-            r["id"], instrument, r.get("number"), r.get("label"), quote, source, r["summary"], r["checked"]
+            r["id"],
+            instrument,
+            r.get("number"),
+            r.get("label"),
+            quote,
+            source,
+            r["summary"],
+            r["checked"],
+            reproduced_by,
         )
     reasons = data["reasons"]
 
@@ -279,6 +284,43 @@ def shown_text(rule: Rule, lang: str) -> tuple[str, bool]:
     if lang in rule.quote:
         return rule.quote[lang], True
     return rule.summary[lang], False
+
+
+# Why: a quotation's languages and those of a field that goes with it (its source, its publisher) must match.
+def unpaired(
+    rule_id: str,
+    where: tuple[Any, ...],
+    quote: Mapping[str, str],
+    other: Mapping[str, Any],
+    *,
+    key: str,
+    name: str,
+    extra: str,
+) -> list[tuple[tuple[Any, ...], str]]:
+    return [
+        ((*where, "quote", lang), f"rule '{rule_id}': quotation in '{lang}' without {name}")
+        for lang in quote
+        if lang not in other
+    ] + [
+        ((*where, key, lang), f"rule '{rule_id}': {extra} in '{lang}' for no quotation")
+        for lang in other
+        if lang not in quote
+    ]
+
+
+# Why: the reader's line under a rule, in the page's language: a quotation stored in that language was
+# compared with the official wording; otherwise the page shows the edition's summary.
+def rule_source_line(rule: Rule, lang: str, labels: Mapping[str, str]) -> str:
+    symbol = rule.instrument.symbol
+    if symbol is None:
+        return labels["law_since_not_compared_no_symbol"]
+    return source_line(
+        labels,
+        symbol=symbol,
+        compared=lang in rule.quote,
+        reproduced_by=rule.reproduced_by.get(lang),
+        not_compared="law_since_not_compared",
+    )
 
 
 # Why: "21 December 2010", or "November 2013" where only the month is recorded, in the reader's words.

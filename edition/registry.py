@@ -41,6 +41,8 @@ class TextSource:
     symbol: str
     read: str | None = None
     sought: str | None = None
+    compared: bool = False
+    reproduced_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,15 @@ def unread_official_texts(provision: Provision, *, path: str) -> list[Problem]:
         )
         for lang, official in provision.official.items()
         if official and (lang not in provision.source_text or not provision.source_text[lang].read)
+    ] + [
+        Problem(
+            path,
+            provision.line,
+            f"provision '{provision.id}': source_text.{lang}.compared says {str(source.compared).lower()} "
+            f"but {'no' if source.compared else 'a'} comparison is recorded in source_text.{lang}.read",
+        )
+        for lang, source in provision.source_text.items()
+        if source.compared != bool(source.read)
     ]
 
 

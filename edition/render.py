@@ -18,6 +18,7 @@ from edition.held_html import token
 from edition.ids import guideline_anchor
 from edition.registry import Registry, TextSource
 from edition.safe_html import edition_htmls, markdown_inert, page_markdown
+from edition.source_line import source_line
 from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
 
 
@@ -134,7 +135,7 @@ class PageRenderer:
                 source=provision.source,
                 note=provision.note.get(self.lang, ""),
                 official=provision.official.get(self.lang, True),
-                text_source=text_source_fields(provision.source_text.get(self.lang)),
+                text_source=text_source_line(provision.source_text.get(self.lang), self.labels),
                 lang=self.lang,
                 labels=self.labels,
                 permalink_label=self.labels["provision_permalink"].format(label=label),
@@ -166,11 +167,17 @@ class PageRenderer:
         )
 
 
-# Why: the template gets where a translated quotation was read or sought, or nothing (English).
-def text_source_fields(source: TextSource | None) -> dict[str, str] | None:
+# Why: the template gets the reader's line for a translated quotation, or nothing (English).
+def text_source_line(source: TextSource | None, labels: Mapping[str, str]) -> str | None:
     if source is None:
         return None
-    return {"symbol": source.symbol, "read": source.read or "", "sought": source.sought or ""}
+    return source_line(
+        labels,
+        symbol=source.symbol,
+        compared=source.compared,
+        reproduced_by=source.reproduced_by,
+        not_compared="source_not_compared",
+    )
 
 
 # Why: the page's Markdown with every directive and reference replaced by the edition's HTML.

@@ -45,6 +45,7 @@ from edition.later_law import (
     date_text,
     instrument_groups,
     load_later_law,
+    rule_source_line,
     shown_text,
 )
 from edition.places import fill_places
@@ -261,8 +262,7 @@ class _Context:
                     "label": rule.label(self.lang),
                     "text": text,
                     "quoted": quoted,
-                    "quote_source": rule.quote_source.get(self.lang, ""),
-                    "checked": rule.checked,
+                    "source_line": rule_source_line(rule, self.lang, self.labels),
                     "paragraphs": [
                         {"number": n, "href": self.url(index.guidelines[n].page, guideline_anchor(n))}
                         for n in self.law.paragraphs_of(rule.id)
@@ -286,6 +286,5 @@ class _Context:
             "date": date_text(inst.date, self.labels),
             "body": inst.body[self.lang],
             "binds": inst.binds[self.lang] if inst.binds else "",
-            "checked": inst.checked,
             "rules": rules,
         }

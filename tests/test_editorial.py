@@ -17,7 +17,8 @@ from edition.crossrefs import plain_text
 from edition.parity import registry_parity
 from edition.problems import EditionError
 from edition.registry import Provision, TextSource, load_registry, unread_official_texts
-from edition.render import text_source_fields
+from edition.render import text_source_line
+from edition.source_line import source_line
 from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX, PAGES, article, parse
 
@@ -41,7 +42,7 @@ def provision(official: dict[str, bool], sources: dict[str, TextSource]) -> Prov
     )
 
 
-READ = TextSource(symbol="A/RES/44/25", read="a reproduction, article 1, read on 25 November 2026")
+READ = TextSource(symbol="A/RES/44/25", read="a reproduction, article 1, read on 25 November 2026", compared=True)
 SOUGHT = TextSource(symbol="A/RES/44/25", sought="the indexed pages, searched on 25 November 2026")
 
 
@@ -67,20 +68,61 @@ def test_a_text_is_official_only_where_the_check_read_it(
 
 
 @pytest.mark.parametrize(
-    ("source", "expected"),
+    ("lang", "source", "expected"),
     [
-        (None, None),
-        (READ, {"symbol": "A/RES/44/25", "read": READ.read, "sought": ""}),
-        (SOUGHT, {"symbol": "A/RES/44/25", "read": "", "sought": SOUGHT.sought}),
+        ("fr", None, None),
         (
-            TextSource(symbol="A/RES/1", sought="<script>alert(1)</script> & co"),
-            {"symbol": "A/RES/1", "read": "", "sought": "<script>alert(1)</script> & co"},
+            "fr",
+            TextSource(symbol="A/RES/44/25", read="x", compared=True, reproduced_by="la Ligue des droits de l’enfant"),
+            "Texte officiel\u00a0: A/RES/44/25\u00a0; libellé comparé avec sa reproduction par la Ligue des droits "
+            "de l’enfant.",
         ),
+        (
+            "fr",
+            READ,
+            "Texte officiel\u00a0: A/RES/44/25\u00a0; libellé comparé avec une reproduction du texte officiel.",
+        ),
+        (
+            "fr",
+            SOUGHT,
+            "Texte officiel\u00a0: A/RES/44/25\u00a0; libellé non comparé avec celui-ci\u00a0: traduction de la "
+            "présente édition.",
+        ),
+        (
+            "es",
+            TextSource(symbol="A/RES/217(III)", read="x", compared=True, reproduced_by="la Fundación X"),
+            "Texto oficial: A/RES/217(III); redacción cotejada con su reproducción por la Fundación X.",
+        ),
+        ("es", READ, "Texto oficial: A/RES/44/25; redacción cotejada con una reproducción del texto oficial."),
+        ("es", SOUGHT, "Texto oficial: A/RES/44/25; redacción no cotejada con él: traducción de esta edición."),
+        (
+            "en",
+            TextSource(symbol="A/RES/1", read="x", compared=True, reproduced_by="the Association <b>&"),
+            "Official text: A/RES/1; wording compared with its reproduction by the Association <b>&.",
+        ),
+        ("en", READ, "Official text: A/RES/44/25; wording compared with a reproduction of the official text."),
+        ("en", SOUGHT, "Official text: A/RES/44/25; wording not compared with it: the edition’s translation."),
     ],
 )
-# The template escapes (autoescape, edition/safe_html.py): escaped here too, it would show "&lt;".
-def test_the_text_source_reaches_the_template_as_text(source: TextSource | None, expected: object) -> None:
-    assert text_source_fields(source) == expected
+# The line is text: the template escapes it (autoescape, edition/safe_html.py); escaped here, it would show "&lt;".
+def test_the_line_under_a_quotation_in_each_language(lang: str, source: TextSource | None, expected: object) -> None:
+    assert text_source_line(source, REGISTRY.labels[lang]) == expected
+
+
+# Why: "compared" is what the reader is told; it must agree with the research record kept in the data.
+@pytest.mark.parametrize(
+    ("source", "faulty"),
+    [
+        (READ, False),
+        (SOUGHT, False),
+        (TextSource(symbol="A/RES/44/25", read="a reproduction read on 25 November 2026"), True),
+        (TextSource(symbol="A/RES/44/25", sought="looked for on 25 November 2026", compared=True), True),
+    ],
+)
+def test_compared_agrees_with_the_record(source: TextSource, faulty: bool) -> None:
+    problems = unread_official_texts(provision({"fr": False}, {"fr": source}), path="data/provisions.yml")
+    assert len(problems) == int(faulty)
+    assert all("source_text.fr.compared" in p.message for p in problems)
 
 
 @pytest.mark.parametrize(
@@ -285,7 +327,7 @@ def test_the_beijing_rule_number_has_one_form_per_language(built_site: Path, lan
 
 
 @pytest.mark.parametrize("lang", EDITION_PREFIX)
-def test_each_quotation_shows_where_its_text_was_read_or_sought(built_site: Path, lang: str) -> None:
+def test_each_quotation_shows_one_line_on_its_official_text(built_site: Path, lang: str) -> None:
     soup = parse(built_site / EDITION_PREFIX[lang] / "international-provisions/index.html")
     for record in REGISTRY.provisions.values():
         figure = soup.find(id=record.id)
@@ -296,10 +338,15 @@ def test_each_quotation_shows_where_its_text_was_read_or_sought(built_site: Path
             continue
         assert shown is not None, record.id
         source = record.source_text[lang]
-        words = REGISTRY.labels[lang]["text_read" if source.read else "text_sought"]
-        assert shown.get_text().startswith(words), record.id
-        assert (source.read or source.sought or "") in shown.get_text()
-        assert source.symbol in shown.get_text()
+        line = source_line(
+            REGISTRY.labels[lang],
+            symbol=source.symbol,
+            compared=source.compared,
+            reproduced_by=source.reproduced_by,
+            not_compared="source_not_compared",
+        )
+        # The line only: where and how the edition looked (read, sought) stays in data/provisions.yml.
+        assert shown.get_text() == line, record.id
 
 
 @pytest.mark.parametrize(

@@ -222,6 +222,16 @@ BAD_DATA = [
         _drop(("rules", _rule_index("bangkok-49"), "quote_source")),
         "quotation in 'en' without a source",
     ),
+    (
+        "quotation without its publisher",
+        _drop(("rules", _rule_index("bangkok-49"), "reproduced_by")),
+        "'reproduced_by' is a dependency of 'quote'",
+    ),
+    (
+        "publisher for no quotation",
+        _set(("rules", _rule_index("bangkok-49"), "reproduced_by", "fr"), None),
+        "reproduced_by in 'fr' for no quotation",
+    ),
     ("paragraph without a decision", _drop(("paragraphs", "IV.b.20")), "'IV.b.20' has no recorded decision"),
     ("provision without a status", _drop(("provisions", "crc-9-1")), "'crc-9-1' has no recorded status"),
     ("unknown instrument", _set(("rules", 0, "instrument"), "tokyo"), "unknown instrument 'tokyo'"),
