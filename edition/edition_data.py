@@ -139,7 +139,7 @@ def edition_document(
                 "id": instrument.id,
                 "title": instrument.title[lang],
                 "short": instrument.short[lang],
-                "source": instrument.source,
+                "source": instrument.source_in(registry.labels[lang]),
                 "listed": instrument.listed,
             }
             for instrument in registry.instruments.values()
@@ -175,7 +175,7 @@ def _provision(
         "instrument": provision.instrument.id,
         "label": provision.label[lang],
         "text": provision.text[lang],
-        "source": provision.source,
+        "source": provision.source_in(registry.labels[lang]),
         "official": provision.official.get(lang, True),
         "cited_by": cited_by.get(pid, []),
     }
