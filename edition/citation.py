@@ -102,7 +102,7 @@ def part_key(work: Work, part: str | None) -> str:
 
 
 # Why: CSL-JSON (an array of one item), which Zotero, Mendeley and pandoc read.
-def csl_json(work: Work, *, key: str, locator: str | None, url: str, accessed: str | None = None) -> str:
+def csl_json(work: Work, *, key: str, locator: str | None, url: str | None, accessed: str | None = None) -> str:
     family, given = split_name(work.author)
     year, month = _year_month(work)
     item: dict[str, Any] = {"id": key, "type": "book" if locator is None else "chapter"}
@@ -118,15 +118,16 @@ def csl_json(work: Work, *, key: str, locator: str | None, url: str, accessed: s
         "issued": {"date-parts": [[year, month]]},
         "edition": work.edition,
         "language": work.language,
-        "URL": url,
     }
+    if url is not None:  # a build without a published address has none to give
+        item["URL"] = url
     if accessed is not None:
         item["accessed"] = {"date-parts": [[int(part) for part in accessed.split("-")]]}
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
 # Why: BibTeX; a part is an @inbook whose chapter is the paragraph or provision.
-def bibtex(work: Work, *, key: str, locator: str | None, url: str, accessed: str | None = None) -> str:
+def bibtex(work: Work, *, key: str, locator: str | None, url: str | None, accessed: str | None = None) -> str:
     family, given = split_name(work.author)
     year, month = _year_month(work)
     fields = [("author", f"{family}, {given}"), ("title", _full_title(work))]
@@ -138,8 +139,9 @@ def bibtex(work: Work, *, key: str, locator: str | None, url: str, accessed: str
         ("year", str(year)),
         ("edition", work.edition),
         ("language", LANGUAGE_NAMES.get(work.language, work.language)),
-        ("url", url),
     ]
+    if url is not None:
+        fields.append(("url", url))
     if accessed is not None:
         fields.append(("urldate", accessed))
     lines = [f"@{'book' if locator is None else 'inbook'}{{{key},"]
@@ -151,7 +153,7 @@ def bibtex(work: Work, *, key: str, locator: str | None, url: str, accessed: str
 
 
 # Why: RIS, the tagged format every reference manager imports; a part is a book chapter (CHAP).
-def ris(work: Work, *, key: str, locator: str | None, url: str, accessed: str | None = None) -> str:
+def ris(work: Work, *, key: str, locator: str | None, url: str | None, accessed: str | None = None) -> str:
     family, given = split_name(work.author)
     year, month = _year_month(work)
     fields = [("TY", "BOOK" if locator is None else "CHAP"), ("ID", key), ("AU", f"{family}, {given}")]
@@ -166,8 +168,9 @@ def ris(work: Work, *, key: str, locator: str | None, url: str, accessed: str | 
         ("DA", f"{year}/{month:02d}"),
         ("ET", work.edition),
         ("LA", work.language),
-        ("UR", url),
     ]
+    if url is not None:
+        fields.append(("UR", url))
     if accessed is not None:
         fields.append(("Y2", accessed.replace("-", "/")))
     fields.append(("ER", ""))

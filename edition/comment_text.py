@@ -8,7 +8,8 @@
   keep the worst valid text well under a second (``tests/test_comments_hostile.py`` measures it).
   ``[[id]]`` references are taken out before Markdown sees the text, so they cost nothing.
 - ``render_markdown``: Markdown to sanitised HTML, with raw HTML shown as the text it is (nothing
-  typed is lost or run), split at each ``[[id]]`` so a page fills in its own links later.
+  typed is lost or run), bare web and e-mail addresses linked, a link whose address is refused shown
+  as its words (``without_dead_links``), split at each ``[[id]]`` so a page fills in its own links later.
 - ``mixed_scripts``: names mixing alphabets ("QUNO Еditоrs"), for the editors' attention.
 - ``browser_tables``: what the "Write a comment" form needs to refuse exactly these characters in a
   browser whose Unicode tables are newer than Python's: Python's own tables, as data.
@@ -136,7 +137,8 @@ def _longest_run(line: str) -> str:
 # Why: one Markdown converter, reset before each comment: making one costs more than converting a comment.
 @functools.cache
 def _converter() -> markdown.Markdown:
-    converter = markdown.Markdown(output_format="html")
+    # MagicLink links bare addresses ("https://…", "www.…", "name@host"), as the form's hint promises.
+    converter = markdown.Markdown(output_format="html", extensions=["pymdownx.magiclink"])
     converter.preprocessors.deregister("html_block")  # raw HTML is shown as typed, not run or dropped
     converter.inlinePatterns.deregister("html")
     return converter
@@ -160,7 +162,22 @@ def render_markdown(text: str) -> Rendered:
         attribute_filter=_safe_href,
         strip_comments=True,
     )
-    return _split_refs(clean, found)
+    return _split_refs(without_dead_links(clean), found)
+
+
+# Why: a link whose address was refused (javascript:, a scheme not allowed) keeps its words, not an
+# underlined <a> that leads nowhere.
+def without_dead_links(clean: str) -> str:
+    if "<a" not in clean:
+        return clean
+    root = html.fragment_fromstring(clean, create_parent="div")
+    dead = [a for a in root.iter("a") if not a.get("href")]
+    if not dead:
+        return clean
+    for anchor in dead:
+        anchor.drop_tag()
+    wrapped = str(etree.tostring(root, encoding="unicode", method="html"))
+    return wrapped[len("<div>") : -len("</div>")]
 
 
 def _safe_href(tag: str, attribute: str, value: str) -> str | None:

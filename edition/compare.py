@@ -3,7 +3,8 @@
 ``aligned_parts`` lines up what each language's pages show (``edition/page_parts.py``) into rows
 for ``overrides/partials/edition/compare.html``: a part, its lettered sections, then one row per
 paragraph with a cell per language. Addresses come from ``href(lang, path)``, which the hook makes
-relative to the comparison page (or, offline, to the website for the languages a ZIP lacks).
+relative to the comparison page (or, offline, to the website for the languages a ZIP lacks, or
+None when that address is unknown: the cell is then shown without a link).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from edition.page_parts import Paragraph, Section
 from edition.registry import Registry
 from edition.safe_html import edition_html
 
-Href = Callable[[str, str], str]  # (language, site-root path) -> the address to link
+Href = Callable[[str, str], str | None]  # (language, site-root path) -> the address to link, if any
 
 
 # Why: rows keyed by paragraph number, so a language that lacked one would show a gap, not a shift.

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import jsonschema
 import nh3
 
+from edition.comment_text import without_dead_links
 from edition.comments import Comment
 from edition.facts import EditionFacts
 from edition.ids import parse_guideline_number
@@ -44,15 +45,17 @@ class Chapter:
 
 # Why: inert HTML for any consumer: only words, emphasis, lists and links, absolute addresses.
 # The links are rebased as nh3 cleans (``rebase_links``'s rule, one parse instead of two per paragraph).
-def sanitise(html: str, *, address: Callable[[str], str]) -> str:
+def sanitise(html: str, *, address: Callable[[str], str | None]) -> str:
     def rebased(element: str, attribute: str, value: str) -> str | None:
         if element != "a" or attribute != "href" or not is_site_path(value):
             return value
         target = address(value)
+        if target is None:  # no address for it here (another language, offline, without the website's)
+            return None
         scheme = urlsplit(target).scheme
         return target if not scheme or scheme in URL_SCHEMES else None  # as nh3 would judge the rebased link
 
-    return nh3.clean(
+    cleaned = nh3.clean(
         html,
         tags=set(ALLOWED_TAGS),
         attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
@@ -60,6 +63,7 @@ def sanitise(html: str, *, address: Callable[[str], str]) -> str:
         link_rel=None,
         attribute_filter=rebased,
     ).strip()
+    return without_dead_links(cleaned)
 
 
 # Why: one document per language holding the whole edition, in reading order.
@@ -135,7 +139,7 @@ def edition_document(
                 "id": instrument.id,
                 "title": instrument.title[lang],
                 "short": instrument.short[lang],
-                "source": instrument.source,
+                "source": instrument.source_in(registry.labels[lang]),
                 "listed": instrument.listed,
             }
             for instrument in registry.instruments.values()
@@ -171,7 +175,7 @@ def _provision(
         "instrument": provision.instrument.id,
         "label": provision.label[lang],
         "text": provision.text[lang],
-        "source": provision.source,
+        "source": provision.source_in(registry.labels[lang]),
         "official": provision.official.get(lang, True),
         "cited_by": cited_by.get(pid, []),
     }

@@ -32,6 +32,13 @@ class Instrument:
     short: Mapping[str, str]
     source: str
     line: int = 1
+    annex: str | None = None  # the annex of ``source`` that holds the instrument ("VI.B")
+
+    # Why: the adopting document as the reader's language cites it ("A/47/40, annexe VI.B" in French).
+    def source_in(self, labels: Mapping[str, str]) -> str:
+        if self.annex is None:
+            return self.source
+        return labels["source_annex"].format(source=self.source, annex=self.annex)
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,9 @@ class Provision:
     @property
     def source(self) -> str:
         return self.instrument.source
+
+    def source_in(self, labels: Mapping[str, str]) -> str:
+        return self.instrument.source_in(labels)
 
 
 @dataclass(frozen=True)
@@ -160,6 +170,7 @@ def link_records(
             short=record["short"],
             source=record["source"],
             line=line,
+            annex=record.get("annex"),
         )
     provisions: dict[str, Provision] = {}
     data, lines, ppath = provisions_in

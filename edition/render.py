@@ -74,7 +74,7 @@ class PageRenderer:
             href, kind = self.href(self.index.instruments_page, target), "instrument"
             text = label or instrument.short.get(self.lang, instrument.short["en"])
             tip_label = instrument.title.get(self.lang, instrument.title["en"])
-            tip_text = f"{self.labels['source']}{self.labels['colon']} {instrument.source}"
+            tip_text = f"{self.labels['source']}{self.labels['colon']} {instrument.source_in(self.labels)}"
         link_text = page_markdown(text) if label is not None and inline_markdown else escape(text)
         return one_block(
             self.templates(
@@ -85,6 +85,7 @@ class PageRenderer:
                 tip_id=tip_id,
                 tip_label=escape(tip_label),
                 tip_text=escape(tip_text),
+                tap_hint=self.labels["xref_tap_again"],
                 preview=preview,
             )
         ).replace("\n", "")
@@ -132,7 +133,7 @@ class PageRenderer:
                 aliases=[old for old, new in self.registry.retired.items() if new == block.id],
                 label=label,
                 text=self.quote(provision.text.get(self.lang, provision.text["en"])),
-                source=provision.source,
+                source=provision.source_in(self.labels),
                 note=provision.note.get(self.lang, ""),
                 official=provision.official.get(self.lang, True),
                 text_source=text_source_line(provision.source_text.get(self.lang), self.labels),

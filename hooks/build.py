@@ -44,10 +44,10 @@ this order:
 a. search indexes: the one shared index becomes one index per edition, with paragraph entries;
 b. sitemaps: one per edition, only when the published address (``site_url``) is configured;
 c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on the pages;
-d. offline ZIPs (website only): waits for the build of ``mkdocs.offline.yml`` (or runs it now),
+d. the edition as data (website only): one JSON document per language, checked against its schema;
+e. offline ZIPs (website only): waits for the build of ``mkdocs.offline.yml`` (or runs it now),
    gives it the website's comment files (relinked, not rendered again) and packs one ZIP per
-   language, side by side;
-e. the edition as data (website only): one JSON document per language, checked against its schema;
+   language, side by side, each with its language's JSON document and the schema;
 f. comparison pages: each edition's "Compare languages" page gets every language's text;
 g. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
 
@@ -92,7 +92,7 @@ from edition.symlinks import symbolic_links
 
 from build_state import STATE, escaping
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
-from edition_outputs import comparison_pages, edition_documents, offline_comment_files
+from edition_outputs import DOCUMENT, SCHEMA, comparison_pages, edition_documents, offline_comment_files
 from project import product_cache, project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
@@ -183,9 +183,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     _search_indexes(config, site)
     _sitemaps(config, site)
     _pdfs(config, site)
-    _offline_zips(config, site)
     if not offline_variant(config):
-        edition_documents(config, site)
+        edition_documents(config, site)  # before the ZIPs, which hold them
+    _offline_zips(config, site)
     comparison_pages(config, site)
     _published_addresses(config, site)
     if offline_variant(config):
@@ -348,6 +348,7 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
             if lang != default:
                 added.append(("index.html", _start_page(config, lang).encode("utf-8")))
             files = members(build.site, lang, languages, default) + website_members(site, lang, languages, default)
+            files += [(name, site / name) for name in (DOCUMENT.format(lang=lang), SCHEMA)]  # the edition as data
             packings[lang] = Packing(build.folder / f"{lang}.zip", ZIP_FOLDER.format(lang=lang), files, added)
         write_zips(list(packings.values()), when, workers=min(len(packings), os.cpu_count() or 1))
         zips: dict[str, bytes | None] = {lang: one.target.read_bytes() for lang, one in packings.items()}

@@ -9,7 +9,7 @@ After every language, ``hooks/build.py`` calls ``comparison_pages`` (``hooks/edi
 every language's pages have been read by ``edition_data.py`` (``STATE.editions``), so each
 comparison page is completed from all of them (``partials/edition/compare.html``), in the file
 already written. In the offline edition, a ZIP holds one language: the other languages' texts are
-in its comparison page, and their links lead to the website.
+in its comparison page, and their links lead to the website (without its address, there are none).
 
 Nothing of the comparison is searchable (the page says ``search: exclude``): its words are in
 three languages, and each language's search holds its own.

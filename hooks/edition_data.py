@@ -10,8 +10,9 @@ MkDocs events:
 - ``on_page_context``: the home pages get the links to every language's document and the schema.
 After every language, ``hooks/build.py`` assembles the documents (``edition_documents`` below),
 checks them against ``data/schemas/edition-data.schema.yml`` (every mismatch stops the build) and
-writes them with the schema, as JSON, under ``data/`` at the site root. The offline edition links to
-them on the website.
+writes them with the schema, as JSON, under ``data/`` at the site root. Each offline ZIP holds its own
+language's document and the schema; it links the other languages' documents on the website when its
+address is known, else names them without a link.
 """
 
 from __future__ import annotations
@@ -68,14 +69,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     languages = site_languages(config)[0]
     labels = project_registry(config).labels
 
-    def href(path: str) -> str:
-        return (config.site_url or "") + path if offline_variant(config) else get_relative_url(path, page.url)
+    def href(path: str, *, shipped: bool = True) -> str | None:
+        if shipped or not offline_variant(config):
+            return get_relative_url(path, page.url)
+        return config.site_url + path if config.site_url else None
 
     data: dict[str, Any] = {
         "label": labels[lang]["data_title"],
         "how": labels[lang]["data_how"],
         "items": [
-            {"href": href(DOCUMENT.format(lang=other)), "lang": other, "name": labels[other]["data_document"]}
+            {
+                "href": href(DOCUMENT.format(lang=other), shipped=other == lang),
+                "lang": other,
+                "name": labels[other]["data_document"],
+            }
             for other in languages
         ],
         "schema": {"href": href(SCHEMA), "name": labels[lang]["data_schema"]},

@@ -89,9 +89,9 @@ def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
     for lang, (url, dest) in STATE.compare_pages.items():
         template = STATE.language(lang).templates(config).get_template("partials/edition/compare.html")
 
-        def href(other: str, path: str, lang: str = lang, url: str = url) -> str:
-            if offline and other != lang:  # a ZIP holds its own language only
-                return (config.site_url or "") + online_address(path)
+        def href(other: str, path: str, lang: str = lang, url: str = url) -> str | None:
+            if offline and other != lang:  # a ZIP holds its own language only: the others are on the website
+                return config.site_url + online_address(path) if config.site_url else None
             target, _, fragment = path.partition("#")
             relative = get_relative_url(target, url) if target else ""
             return relative + (f"#{fragment}" if fragment else "")

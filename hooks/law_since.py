@@ -176,6 +176,7 @@ class _Context:
             tip_id=f"law-tip-{self.tips}",
             tip_label=rule.label(self.lang),
             tip_text=tip,
+            tap_hint=self.labels["xref_tap_again"],
             preview=True,
         )
         return edition_html(link.strip())

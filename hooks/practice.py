@@ -171,6 +171,7 @@ class _Context:
             tip_id=tip_id,
             tip_label=tip_label,
             tip_text=tip_text,
+            tap_hint=self.labels["xref_tap_again"],
             preview=True,
         )
         return edition_html(link.replace("\n", ""))

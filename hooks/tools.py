@@ -61,7 +61,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     lang = current_language(config)
     _, default = site_languages(config)
     work = _work(config, lang)
-    home = (config.site_url or "") + edition_prefix(lang, default)
+    # Without a published address, the files give none: a relative one ("fr/", "") leads nowhere.
+    home = config.site_url + edition_prefix(lang, default) if config.site_url else None
     writers = {"csl": csl_json, "bibtex": bibtex, "ris": ris}
     for name, (path, _) in FILES.items():
         target = Path(config.site_dir) / (edition_prefix(lang, default) + path)

@@ -89,6 +89,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, site_port: int) -> Path
     return result.site
 
 
+@pytest.fixture(scope="session")
+def unaddressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built as `make serve` builds it: no published address (SITE_URL empty)."""
+    result = run_build(ROOT, tmp_path_factory.mktemp("unaddressed") / "site", environ={"SITE_URL": ""})
+    assert result.returncode == 0, result.log
+    return result.site
+
+
 @pytest.fixture
 def build_copy(tmp_path: Path) -> Callable[..., BuildResult]:
     """Copy the project, apply edits (path -> function of the old text), add files, and build it."""

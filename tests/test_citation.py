@@ -174,6 +174,18 @@ def test_ris_record_fields(locator: str | None, expected: list[str]) -> None:
     assert lines[-2:] == ["ER  -", ""]
 
 
+# A build without a published address (a local or offline one) has no address to give: no empty field.
+def test_without_an_address_no_format_has_an_address_field() -> None:
+    (item,) = json.loads(csl_json(WORK, key="k", locator=None, url=None))
+    assert "URL" not in item
+    entry = bibtex(WORK, key="k", locator=None, url=None)
+    assert "url" not in [line.split("=")[0].strip() for line in entry.splitlines()]
+    assert entry.count("{") == entry.count("}")
+    record = ris(WORK, key="k", locator=None, url=None).split("\r\n")
+    assert [line for line in record if line.startswith("UR")] == []
+    assert record[-2:] == ["ER  -", ""]
+
+
 def test_templates_leave_only_the_browsers_part_as_tokens() -> None:
     found = templates(WORK, pattern=PATTERN)
     assert found["text"] == (

@@ -174,6 +174,28 @@ def test_what_survives_sanitising_is_text_and_safe_links() -> None:
     assert "&lt;script&gt;" in render_body("&lt;script&gt;alert(1)&lt;/script&gt;")
 
 
+REL = 'rel="nofollow ugc noopener"'
+
+
+# What the form's hint promises: a bare web or e-mail address is a link; a refused one is its words, not a dead link.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "See https://example.org/fixture?a=1.",
+            f'<p>See <a href="https://example.org/fixture?a=1" {REL}>https://example.org/fixture?a=1</a>.</p>',
+        ),
+        ("Mail x@example.invalid", f'<p>Mail <a href="mailto:x@example.invalid" {REL}>x@example.invalid</a></p>'),
+        ("[a fixture](javascript:alert(1)) here", "<p>a fixture here</p>"),
+        ("[*a* fixture](ftp://example.org/x)", "<p><em>a</em> fixture</p>"),
+        ("`https://example.org/code`", "<p><code>https://example.org/code</code></p>"),
+    ],
+    ids=["bare-url", "bare-mail", "javascript", "other-scheme", "in-code"],
+)
+def test_bare_addresses_are_linked_and_refused_links_are_words(text: str, expected: str) -> None:
+    assert render_body(text) == expected
+
+
 def test_the_pull_request_check_passes_and_fails_as_the_build_does(tmp_path: Path) -> None:
     import shutil
     import subprocess

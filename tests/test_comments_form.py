@@ -42,6 +42,12 @@ def fill(page: Page, values: dict[str, str]) -> None:
         page.fill(f"#cf-{field}", value)
 
 
+def submit(page: Page, address: str, values: dict[str, str]) -> None:
+    page.goto(address)
+    fill(page, values)
+    page.get_by_role("button", name="Prepare the comment file").click()
+
+
 def produced(page: Page) -> str:
     page.get_by_role("button", name="Prepare the comment file").click()
     output = page.locator("#cf-output")
@@ -131,15 +137,54 @@ def test_the_form_produces_a_file_that_make_check_comments_accepts(page: Page, s
     expect(page.locator(".comment-form__open")).to_be_hidden()  # no repository configured in this build
 
 
+# What a field's message says in full: one message for an empty field, every unknown identifier at once.
+@pytest.mark.parametrize(
+    ("values", "field", "words"),
+    [
+        ({"targets": "IV.b.17", "name": "", "text": "Fixture"}, "name", "This field is required."),
+        (
+            {"targets": "IV.b.99, crc-99-9; IV.b.17 IV.c.98", "name": "Fixture", "text": "Fixture"},
+            "targets",
+            "“IV.b.99” is not a paragraph or provision of this edition. "
+            "“crc-99-9” is not a paragraph or provision of this edition. "
+            "“IV.c.98” is not a paragraph or provision of this edition.",
+        ),
+    ],
+    ids=["empty-name", "every-unknown-target"],
+)
+def test_a_fields_message_is_complete_and_says_each_thing_once(
+    page: Page, site_url: str, values: dict[str, str], field: str, words: str
+) -> None:
+    submit(page, f"{site_url}/comments/", values)
+    expect(page.locator(f"#cf-{field}-error")).to_have_text(words)
+
+
+# A paragraph number is understood however its case and separators are typed; the file has it as the edition writes it.
+@pytest.mark.parametrize("typed", ["iv.b.20", "IV b 20", "iv-b-20, crc-18-1", "Iv.B.20 crc-18-1"])
+def test_paragraph_numbers_are_understood_as_typed_and_written_as_the_edition_writes_them(
+    page: Page, site_url: str, typed: str
+) -> None:
+    page.goto(f"{site_url}/comments/")
+    fill(page, {"targets": typed, "name": "Fixture", "text": "Fixture"})
+    text = produced(page)
+    expected = '["IV.b.20", "crc-18-1"]' if "crc" in typed else '["IV.b.20"]'
+    assert f"targets: {expected}" in text.splitlines()
+    assert str(page.locator(".comment-form__download").get_attribute("download")).startswith("iv-b-20-")
+
+
 @pytest.mark.parametrize(
     ("values", "field", "message"),
     [
         ({"targets": "", "name": "", "text": ""}, "targets", "This field is required."),
         ({"targets": "IV.b.99", "name": "Fixture", "text": "Fixture"}, "targets", "is not a paragraph or provision"),
-        ({"targets": "iv.b.17", "name": "Fixture", "text": "Fixture"}, "targets", "is not a paragraph number"),
+        ({"targets": "IV/b/17", "name": "Fixture", "text": "Fixture"}, "targets", "is not a paragraph number"),
         ({"targets": "IV.b.17", "name": "", "text": "Fixture"}, "name", "This field is required."),
         ({"targets": "IV.b.17", "name": "QUNO\u200bFixture", "text": "Fixture"}, "name", "U+200B"),
-        ({"targets": "IV.b.17", "name": "F" * 121, "text": "Fixture"}, "name", "at most 120 characters"),
+        (
+            {"targets": "IV.b.17", "name": "F" * 125, "text": "Fixture"},
+            "name",
+            "125 characters, 5 more than the limit of 120",
+        ),
         ({"targets": "IV.b.17", "name": "Fixture", "text": "[" * 30}, "text", "“[” characters"),
         ({"targets": "IV.b.17", "name": "Fixture", "text": "Fixture \u202e txet"}, "text", "U+202E"),
         ({"targets": "IV.b.17", "name": "Fixture", "text": ""}, "text", "This field is required."),
@@ -165,9 +210,7 @@ def test_the_form_produces_a_file_that_make_check_comments_accepts(page: Page, s
 def test_problems_are_shown_next_to_their_field(
     page: Page, site_url: str, values: dict[str, str], field: str, message: str
 ) -> None:
-    page.goto(f"{site_url}/comments/")
-    fill(page, values)
-    page.get_by_role("button", name="Prepare the comment file").click()
+    submit(page, f"{site_url}/comments/", values)
     expect(page.locator(f"#cf-{field}-error")).to_contain_text(message)
     expect(page.locator(f"#cf-{field}")).to_have_attribute("aria-invalid", "true")
     expect(page.locator(".comment-form__summary")).to_be_visible()

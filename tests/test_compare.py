@@ -59,6 +59,21 @@ def test_cells_carry_their_language_links_and_inert_html() -> None:
     assert row["cells"][1]["html"] == "<p>es</p>"
 
 
+# Offline without the website's address: another language's cells keep their words and lose their links.
+def test_a_language_without_an_address_is_shown_without_links() -> None:
+    chapters = {lang: [_chapter(lang, ["IV.b.1"], title=lang)] for lang in ("en", "fr")}
+
+    def href(lang: str, path: str) -> str | None:
+        return _href(lang, path) if lang == "en" else None
+
+    (part,) = aligned_parts(chapters, languages=["en", "fr"], reference="en", href=href)
+    assert [(c["title"], c["href"]) for c in part["cells"]] == [("en", "/en/p/"), ("fr", None)]
+    assert [c["title"] for c in part["sections"][0]["cells"]] == ["en section", "fr section"]
+    (row,) = part["sections"][0]["rows"]
+    assert [c["href"] for c in row["cells"]] == ["/en/p/#iv-b-1", None]
+    assert row["cells"][1]["html"] == "<p>fr IV.b.1 x</p>"
+
+
 # ---------------------------------------------------------------------------------------------
 # The real build
 

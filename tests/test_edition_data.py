@@ -55,7 +55,7 @@ def test_a_page_gives_its_sections_and_paragraph_bodies_without_apparatus() -> N
     [
         ('<p>a <a href="x/#y">b</a></p>', '<p>a <a href="https://e.org/x/#y">b</a></p>'),
         ('<p onclick="alert(1)">a</p><script>alert(1)</script>', "<p>a</p>"),
-        ('<p><a href="javascript:alert(1)">b</a></p>', "<p><a>b</a></p>"),
+        ('<p><a href="javascript:alert(1)">b</a></p>', "<p>b</p>"),  # a refused address: its words, no dead link
         ('<p><span class="xref">b</span> <em>c</em></p>', "<p>b <em>c</em></p>"),
         ('<p><a href="https://other.org/">b</a></p>', '<p><a href="https://other.org/">b</a></p>'),
     ],
@@ -67,12 +67,18 @@ def test_sanitised_html_keeps_words_and_links_only(html: str, expected: str) -> 
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
-        ('<p><a href="x/">b</a></p>', "<p><a>b</a></p>"),  # rebased to a scheme not allowed: dropped
+        ('<p><a href="x/">b</a></p>', "<p>b</p>"),  # rebased to a scheme not allowed: its words only
         ('<p><a href="#f">b</a> <a href="mailto:a@b.invalid">c</a></p>', None),  # not rebased, kept
     ],
 )
 def test_links_are_judged_after_they_are_rebased(html: str, expected: str | None) -> None:
     assert sanitise(html, address=lambda path: "javascript:" + path) == (expected or html)
+
+
+# Offline without the website's address, another language's page has none: the words stay, unlinked.
+def test_a_link_without_an_address_here_is_its_words() -> None:
+    html = '<p>a <a href="fr/x/#y"><em>b</em></a> <a href="#z">c</a></p>'
+    assert sanitise(html, address=lambda path: None) == '<p>a <em>b</em> <a href="#z">c</a></p>'
 
 
 # A schema with local references, alone and beside other keywords (fixture).

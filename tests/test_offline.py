@@ -7,6 +7,7 @@ the file system in Debian's Chromium.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -166,16 +167,27 @@ def test_a_failure_while_packing_side_by_side_stops_the_build(offline_tree: Path
 # --- The real build's ZIPs ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def editions(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Each language's ZIP, unpacked as a reader would: language -> the folder it holds."""
+# Why: each language's ZIP of a built site, unpacked as a reader would: language -> the folder it holds.
+def unpack(site: Path, tmp_path_factory: pytest.TempPathFactory, name: str) -> dict[str, Path]:
     unpacked = {}
     for lang in LANGUAGES:
-        target = tmp_path_factory.mktemp(f"offline-{lang}")
-        with zipfile.ZipFile(built_site / PREFIX[lang] / ZIP.format(lang=lang)) as archive:
+        target = tmp_path_factory.mktemp(f"{name}-{lang}")
+        with zipfile.ZipFile(site / PREFIX[lang] / ZIP.format(lang=lang)) as archive:
             archive.extractall(target)
         unpacked[lang] = target / FOLDER.format(lang=lang)
     return unpacked
+
+
+@pytest.fixture(scope="module")
+def editions(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The ZIPs of a build with a published address."""
+    return unpack(built_site, tmp_path_factory, "offline")
+
+
+@pytest.fixture(scope="module")
+def unaddressed_editions(unaddressed_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The ZIPs of a build without one, as `make serve` offers them."""
+    return unpack(unaddressed_site, tmp_path_factory, "unaddressed")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -236,6 +248,43 @@ def test_no_offline_link_is_broken_and_none_leads_elsewhere_but_the_website(
     assert report.anchors_checked > 400
     # The website (other languages), the address the 2005 text gives, Material's credit in the footer.
     assert report.external <= {site_url, "http://www.quno.org", "https://squidfunk.github.io"}
+
+
+# Without the website's address, what the ZIP lacks (other languages' pages and documents) is named, not linked.
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_a_published_address_no_offline_link_is_broken_or_leads_elsewhere(
+    unaddressed_editions: dict[str, Path], lang: str
+) -> None:
+    folder = unaddressed_editions[lang]
+    report = check(folder, sorted(folder.rglob("*.html")), served=False)
+    assert report.broken == []
+    assert report.anchors_checked > 400
+    assert report.external <= {"http://www.quno.org", "https://squidfunk.github.io"}
+
+
+@pytest.mark.parametrize("addressed", [True, False], ids=["addressed", "unaddressed"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_zip_holds_its_edition_as_data_and_its_home_page_links_it(
+    editions: dict[str, Path], unaddressed_editions: dict[str, Path], lang: str, addressed: bool
+) -> None:
+    folder = (editions if addressed else unaddressed_editions)[lang]
+    home = folder / PREFIX[lang] / "index.html"
+    hrefs = {str(a["href"]) for a in parse(home).select("a[type^='application/']")}
+    for name in (f"data/edition-{lang}.json", "data/edition.schema.json"):
+        assert (folder / name).is_file()
+        assert any((home.parent / href).resolve() == (folder / name).resolve() for href in hrefs), name
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_a_published_address_the_citation_files_give_no_address(
+    unaddressed_editions: dict[str, Path], lang: str
+) -> None:
+    cite = unaddressed_editions[lang] / PREFIX[lang] / "cite"
+    bib = (cite / "edition.bib").read_text(encoding="utf-8")
+    assert [line for line in bib.splitlines() if line.strip().startswith("url")] == []
+    ris = (cite / "edition.ris").read_text(encoding="utf-8")
+    assert [line for line in ris.splitlines() if line.startswith("UR")] == []
+    assert "URL" not in json.loads((cite / "edition.json").read_text(encoding="utf-8"))[0]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -114,3 +114,14 @@ def test_all_problems_are_listed_at_once(tmp_path: Path) -> None:
         "unknown instrument 'x2' in 'hrc-gc28'",
     ]
     assert "2 problem(s)" in str(caught.value)
+
+
+# The word "annex" in a source document's citation is each language's; the symbol and the annex number are not.
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "A/47/40, annex VI.B"), ("fr", "A/47/40, annexe\u00a0VI.B"), ("es", "A/47/40, anexo VI.B")],
+)
+def test_a_source_annex_is_cited_in_the_readers_language(lang: str, expected: str) -> None:
+    registry = load_registry(ROOT / "data")
+    assert registry.instruments["gc21"].source_in(registry.labels[lang]) == expected
+    assert registry.instruments["crc"].source_in(registry.labels[lang]) == registry.instruments["crc"].source

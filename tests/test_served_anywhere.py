@@ -21,18 +21,11 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from tests.browsing import search, switch_language
-from tests.conftest import ROOT, CheckedPages, _QuietHandler, free_port, run_build
+from tests.conftest import CheckedPages, _QuietHandler, free_port
 from tests.site import html_files, parse
 
 pytestmark = pytest.mark.build
 SUB_PATH = "REPO"  # as on a repository host's project pages
-
-
-@pytest.fixture(scope="module")
-def unaddressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = run_build(ROOT, tmp_path_factory.mktemp("unaddressed") / "site", environ={"SITE_URL": ""})
-    assert result.returncode == 0, result.log
-    return result.site
 
 
 # Why: a static server on a free port, with the site at its root or below a sub-path.

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.conftest import CheckedPages
+from edition.registry import load_registry
+from tests.conftest import ROOT, CheckedPages
 from tests.site import EDITION_PREFIX
+
+LABELS = load_registry(ROOT / "data").labels
 
 
 @pytest.fixture
@@ -25,6 +28,7 @@ def test_tapping_a_citation_previews_it_and_a_second_tap_follows_it(phone: Page,
     expect(tip).to_be_hidden()
     link.tap()
     expect(tip).to_be_visible()
+    expect(tip.locator(".xref__hint")).to_have_text(LABELS[lang]["xref_tap_again"])  # what a second tap does
     expect(tip).to_be_in_viewport(ratio=1)
     assert phone.url == address
     expect(phone.locator("#iv-b-17")).to_be_in_viewport()

@@ -20,6 +20,7 @@
   const dropped = new Set(tables.dropped);
   const placeholders = new Set(settings.placeholders.map((p) => p.toLowerCase()));
   const MARKUP = "[]()<>*_~`!#&\\|";
+  const EMPTY = new Set(["required", "minLength", "minItems"]);
 
   form.hidden = false;
   const wanted = new URLSearchParams(location.search).get("target");
@@ -68,13 +69,19 @@
     const field = error.path[0];
     switch (error.keyword) {
       case "required": case "minLength": case "minItems": return say("required");
-      case "maxLength": return say("too_long", { max: error.limit });
+      case "maxLength": return tooLong(error.value, error.limit);
       case "maxItems": return say("too_many", { max: error.limit });
       case "uniqueItems": return say("duplicate", { value: error.value });
       case "enum": return say("choice");
       case "pattern": return field === "targets" ? say("target_format", { value: error.value }) : say("not_allowed");
       default: return say("not_allowed");
     }
+  }
+
+  // "Too long", with the limit and by how many characters the value is over it.
+  function tooLong(value, max) {
+    const length = [...value].length;
+    return say("too_long", { length, max, over: length - max });
   }
 
   // Whether a code point lies in one of the flat [first, last, …] ranges.
@@ -151,14 +158,23 @@
       if ((stripped.match(/^[> ]*/)[0].match(/>/g) || []).length > limits.quote_depth) problems.push(say("quote_depth", { max: limits.quote_depth }));
     }
     if (`${text}\n`.startsWith("---\n")) problems.push(say("front_matter"));
-    if ([...text].length > limits.body) problems.push(say("too_long", { max: limits.body }));
+    if ([...text].length > limits.body) problems.push(tooLong(text, limits.body));
     if (placeholders.has(text.toLowerCase())) problems.push(say("placeholder"));
     return [...new Set(problems)];
   }
 
+  // A paragraph number as a reader may type it ("iv.b.20", "IV b 20", "iv-b-20"), or any other word
+  // between commas, semicolons or spaces. Paragraph numbers are written as the edition writes them
+  // ("IV.b.20"); provision identifiers are kept as typed.
+  const TARGET = /(iii|iv)[\s.\-]+([a-d])[\s.\-]+([1-9][0-9]*)(?![^,;\s])|[^,;\s]+/giu;
+  function targetsOf(typed) {
+    return Array.from(typed.matchAll(TARGET), ([word, roman, letter, number]) =>
+      roman ? `${roman.toUpperCase()}.${letter.toLowerCase()}.${number}` : word);
+  }
+
   function values() {
     const read = (name) => form.elements[name].value.replace(/\r\n?/g, "\n").trim();
-    const targets = read("targets").split(/[,;\s]+/).filter(Boolean);
+    const targets = targetsOf(read("targets"));
     const author = { name: read("name") };
     for (const name of ["organisation", "country"]) if (read(name)) author[name] = read(name);
     const front = { targets, author, language: read("language"), date: new Date().toISOString().slice(0, 10), kind: read("kind"), status: "open" };
@@ -170,13 +186,19 @@
     const { front, text } = entered;
     const fields = {};
     const add = (field, message) => (fields[field] = fields[field] || []).push(message);
-    for (const error of validate(settings.schema, front)) {
+    const errors = validate(settings.schema, front);
+    // A missing value is only "required": the pattern it also fails says nothing more.
+    const missing = new Set(errors.filter((e) => EMPTY.has(e.keyword)).map((e) => e.path.join("/")));
+    for (const error of errors) {
+      if (!EMPTY.has(error.keyword) && missing.has(error.path.join("/"))) continue;
       const field = error.path[0] === "author" ? error.path[1] : error.path[0];
       add(field === undefined ? "targets" : field, schemaMessage(error));
     }
-    for (const target of front.targets) {
-      if (!known.has(target) && !fields.targets) add("targets", say("target_unknown", { value: target }));
-    }
+    // Every well-formed identifier that is not in the edition, all at once.
+    const malformed = new Set(errors.filter((e) => e.path[0] === "targets").map((e) => e.path[1]));
+    front.targets.forEach((target, i) => {
+      if (!malformed.has(i) && !known.has(target)) add("targets", say("target_unknown", { value: target }));
+    });
     for (const name of ["name", "organisation", "country"]) {
       const value = front.author[name] || "";
       for (const p of valueProblems(value, false)) add(name, p);

@@ -1,6 +1,6 @@
 // reader (issue 10): on a touch screen there is no hover, and a tap on a citation would leave the
 // paragraph. The first tap opens the citation's preview instead (a sheet at the bottom of a phone's
-// screen, reader.css); a second tap on the same citation follows it. A tap elsewhere or Escape
+// screen, reader.css), which says so; a second tap on the same citation follows it. A tap elsewhere or Escape
 // closes it. Mouse and keyboard keep the previews that open on hover and focus (edition.js).
 (function () {
   let touch = false;
@@ -28,6 +28,13 @@
     closeOpen(xref);
     xref.classList.remove("xref--dismissed");
     xref.classList.add("xref--open");
+    const tip = xref.querySelector(".xref__tip");
+    if (tip && tip.dataset.tapHint && !tip.querySelector(".xref__hint")) {
+      const hint = document.createElement("span");
+      hint.className = "xref__hint";
+      hint.textContent = tip.dataset.tapHint; // the page's language (data/labels.yml xref_tap_again)
+      tip.append(hint);
+    }
   });
 
   document.addEventListener("keydown", (event) => {
