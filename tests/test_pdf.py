@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -63,6 +64,7 @@ def test_language_metadata_and_tags(edition: tuple[str, PdfReader, str]) -> None
     assert bool(root["/MarkInfo"]["/Marked"])
     assert "/StructTreeRoot" in root
     assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert root["/PageMode"] == "/UseOutlines"  # the PDF opens with its bookmarks shown
     meta = reader.metadata
     assert meta is not None
     assert meta.title and meta.author == "Marlene Alejos" and meta.subject
@@ -164,3 +166,9 @@ def text_lines(image: Image.Image) -> int:
     assert pixels is not None
     inked = [any(pixels[x, y] < 128 for x in range(image.width)) for y in range(image.height)]  # type: ignore[operator]
     return sum(1 for y in range(1, len(inked)) if inked[y] and not inked[y - 1])
+
+
+def test_the_french_outline_keeps_the_numero_sign(built_site: Path) -> None:
+    titles = [" ".join(t.split()) for t in outline_titles(PdfReader(pdf_path(built_site, "fr")).outline)]
+    assert any("générale n° 14" in t for t in titles), titles
+    assert not any(re.search(r"\bno [0-9]", t) for t in titles)
