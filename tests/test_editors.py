@@ -1,13 +1,13 @@
 """Who makes this edition and how it stands to QUNO: only as data/edition.yml and EDITORS_EMAIL say it.
 
-Unit tests of ``about_lines`` (every language, every relation), the schema's refusals, then the real
-build twice: with the settings as committed (empty: the pages and PDFs say so, no name is invented) and
-with fixture settings (a name, a website, a relation and an address, all marked as test values).
+Unit tests of ``about_lines`` (every language, every relation; the schema's refusals are in
+``tests/test_facts.py``), then the real build twice: with the settings as committed (empty: the pages
+and PDFs say so, no name is invented) and with fixture settings (a name, a website, a relation and an
+address, all marked as test values).
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +17,6 @@ from bs4 import Tag
 
 from edition.colophon import Line, about_lines
 from edition.facts import Editors, load_facts
-from edition.problems import EditionError
 from tests.conftest import BuildResult
 from tests.site import LABELS, parse
 from tests.test_pdf import LANGUAGES, pdf_path
@@ -76,24 +75,6 @@ def test_quno_endorses_only_where_a_setting_says_so(lang: str) -> None:
 def test_the_committed_settings_name_no_one() -> None:
     editors = load_facts(DATA).editors
     assert editors == Editors(name="", url="", relation_to_quno="not-stated")
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "field"),
-    [
-        ("relation_to_quno: not-stated", "relation_to_quno: partner", "editors/relation_to_quno"),
-        ('url: ""', "url: javascript:alert(1)", "editors/url"),
-        ('name: ""', "name: [a, b]", "editors/name"),
-        ('name: ""', 'name: ""\n  email: x@example.invalid', "editors"),
-    ],
-)
-def test_a_wrong_editors_setting_names_its_file_line_and_field(tmp_path: Path, old: str, new: str, field: str) -> None:
-    shutil.copytree(DATA / "schemas", tmp_path / "schemas")
-    text = (DATA / "edition.yml").read_text(encoding="utf-8")
-    assert old in text
-    (tmp_path / "edition.yml").write_text(text.replace(old, new), encoding="utf-8")
-    with pytest.raises(EditionError, match=f"edition.yml:[0-9]+: {field}:"):
-        load_facts(tmp_path)
 
 
 def about_section(site: Path, lang: str) -> Tag:
