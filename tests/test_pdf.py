@@ -7,11 +7,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import tinycss2
 from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.site import PAGES, article, parse
+from tests.site import LABELS, PAGES, article, parse
 from tests.test_build import EXPECTED_NUMBERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -172,3 +173,25 @@ def test_the_french_outline_keeps_the_numero_sign(built_site: Path) -> None:
     titles = [" ".join(t.split()) for t in outline_titles(PdfReader(pdf_path(built_site, "fr")).outline)]
     assert any("générale n° 14" in t for t in titles), titles
     assert not any(re.search(r"\bno [0-9]", t) for t in titles)
+
+
+def test_a_heading_is_never_left_at_a_page_foot_without_its_table(edition: tuple[str, PdfReader, str]) -> None:
+    lang, reader, _ = edition
+    labels = LABELS[lang]
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    # The annex's crosswalk (the Spanish heading was stranded): its heading, its mark and its table's head.
+    at = [i for i, text in enumerate(pages) if labels["law_since_crosswalk"] in text]
+    assert at, labels["law_since_crosswalk"]
+    assert labels["law_since_col_status"] in pages[at[0]]
+
+
+def test_print_css_sets_tables_top_aligned_rows_whole_and_the_editions_notes_apart() -> None:
+    rules = {
+        tinycss2.serialize(rule.prelude).strip(): tinycss2.serialize(rule.content)
+        for rule in tinycss2.parse_stylesheet((ROOT / "pdf" / "print.css").read_text(encoding="utf-8"))
+        if rule.type == "qualified-rule"
+    }
+    assert "vertical-align: top" in rules["th, td"]
+    assert "break-inside: avoid" in rules["tr"]
+    notes = rules[".law-since, .practice-links"]
+    assert "font-size: 8.5pt" in notes and "border-left" in notes and "background" in notes
