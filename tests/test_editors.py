@@ -12,6 +12,7 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 import pytest
 from bs4 import Tag
 
@@ -135,3 +136,12 @@ def test_the_settings_given_are_what_the_pages_and_pdfs_say(build_copy: Callable
         assert flat(labels["about_named"].format(name=FIXTURE_NAME)) in colophon
         assert FIXTURE_EMAIL in colophon and FIXTURE_URL in colophon
         assert flat(labels["about_unnamed"]) not in colophon
+
+
+@pytest.mark.parametrize("autoescape", [False, True])
+def test_a_name_or_address_with_markup_stays_text(autoescape: bool) -> None:
+    hostile = "<img src=x onerror=alert()>"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(ROOT / "overrides"), autoescape=autoescape)
+    lines = about_lines(LABELS["en"], Editors(name=hostile), email=f'a"{hostile}@example.invalid')
+    html = env.get_template("partials/edition/about-edition.html").render(lines=lines)
+    assert "<img" not in html and "&lt;img" in html
