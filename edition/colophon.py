@@ -1,7 +1,8 @@
 """The colophon of each PDF: what the document is, which edition, where it lives, how to cite and comment.
 
 A PDF travels without its website: forwarded, it must still say that it is an edition of QUNO's
-2005 draft (and, in French and Spanish, this edition's own translation), where the web edition is,
+2005 draft (and, in French and Spanish, this edition's own translation), who made it and how it stands
+to QUNO (``about_lines``, also the Contact page's "About this edition"), where the web edition is,
 how a paragraph's address is formed and how to comment. Words come from ``data/labels.yml``, facts
 from ``data/edition.yml``; an address that only worked on the machine that built the PDF is not given.
 """
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
-from edition.facts import EditionFacts
+from edition.facts import EditionFacts, Editors
 
 # The paragraph whose address the colophon gives as its example, and where it sits in an edition.
 EXAMPLE_NUMBER = "IV.b.17"
@@ -28,6 +29,7 @@ class Line:
     address: str = ""
     after: str = ""
     linked: bool = True
+    href: str = ""  # where the link leads, when not to ``address`` itself (a ``mailto:``)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,22 @@ def _line(template: str, *, field: str, link: str) -> Line:
     return Line(before, link, after)
 
 
+# Why: who makes the edition and how it stands to QUNO, only as the settings say it: a name, website or
+# address not set is said to be not given, and QUNO's endorsement is never assumed.
+def about_lines(labels: Mapping[str, str], editors: Editors, *, email: str) -> list[Line]:
+    who = labels["about_named"].format(name=editors.name) if editors.name else labels["about_unnamed"]
+    lines = [Line(who)]
+    if editors.url:
+        lines.append(_line(labels["about_website"], field="address", link=editors.url))
+    lines.append(Line(labels["about_relation_" + editors.relation_to_quno.replace("-", "_")]))
+    if email:
+        before, _, after = labels["about_email"].partition("{address}")
+        lines.append(Line(before, email, after, href=f"mailto:{email}"))
+    else:
+        lines.append(Line(labels["about_no_email"]))
+    return lines
+
+
 # Why: the colophon of one language's PDF, from the edition's facts and the configured address.
 def colophon(
     labels: Mapping[str, str],
@@ -73,6 +91,7 @@ def colophon(
     site_url: str | None,
     edition_path: str,
     example_path: str,
+    email: str = "",
 ) -> Colophon:
     publication = facts.publication
     base = published_address(site_url)
@@ -88,6 +107,7 @@ def colophon(
     lines = [
         Line(labels["colophon_document"].format(**people)),
         Line(labels["colophon_edition"].format(date=date_text, version=facts.version)),
+        *about_lines(labels, facts.editors, email=email),
     ]
     if edition:
         lines.append(_line(labels["colophon_address"], field="address", link=edition))

@@ -1,4 +1,4 @@
-"""This edition's version and the facts of the 2005 publication (``data/edition.yml``), validated."""
+"""This edition's version, its makers and the facts of the 2005 publication (``data/edition.yml``), validated."""
 
 from __future__ import annotations
 
@@ -28,12 +28,22 @@ class Publication:
 
 
 @dataclass(frozen=True)
+class Editors:
+    """Who makes this web edition, as ``data/edition.yml`` says it; an empty string is a thing not said."""
+
+    name: str = ""
+    url: str = ""
+    relation_to_quno: str = "not-stated"  # or "independent", "endorsed" (the schema's list)
+
+
+@dataclass(frozen=True)
 class EditionFacts:
-    """This edition's version and the publication it reproduces."""
+    """This edition's version, its makers and the publication it reproduces."""
 
     version: str
     date: dt.date  # the day this version is published: the same in every build of it
     publication: Publication
+    editors: Editors = Editors()
 
 
 # Why: one validated reading of data/edition.yml for every consumer (footer, colophon, citations, data).
@@ -53,7 +63,10 @@ def load_facts(data_dir: Path) -> EditionFacts:
         date = dt.date.fromisoformat(raw["date"])
     except ValueError as error:
         raise EditionError([Problem(str(path), _line(yaml.compose(text), ["date"]), f"date: {error}")]) from error
-    return EditionFacts(version=raw["version"], date=date, publication=Publication(**raw["publication"]))
+    editors = Editors(**{key: value.strip() for key, value in (raw.get("editors") or {}).items()})
+    return EditionFacts(
+        version=raw["version"], date=date, publication=Publication(**raw["publication"]), editors=editors
+    )
 
 
 # Why: the line of the value a schema error is about, so the message points where to edit.

@@ -2,7 +2,7 @@
 
 Each language build hands its assembled HTML to ``PdfJobs.submit`` and goes on; WeasyPrint renders it
 in a worker process while the next language builds. ``PdfJobs.results`` waits for every render once
-all languages are built. A PDF whose HTML, stylesheet and fonts are unchanged comes from the cache.
+all languages are built. A PDF whose HTML, stylesheet, fonts and rendering code are unchanged comes from the cache.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ from pathlib import Path
 
 from edition.build_cache import ProductCache, digest, tree
 from edition.pdf_render import Rendered, render_pdf
+
+# How the HTML becomes a PDF (WeasyPrint's options, the catalog's settings) is part of what a PDF is made from.
+_RENDERER = digest(files=[Path(__file__).with_name("pdf_render.py")], root=Path(__file__).parent)
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,7 @@ class PdfJobs:
         name = f"{lang}.pdf"
         if base_dir not in self._folders:
             self._folders[base_dir] = digest(files=tree(base_dir, ["."]), root=base_dir.parent)
-        key = digest(files=[stylesheet], root=base_dir.parent, settings=[self._folders[base_dir], html])
+        key = digest(files=[stylesheet], root=base_dir.parent, settings=[self._folders[base_dir], _RENDERER, html])
         cached = self.cache.get(name, key)
         if cached is not None:
             self._jobs[lang] = (key, PdfResult(cached, (), 0.0, "cached"))

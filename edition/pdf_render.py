@@ -33,6 +33,12 @@ class Rendered:
     attachments: list[str] = field(default_factory=list)
 
 
+# Why: a reader opening the PDF sees its bookmarks panel (WeasyPrint 70 has no option for it); the same
+# name every time, so the render stays reproducible.
+def _open_with_outline(_document: object, pdf: object) -> None:
+    pdf.catalog["PageMode"] = "/UseOutlines"  # type: ignore[attr-defined]
+
+
 # Why: one call renders one edition; every problem of the render is kept, none stops it half-way.
 def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> Rendered:
     # Imported here: WeasyPrint takes most of a second to import, and only this step needs it.
@@ -58,6 +64,7 @@ def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> Rendered:
             pdf_variant="pdf/ua-1",
             pdf_identifier=hashlib.sha256(html.encode()).hexdigest()[:32].encode(),
             custom_metadata=True,
+            finisher=_open_with_outline,
         )
     finally:
         logger.removeHandler(problems)

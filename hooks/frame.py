@@ -1,7 +1,10 @@
 """The edition's frame, in the page's language (logic in ``edition/frame.py``, words in ``data/labels.yml``).
 
-MkDocs event:
+MkDocs events:
 
+- ``on_page_content``: the Contact page's "About this edition" (where its Markdown says
+  ``<!-- edition:about-this-edition -->``): who makes the edition, how it stands to QUNO, where to
+  write, from ``data/edition.yml``'s ``editors`` and ``extra.editors_email`` (``edition/colophon.py``).
 - ``on_page_context``: gives ``overrides/partials/copyright.html`` this edition's date and version
   for every page's footer, and ``overrides/main.html`` the orientation an edition's home page opens
   with (what the edition is, where to start reading, how to comment; the downloads sit beside it).
@@ -17,11 +20,28 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from edition.colophon import about_lines
 from edition.formatting import format_date
 from edition.frame import edition_line, start_links
 
+from build_state import STATE
 from project import project_facts, project_registry
 from site_languages import current_language, is_edition_home
+
+ABOUT_PLACE = "<!-- edition:about-this-edition -->"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    if ABOUT_PLACE not in html:
+        return html
+    lang = current_language(config)
+    lines = about_lines(
+        project_registry(config).labels[lang],
+        project_facts(config).editors,
+        email=str(config.extra.get("editors_email") or "").strip(),
+    )
+    template = STATE.language(lang).templates(config).get_template("partials/edition/about-edition.html")
+    return html.replace(ABOUT_PLACE, template.render(lines=lines))
 
 
 def on_page_context(

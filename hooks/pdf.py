@@ -94,6 +94,7 @@ def _assemble(config: MkDocsConfig, lang: str) -> str:
                 site_url=config.site_url,
                 edition_path=prefix,
                 example_path=_example_path(lang, prefix),
+                email=str(config.extra.get("editors_email") or "").strip(),
             ),
         )
     )

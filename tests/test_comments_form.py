@@ -283,7 +283,7 @@ def test_the_form_with_its_problems_and_its_result_has_no_wcag_violation(page: P
 
 def test_every_comment_link_leads_to_the_form_with_its_target(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/es/international-provisions/")
-    link = page.locator("#crc-18-1 .comments__new")
+    link = page.locator('[data-apparatus-of="crc-18-1"] .comments__new')  # after its 2005 caption
     link.click()
     expect(page.locator("#cf-targets")).to_have_value("crc-18-1")
     expect(page.locator("#write-a-comment")).to_be_in_viewport()

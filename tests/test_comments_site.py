@@ -58,7 +58,7 @@ def test_comments_appear_under_their_paragraph_with_counts(commented_site: Path)
     assert soup.select_one("#iv-b-16 details") is None
     assert not (commented_site / "comments" / "on" / "iv-b-16.js").exists()
     provisions = parse(commented_site / "international-provisions" / "index.html")
-    assert provisions.select_one("#crc-18-1 .comments summary").get_text(strip=True) == "1 comment"
+    assert provisions.select_one('[data-apparatus-of="crc-18-1"] .comments summary').get_text(strip=True) == "1 comment"
 
 
 def test_no_comment_text_is_in_a_reading_page_or_a_search_index(commented_site: Path) -> None:
@@ -76,7 +76,7 @@ def test_the_comment_link_leads_to_the_form_with_the_paragraph(commented_site: P
     link = parse(commented_site / "specific-issues" / "index.html").select_one("#iv-b-17 .comments__new")
     assert link is not None and link["href"] == "../comments/?target=IV.b.17#write-a-comment"
     provision = parse(commented_site / "fr" / "international-provisions" / "index.html").select_one(
-        "#crc-18-1 .comments__new"
+        '[data-apparatus-of="crc-18-1"] .comments__new'
     )
     assert provision is not None and provision["href"] == "../comments/?target=crc-18-1#write-a-comment"
 

@@ -37,6 +37,10 @@ def test_the_editions_date_does_not_depend_on_the_build(monkeypatch: pytest.Monk
         ("address: https://www.quno.org", "address: javascript:alert(1)", "publication/address"),
         ('date: "2026-', 'date: "December 2026-', "date"),
         ('date: "2026-12-06"', 'date: "2026-02-31"', "date"),
+        ("relation_to_quno: not-stated", "relation_to_quno: partner", "editors/relation_to_quno"),
+        ('url: ""', "url: javascript:alert(1)", "editors/url"),
+        ('name: ""', "name: [a, b]", "editors/name"),
+        ('name: ""', 'name: ""\n  email: x@example.invalid', "editors"),
     ],
 )
 def test_a_wrong_fact_names_its_field(tmp_path: Path, old: str, new: str, field: str) -> None:

@@ -528,10 +528,11 @@ def test_the_global_study_is_dated_by_its_presentation(built_site: Path, lang: s
 
 def test_provision_notes_give_the_status_today(built_site: Path) -> None:
     soup = parse(built_site / "international-provisions/index.html")
-    note = soup.select_one("#smr-23-2 aside.law-since")
+    note = soup.select_one('[data-apparatus-of="smr-23-2"] aside.law-since')  # after its 2005 caption
     assert note is not None and note.select_one(".law-since__status").get_text().startswith("Replaced.")
     assert note.select("a.xref__link")[0].get_text() == "Nelson Mandela Rules, rule 29"
-    assert all(soup.select_one(f"#{pid} aside.law-since") for pid in provision_ids())
+    notes = (f'#{pid} aside.law-since, [data-apparatus-of="{pid}"] aside.law-since' for pid in provision_ids())
+    assert all(soup.select_one(note) for note in notes)
 
 
 @pytest.mark.parametrize(

@@ -110,3 +110,40 @@ def test_in_the_pdf_each_caption_is_on_the_page_of_its_last_quotation(built_site
     for group in content.select("figure.quotations"):
         last = group.select("figure.provision blockquote")[-1].get_text()
         assert pages_of(last)[0] in pages_of(caption_of(group))
+
+
+# The places the edition fills with its notes, tools and comments, as provision.html leaves them.
+PLACES = "<!-- edition:law-since {0} --><!-- edition:tools {0} --><!-- edition:comments {0} -->"
+
+
+def test_the_caption_comes_before_the_last_quotations_notes() -> None:
+    html = "".join(
+        f'<figure class="provision" id="{i}"><blockquote><p>{i} text</p></blockquote>{PLACES.format(i)}</figure>'
+        for i in ("a", "b")
+    )
+    out = group_quotations(html + "<p><em>Rules A and B</em></p><p>After.</p>")
+    soup = BeautifulSoup(out, "html.parser")
+    group = soup.select_one("figure.quotations")
+    assert group is not None
+    # The caption is the group's last child, right after the last quotation, which keeps no place.
+    assert [c.name for c in group.find_all(recursive=False)] == ["figure", "figure", "figcaption"]
+    assert "edition:" not in str(soup.select_one("figure#b"))
+    assert "edition:law-since a" in str(soup.select_one("figure#a"))  # an earlier quotation keeps its own
+    after = group.find_next_sibling()
+    assert after is not None and after["class"] == ["quotations__apparatus"] and after["data-apparatus-of"] == "b"
+    assert str(after).index("law-since b") < str(after).index("tools b") < str(after).index("comments b")
+    assert out.endswith("<p>After.</p>")
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_on_the_page_the_caption_follows_its_quotation_and_the_notes_follow_the_caption(
+    built_site: Path, lang: str
+) -> None:
+    content = article(parse(built_site / EDITION_PREFIX[lang] / "international-provisions/index.html"))
+    for group in content.select("figure.quotations"):
+        last = group.select("figure.provision")[-1]
+        # Nothing of the edition's between the last quotation's own caption and the 2005 caption.
+        assert last.select(".law-since, .edition-tools, .comments") == []
+        after = group.find_next_sibling()
+        assert after is not None and after.get("data-apparatus-of") == last["id"]
+        assert after.select(".edition-tools"), last["id"]

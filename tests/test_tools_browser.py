@@ -66,6 +66,12 @@ def test_a_provision_is_cited_in_the_readers_language_with_its_label(page: Page,
     assert f"{site_url}/fr/international-provisions/#crc-9-1 (consulté le " in copied
 
 
+def test_the_last_quotation_of_a_group_is_cited_from_its_tools_after_the_caption(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/fr/international-provisions/#crc-18-1")
+    page.locator('[data-apparatus-of="crc-18-1"] .edition-tools__cite').click()
+    expect(page.get_by_role("dialog").locator(".edition-cite__title")).to_have_text("Citer CDE, art. 18(1)")
+
+
 @pytest.mark.parametrize(
     ("fmt", "starts"), [("csl", "["), ("bibtex", "@inbook{alejos2005-en-iv-b-17,"), ("ris", "TY  - CHAP")]
 )

@@ -24,7 +24,9 @@ document.addEventListener("DOMContentLoaded", function () {
   // What a button cites: its paragraph or provision (number or label, anchor), or the whole edition.
   function part(button) {
     if (button.classList.contains("edition-tools__cite--work")) return null;
-    const holder = button.closest(".guideline[id], .provision[id]");
+    // A provision whose 2005 caption follows it has its tools after the caption, tied to it by id.
+    const apparatus = button.closest("[data-apparatus-of]");
+    const holder = apparatus ? document.getElementById(apparatus.dataset.apparatusOf) : button.closest(".guideline[id], .provision[id]");
     if (!holder) return null;
     if (holder.classList.contains("guideline")) {
       const number = holder.querySelector(".guideline__number a").textContent.trim();
