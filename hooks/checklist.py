@@ -25,7 +25,6 @@ from build_state import STATE
 from project import project_registry
 from site_languages import current_language
 
-
 DETAILS = "<!-- edition:checklist-details -->"
 
 
@@ -49,7 +48,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     hrefs = {key: file.url_relative_to(page.file) for key, file in sources.items() if file}
     # Why: the reader meets the questions first; storage and file formats are reference, read after.
     assert page.content is not None
-    page.content, _, details = page.content.partition(DETAILS)
+    page.content, _marker, details = page.content.partition(DETAILS)
     context["edition_checklist"] = {
         "parts": parts,
         "hrefs": hrefs,

@@ -157,7 +157,9 @@ def test_the_switch_hides_the_apparatus_keeps_numbers_and_citations_and_survives
 
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
-def test_the_switch_speaks_the_pages_language_and_hides_the_translation_note(page: Page, site_url: str, lang: str) -> None:
+def test_the_switch_speaks_the_pages_language_and_hides_the_translation_note(
+    page: Page, site_url: str, lang: str
+) -> None:
     page.goto(f"{site_url}/{EDITION_PREFIX[lang]}introduction/")
     note = page.locator("aside.edition-note")
     expect(note).to_be_visible()
