@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 
 from edition.checklist import STORAGE_KEY
 from edition.frame import TEXT_PAGES
+from tests.browsing import axe_violations
 from tests.conftest import CheckedPages
 from tests.site import ALL_PAGES, EDITION_PREFIX, LABELS, article, parse
 
@@ -181,3 +182,10 @@ def test_without_javascript_there_is_no_switch_and_the_apparatus_stays(
     page.goto(f"{site_url}/specific-issues/")
     expect(page.locator(".edition-text-only")).to_be_hidden()
     expect(page.locator("article .law-since").first).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_the_page_in_text_only_has_no_wcag_violation(page: Page, site_url: str, lang: str) -> None:
+    page.goto(f"{site_url}/{EDITION_PREFIX[lang]}specific-issues/")
+    page.get_by_role("button", name=LABELS[lang]["text_only"]).click()
+    assert axe_violations(page) == []
