@@ -7,6 +7,16 @@ from dataclasses import dataclass
 
 # The pages a first-time reader is pointed to from the home page: the foreword, then the guidelines.
 START_PAGES = ("foreword.md", "general-issues.md", "specific-issues.md")
+# The pages of the 2005 text after its title page: each offers to hide the edition's apparatus.
+TEXT_PAGES = (
+    "foreword.md",
+    "introduction.md",
+    "international-provisions.md",
+    "general-issues.md",
+    "specific-issues.md",
+    "women-in-prison.md",
+    "contact.md",
+)
 
 
 @dataclass(frozen=True)

@@ -25,3 +25,9 @@ def fill_places(html: str, *, prefix: str, targets: Iterable[str], render: Calla
         target, end, rest = chunk.partition(END)
         filled.append(rendered[target] + rest if end and target in rendered else prefix + chunk)
     return "".join(filled)
+
+
+# Why: the targets of a page's places in reading order (a note said once per page goes at the first).
+def places_in_order(html: str, *, prefix: str) -> list[str]:
+    chunks = html.split(prefix)[1:]
+    return list(dict.fromkeys(chunk.partition(END)[0] for chunk in chunks if END in chunk))

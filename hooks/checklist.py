@@ -19,10 +19,13 @@ from mkdocs.structure.pages import Page
 
 from edition.checklist import MAX_FILE_BYTES, MAX_NOTE, STATUSES, STORAGE_KEY, checklist_parts, missing_labels
 from edition.problems import format_problems
+from edition.safe_html import edition_html
 
 from build_state import STATE
 from project import project_registry
 from site_languages import current_language
+
+DETAILS = "<!-- edition:checklist-details -->"
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
@@ -43,6 +46,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if problems:
         raise PluginError(format_problems(problems))
     hrefs = {key: file.url_relative_to(page.file) for key, file in sources.items() if file}
+    # Why: the reader meets the questions first; storage and file formats are reference, read after.
+    assert page.content is not None
+    page.content, _marker, details = page.content.partition(DETAILS)
     context["edition_checklist"] = {
         "parts": parts,
         "hrefs": hrefs,
@@ -54,5 +60,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         "count": sum(len(section.items) for part in parts for section in part.sections),
         "max_note": MAX_NOTE,
         "max_bytes": MAX_FILE_BYTES,
+        "details": edition_html(details),
     }
     return context

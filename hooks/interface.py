@@ -3,15 +3,19 @@
 MkDocs event:
 
 - ``on_page_context``: gives ``overrides/main.html`` the note that a translated edition shows on
-  every page (whose translation it is, its date, how to propose corrections), in the page's language.
+  every page (whose translation it is, its date, how to propose corrections), in the page's language,
+  and, on the pages of the 2005 text, the words of the control that hides the edition's apparatus.
 """
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+from edition.frame import TEXT_PAGES
 
 from project import project_registry
 from site_languages import current_language
@@ -24,4 +28,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
             "title": labels["translation_note_title"],
             "text": labels["translation_note_text"],
         }
+    if PurePosixPath(page.file.src_uri).name in TEXT_PAGES:
+        context["edition_text_only"] = labels["text_only"]
     return context

@@ -48,7 +48,7 @@ from edition.later_law import (
     rule_source_line,
     shown_text,
 )
-from edition.places import fill_places
+from edition.places import fill_places, places_in_order
 from edition.problems import EditionError
 from edition.registry import Provision
 from edition.safe_html import edition_html
@@ -107,7 +107,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         return context
     if has_places:
         assert page.content is not None
-        targets = [*filling.index.guidelines, *filling.index.provision_pages]
+        known = {*filling.index.guidelines, *filling.index.provision_pages}
+        targets = [t for t in places_in_order(page.content, prefix=PLACE) if t in known]
         page.content = fill_places(page.content, prefix=PLACE, targets=targets, render=filling.note)
     if home:
         note = filling.render("law-since-home.html", href=filling.law_href(""), labels=filling.labels)
@@ -144,6 +145,7 @@ class _Context:
     index: CrossIndex
     env: jinja2.Environment
     tips: int = 0
+    marked: bool = False  # the page's first note says once that the notes are the edition's, and when
 
     def render(self, name: str, **context: Any) -> str:
         return str(self.env.get_template(f"partials/edition/{name}").render(**context))
@@ -191,6 +193,12 @@ class _Context:
             date=format_date(dt.date.fromisoformat(self.law.status_as_of), self.labels)
         )
 
+    # Why: true for the first note rendered on the page only; the later ones point at its mark.
+    def take_mark(self) -> bool:
+        first = not self.marked
+        self.marked = True
+        return first
+
     # Why: the note under one paragraph or provision; empty where the decision is "none".
     def note(self, target: str) -> str:
         if target in self.law.paragraphs:
@@ -208,6 +216,7 @@ class _Context:
                 items=items,
                 status=None,
                 page_href=self.law_href(""),
+                mark_here=self.take_mark(),
             )
         status = self.law.provisions.get(target)
         if status is None:
@@ -220,6 +229,7 @@ class _Context:
             items=items,
             status={"label": self.labels[f"law_since_status_{status.status}"], "note": status.note[self.lang]},
             page_href=self.law_href(""),
+            mark_here=self.take_mark(),
         )
 
     # Why: everything the annex page shows: the crosswalk, then each instrument and its rules.

@@ -48,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = yaml.safe_load(
 # The edition's apparatus, which is not text of the 2005 publication.
 APPARATUS = [
     ".edition-orientation",
+    ".edition-files",  # the home page's citation and data files
+    ".edition-text-only",  # the "2005 text only" switch
     ".xref__tip",
     ".headerlink",
     "sup[id^='fnref']",

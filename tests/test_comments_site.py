@@ -54,7 +54,7 @@ def test_comments_appear_under_their_paragraph_with_counts(commented_site: Path)
     ]
     assert found[1]["lang"] == "fr" and "in French" in found[1].get_text()
     assert "Hidden" not in str(comment_file(commented_site, "", "iv-b-17"))
-    assert soup.select_one("#iv-b-16 .comments__none").get_text(strip=True) == "No comments"
+    assert soup.select_one("#iv-b-16 .comments").get_text(" ", strip=True) == "Comment on this paragraph"
     assert soup.select_one("#iv-b-16 details") is None
     assert not (commented_site / "comments" / "on" / "iv-b-16.js").exists()
     provisions = parse(commented_site / "international-provisions" / "index.html")

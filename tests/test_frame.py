@@ -87,8 +87,12 @@ def test_the_home_page_opens_with_the_editions_orientation(built_site: Path, lan
     assert any(h.endswith("comments/#how-to-comment") for h in links)
     assert any(h.startswith("foreword/") for h in links)
     assert any(h.startswith("specific-issues/") for h in links)
-    # Nothing of the edition's is left after the 2005 title page (QUNO's fax number and address).
+    # No download is left loose after the 2005 title page (QUNO's fax number and address): the citation
+    # and data files that follow it are in the edition's own headed box.
     assert not content.select("aside.edition-orientation ~ .edition-downloads, h1 ~ .edition-downloads")
+    files = content.select_one("aside.edition-files")
+    assert files is not None and title in files.find_all_previous()
+    assert files.select_one("h2").get_text(strip=True) == LABELS[lang]["home_files_title"]
 
 
 @pytest.mark.parametrize("lang", list(EDITION_PREFIX))

@@ -456,8 +456,11 @@ def test_a_paragraph_note_is_dated_marked_and_previews_each_rule(built_site: Pat
     soup = parse(built_site / "specific-issues/index.html")
     note = soup.select_one("#iv-a-10 aside.law-since")
     assert note is not None and note.has_attr("data-search-exclude")
-    assert "status as of 6 December 2026" in note.get_text(" ")
-    assert "not part of the 2005 text" in note.get_text(" ")
+    # Not the page's first note: the dated mark is said once, at the first, and this note points at it.
+    mark = soup.select_one(f"#{note['aria-describedby']}")
+    assert mark is not None and "law-since__mark" in mark["class"]
+    assert "status as of 6 December 2026" in mark.get_text(" ")
+    assert "not part of the 2005 text" in mark.get_text(" ")
     assert note.find_previous_sibling(class_="guideline__rests-on") is not None
     links = note.select("a.xref__link")
     assert [a.get_text() for a in links] == [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.places import fill_places
+from edition.places import fill_places, places_in_order
 
 P = "<!-- edition:x "
 
@@ -34,3 +34,16 @@ def test_renders_follow_the_order_of_the_targets_not_of_the_page() -> None:
     html = f"{P}b -->{P}a -->{P}b -->{P}c -->"
     assert fill_places(html, prefix=P, targets=["a", "b", "z", "a"], render=render) == f"212{P}c -->"
     assert calls == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (f"{P}IV.b.17 --><p>x</p>{P}III.a.2 -->", ["IV.b.17", "III.a.2"]),  # the page's order, not the numbers'
+        (f"{P}a -->{P}b -->{P}a -->", ["a", "b"]),  # each target once, where it first stands
+        (f"{P}a", []),  # not closed
+        ("<p>no place</p>", []),
+    ],
+)
+def test_places_in_order_lists_the_targets_as_the_page_reads(html: str, expected: list[str]) -> None:
+    assert places_in_order(html, prefix=P) == expected

@@ -41,3 +41,39 @@
     if (event.key === "Escape") closeOpen(null);
   });
 })();
+
+// "2005 text only": a pressed switch hides the edition's apparatus (reader.css, .edition-text-only-on
+// on the root element), on screen and in print. The reader's choice stays in this browser under one
+// localStorage key and applies on every page of the 2005 text; storage refused keeps it for the page.
+(function () {
+  const KEY = "edition.reader.textOnly";
+  const holder = document.querySelector(".edition-text-only");
+  const button = holder ? holder.querySelector("button") : null;
+  if (!button) return;
+
+  function stored() {
+    try {
+      return window.localStorage.getItem(KEY) === "1";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function apply(on) {
+    document.documentElement.classList.toggle("edition-text-only-on", on);
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  button.addEventListener("click", () => {
+    const on = button.getAttribute("aria-pressed") !== "true";
+    apply(on);
+    try {
+      if (on) window.localStorage.setItem(KEY, "1");
+      else window.localStorage.removeItem(KEY);
+    } catch (error) {
+      // storage refused (private mode, file://): the choice holds for this page only
+    }
+  });
+  apply(stored());
+  holder.hidden = false;
+})();
