@@ -39,9 +39,9 @@ Path_ = tuple[str | int, ...]  # where a string sits in its file: keys and list 
 REFUSED = [
     ("edition.yml", r"version|date|publication\.(date|address)|editors\.(url|relation_to_quno)"),
     ("instruments.yml", r"\d+\.id"),
-    ("provisions.yml", r"\d+\.(id|location\.(unit|number|paragraph)|source_text\.\w+\.symbol)"),
+    ("provisions.yml", r"\d+\.(id|location\.(unit|number|paragraph)|source_text\.\w+\.(symbol|reproduced_by))"),
     ("provisions.yml", r"\d+\.instrument"),
-    ("later-law.yml", r"status_as_of|(instruments|rules)\.\d+\.(id|date|instrument|region)"),
+    ("later-law.yml", r"status_as_of|(instruments|rules)\.\d+\.(id|date|instrument|region|reproduced_by\.\w+)"),
     ("later-law.yml", r"paragraphs\..*\.(none|rules\.\d+\.(rule|reason))|provisions\.[^.]+\.(status|later\.\d+)"),
     ("practice.yml", r"\d+\.(id|source|language|kind|citation\.date|bears_on\.\d+\.paragraph)"),
     ("practice.yml", r"\d+\.(citation\.(author|title|date_as_given)|quotations\.\d+\.text|facts\..*)"),
