@@ -8,13 +8,13 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
    ``on_serve`` has ``data/``, ``comments/``, ``pdf/``, ``sources/`` and ``overrides/`` watched too
    (MkDocs watches ``docs/`` and ``mkdocs.yml`` itself, not the theme's ``custom_dir``).
 2. ``on_config``: this hook (at 100) refuses symbolic links in the folders a build reads
-   (``edition/symlinks.py``, once per build) and forgets the registry and facts the last build read
+   (``edition/shared/symlinks.py``, once per build) and forgets the registry and facts the last build read
    (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
    (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
    worker shim in the offline variant.
 3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
    outermost build, and starts the offline edition's build beside it when what that is made from
-   changed since its ZIPs were last made (``edition/background.py``); ``parity.py`` (default
+   changed since its ZIPs were last made (``edition/downloads/background.py``); ``parity.py`` (default
    language only) scans every language's pages, the build's only scan, checks them up front and
    keeps them (``STATE.language(lang).scanned``).
 4. ``on_files``: at -200 this hook keeps this language's files (``STATE.language(lang).files``) and
@@ -55,7 +55,7 @@ Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/ben
 ``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
 
 PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from, each sealed with its
-digest (``edition/build_cache.py``: a changed one is made again; ``$EDITION_CACHE`` moves it; empty
+digest (``edition/downloads/build_cache.py``: a changed one is made again; ``$EDITION_CACHE`` moves it; empty
 turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
 """
 
@@ -80,15 +80,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.background import BackgroundBuild
-from edition.build_cache import digest, tree
-from edition.offline import Packing, members, website_members, write_zips
-from edition.pdf_jobs import PdfJobs
-from edition.permanence import read_addresses, unresolved
-from edition.problems import format_problems, written_at
-from edition.search_index import split_index, with_entries
-from edition.sitemaps import edition_sitemap, with_default_alternate
-from edition.symlinks import symbolic_links
+from edition.downloads.background import BackgroundBuild
+from edition.downloads.build_cache import digest, tree
+from edition.downloads.offline import Packing, members, website_members, write_zips
+from edition.downloads.pdf_jobs import PdfJobs
+from edition.frame.search_index import split_index, with_entries
+from edition.frame.sitemaps import edition_sitemap, with_default_alternate
+from edition.shared.problems import format_problems, written_at
+from edition.shared.symlinks import symbolic_links
+from edition.text.permanence import read_addresses, unresolved
 
 from build_state import STATE, escaping
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
@@ -263,7 +263,7 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
 def _attachments(config: MkDocsConfig, lang: str, hrefs: tuple[str, ...]) -> list[str]:
     if not hrefs:
         return []
-    from edition.pdf_fetch import attachment_links  # imports WeasyPrint: only once a PDF is refused
+    from edition.downloads.pdf_fetch import attachment_links  # imports WeasyPrint: only once a PDF is refused
 
     root = project_root(config)
     data = [_source(path, root) for path in sorted((root / "data").rglob("*.yml"))]

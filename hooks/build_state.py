@@ -29,19 +29,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
-from edition.background import BackgroundBuild
-from edition.comments import Comment
-from edition.compiled_templates import CompiledTemplates
-from edition.crossrefs import CrossIndex
-from edition.edition_data import Chapter
-from edition.facts import EditionFacts
-from edition.later_law import LaterLaw
-from edition.pdf_jobs import PdfJobs
-from edition.practice import Country
-from edition.registry import Registry
-from edition.safe_html import autoescape_in
-from edition.search_index import Entry
-from edition.syntax import ScannedPage
+from edition.annexes.later_law import LaterLaw
+from edition.annexes.practice import Country
+from edition.comments.store import Comment
+from edition.downloads.background import BackgroundBuild
+from edition.downloads.edition_data import Chapter
+from edition.downloads.pdf_jobs import PdfJobs
+from edition.frame.facts import EditionFacts
+from edition.frame.search_index import Entry
+from edition.shared.compiled_templates import CompiledTemplates
+from edition.shared.safe_html import autoescape_in
+from edition.text.crossrefs import CrossIndex
+from edition.text.registry import Registry
+from edition.text.syntax import ScannedPage
 
 from download_sizes import PendingSizes
 

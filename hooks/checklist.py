@@ -1,4 +1,4 @@
-"""The self-assessment checklist page (logic in ``edition/checklist.py``, markup in ``overrides/checklist.html``).
+"""The self-assessment checklist page (logic in ``edition/tools/checklist.py``, markup in ``overrides/checklist.html``).
 
 MkDocs events, per language build:
 
@@ -17,9 +17,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from edition.checklist import MAX_FILE_BYTES, MAX_NOTE, STATUSES, STORAGE_KEY, checklist_parts, missing_labels
-from edition.problems import format_problems
-from edition.safe_html import edition_html
+from edition.shared.problems import format_problems
+from edition.shared.safe_html import edition_html
+from edition.tools.checklist import MAX_FILE_BYTES, MAX_NOTE, STATUSES, STORAGE_KEY, checklist_parts, missing_labels
 
 from build_state import STATE
 from project import project_registry

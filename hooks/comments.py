@@ -1,15 +1,15 @@
 """Contributors' comments under their paragraph or provision, the Comments page with its form, the
-exports (logic in ``edition/comments.py``, ``comment_views.py``, ``comment_export.py``).
+exports (logic in ``edition/comments/store.py``, ``comment_views.py``, ``comment_export.py``).
 
 MkDocs events:
 
-- ``on_config``: the one validation (``edition.comments.check_repository``, as ``make
+- ``on_config``: the one validation (``edition.comments.store.check_repository``, as ``make
   check-comments`` runs it) of every file in ``comments/``; all problems are raised together. It
   renders each comment once; the files are read again only when they or ``data/`` change, and a
   file checked before with the same data, pages and code is not checked again (a memo kept as
   JSON in the product cache: the offline variant, the next build and `mkdocs serve` use it).
 - ``on_env``: one file per commented paragraph or provision in this language
-  (``comments/on/iv-b-17.js``, ``edition/comment_data.py``): its comments rendered from
+  (``comments/on/iv-b-17.js``, ``edition/comments/data.py``): its comments rendered from
   ``comment-article.html``, loaded by a panel when a reader opens it, and by the Comments page's
   filters. The pages themselves carry no comment text, so they weigh the same with 10,000
   comments as with none, and comments stay out of the guidelines' search. The offline variant
@@ -45,11 +45,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import edition
-from edition.build_cache import digest, tree
-from edition.comment_data import data_script
-from edition.comment_export import csv_text, export_rows, json_text
-from edition.comment_text import RefSlot
-from edition.comment_views import (
+from edition.comments.data import data_script
+from edition.comments.export import csv_text, export_rows, json_text
+from edition.comments.store import (
+    Comment,
+    check_repository,
+    load_schema,
+    memo_from_json,
+    memo_json,
+    template_placeholders,
+)
+from edition.comments.text import RefSlot
+from edition.comments.views import (
     STATUS_ORDER,
     anchor_of,
     browse_rows,
@@ -62,17 +69,10 @@ from edition.comment_views import (
     ref_text,
     target_label,
 )
-from edition.comments import (
-    Comment,
-    check_repository,
-    load_schema,
-    memo_from_json,
-    memo_json,
-    template_placeholders,
-)
-from edition.places import fill_places
-from edition.problems import format_problems
-from edition.safe_html import edition_html
+from edition.downloads.build_cache import digest, tree
+from edition.shared.places import fill_places
+from edition.shared.problems import format_problems
+from edition.shared.safe_html import edition_html
 
 from build_state import STATE, KeptComments
 from project import AFTER_SEARCH, product_cache, project_registry, project_root
@@ -182,7 +182,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dict[str, str]]:
     _, default = site_languages(config)
     code = Path(edition.__file__).parent
-    code_version = digest(files=code.glob("*.py"), root=code)
+    code_version = digest(files=sorted(code.rglob("*.py")), root=code)
     context = digest(files=tree(root, ("data", f"docs/{default}")), root=root, settings=(code_version,))
     cache = product_cache(config)
     kept = cache.get(CHECKED, context)

@@ -1,4 +1,4 @@
-"""Languages side by side: each edition's "Compare languages" page (logic in ``edition/compare.py``).
+"""Languages side by side: each edition's "Compare languages" page (logic in ``edition/tools/compare.py``).
 
 MkDocs events:
 

@@ -17,7 +17,7 @@ MkDocs events, in the order each language build fires them:
   rendered from the Markdown MkDocs hands over (front matter already removed), never from the raw
   file that was scanned, or the front matter would be printed as text. The edition's blocks (a
   paragraph's number and apparatus, a quoted provision, the instruments list) are held out of
-  Markdown: it gets a token line for each (``edition/held_html.py``).
+  Markdown: it gets a token line for each (``edition/shared/held_html.py``).
 - ``on_page_content`` at priority 100, before every hook that reads the page's HTML: the held blocks
   are put back in place of their tokens.
 """
@@ -33,11 +33,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.crossrefs import build_index
-from edition.held_html import put_back
-from edition.problems import EditionError, format_problems
-from edition.render import PageRenderer, render_page
-from edition.syntax import scan
+from edition.shared.held_html import put_back
+from edition.shared.problems import EditionError, format_problems
+from edition.text.crossrefs import build_index
+from edition.text.render import PageRenderer, render_page
+from edition.text.syntax import scan
 
 from build_state import STATE
 from project import project_facts, project_registry, project_root

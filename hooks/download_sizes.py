@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from edition.formatting import format_size
-from edition.safe_html import escaped
+from edition.frame.formatting import format_size
+from edition.shared.safe_html import escaped
 
 from site_languages import edition_prefix
 

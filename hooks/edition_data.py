@@ -1,11 +1,11 @@
-"""The edition as data: ``/data/edition-<lang>.json`` and its schema (logic in ``edition/edition_data.py``).
+"""The edition as data: ``/data/edition-<lang>.json`` and its schema (logic in ``edition/downloads/edition_data.py``).
 
 MkDocs events:
 
 - ``on_nav``: keeps the navigation, whose order is the document's (pages whose front matter says
   ``pdf: false`` are the site's, not the document's, and are left out as in the PDF).
 - ``on_env``: every page of the language is converted by now, none written: each chapter is read
-  once (``edition/page_parts.py``) into the build state (``STATE.editions``) for the data and the
+  once (``edition/text/page_parts.py``) into the build state (``STATE.editions``) for the data and the
   comparison pages.
 - ``on_page_context``: the home pages get the links to every language's document and the schema.
 After every language, ``hooks/build.py`` assembles the documents (``edition_documents`` below),
@@ -25,8 +25,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.edition_data import Chapter
-from edition.page_parts import extract_parts
+from edition.downloads.edition_data import Chapter
+from edition.text.page_parts import extract_parts
 
 from build_state import STATE, LanguageEdition
 from edition_outputs import DOCUMENT, SCHEMA

@@ -1,11 +1,11 @@
 """Helper for the hooks (not a hook): what the edition's tools write once every language is built.
 
 ``hooks/build.py`` calls these in its after-every-language sequence: the edition as data (one JSON
-document per language with its schema, logic in ``edition/edition_data.py``) and the comparison
-pages (logic in ``edition/compare.py``), which read each language's finished chapters, kept in the
+document per language with its schema, logic in ``edition/downloads/edition_data.py``) and the comparison
+pages (logic in ``edition/tools/compare.py``), which read each language's finished chapters, kept in the
 build state by ``hooks/edition_data.py`` (``STATE.editions``), and the comparison pages noted by
 ``hooks/compare.py`` (``STATE.compare_pages``); and, for the offline edition, the website's comment
-files (``edition/comment_data.py``).
+files (``edition/comments/data.py``).
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from edition.comment_data import relinked
-from edition.comment_text import RefSlot
-from edition.comment_views import data_path
-from edition.compare import aligned_parts, aligned_provisions
-from edition.edition_data import document_problems, edition_document
-from edition.offline import file_address, online_address
-from edition.yaml_text import load_yaml
+from edition.comments.data import relinked
+from edition.comments.text import RefSlot
+from edition.comments.views import data_path
+from edition.downloads.edition_data import document_problems, edition_document
+from edition.downloads.offline import file_address, online_address
+from edition.shared.yaml_text import load_yaml
+from edition.tools.compare import aligned_parts, aligned_provisions
 
 from build_state import STATE
 from project import project_facts, project_registry, project_root

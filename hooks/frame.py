@@ -1,10 +1,10 @@
-"""The edition's frame, in the page's language (logic in ``edition/frame.py``, words in ``data/labels.yml``).
+"""The edition's frame, in the page's language (logic in ``edition/frame/page_frame.py``, words in ``data/labels.yml``).
 
 MkDocs events:
 
 - ``on_page_content``: the Contact page's "About this edition" (where its Markdown says
   ``<!-- edition:about-this-edition -->``): who makes the edition, how it stands to QUNO, where to
-  write, from ``data/edition.yml``'s ``editors`` and ``extra.editors_email`` (``edition/colophon.py``).
+  write, from ``data/edition.yml``'s ``editors`` and ``extra.editors_email`` (``edition/downloads/colophon.py``).
 - ``on_page_context``: gives ``overrides/partials/copyright.html`` this edition's date and version
   for every page's footer, and ``overrides/main.html`` the orientation an edition's home page opens
   with (what the edition is, where to start reading, how to comment; the downloads sit beside it).
@@ -20,9 +20,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.colophon import about_lines
-from edition.formatting import format_date
-from edition.frame import edition_line, start_links
+from edition.downloads.colophon import about_lines
+from edition.frame.formatting import format_date
+from edition.frame.page_frame import edition_line, start_links
 
 from build_state import STATE
 from project import project_facts, project_registry

@@ -15,7 +15,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from edition.frame import TEXT_PAGES
+from edition.frame.page_frame import TEXT_PAGES
 
 from project import project_registry
 from site_languages import current_language

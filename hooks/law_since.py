@@ -1,5 +1,5 @@
 """Law since 2005: the edition's note under each paragraph and provision, and its annex page (logic and
-data checks in ``edition/later_law.py``, data in ``data/later-law.yml``).
+data checks in ``edition/annexes/later_law.py``, data in ``data/later-law.yml``).
 
 MkDocs events:
 
@@ -34,10 +34,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edition.crossrefs import CrossIndex
-from edition.formatting import format_date
-from edition.ids import guideline_anchor
-from edition.later_law import (
+from edition.annexes.later_law import (
     DATA_FILE,
     LaterInstrument,
     LaterLaw,
@@ -48,10 +45,13 @@ from edition.later_law import (
     rule_source_line,
     shown_text,
 )
-from edition.places import fill_places, places_in_order
-from edition.problems import EditionError
-from edition.registry import Provision
-from edition.safe_html import edition_html
+from edition.frame.formatting import format_date
+from edition.shared.places import fill_places, places_in_order
+from edition.shared.problems import EditionError
+from edition.shared.safe_html import edition_html
+from edition.text.crossrefs import CrossIndex
+from edition.text.ids import guideline_anchor
+from edition.text.registry import Provision
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_registry, project_root

@@ -1,4 +1,4 @@
-"""One ``/404.html`` for every language (logic in ``edition/not_found.py``).
+"""One ``/404.html`` for every language (logic in ``edition/frame/not_found.py``).
 
 A static host serves the same ``/404.html`` for every missing address, whatever its language, and
 mkdocs-static-i18n writes that one file from each language build in turn (the last one built won).
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from edition.not_found import editions, site_root_path
+from edition.frame.not_found import editions, site_root_path
 
 from build_state import STATE
 from project import project_registry

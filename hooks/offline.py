@@ -1,4 +1,4 @@
-"""The offline editions: one ZIP per language, linked from the home pages (logic in ``edition/offline.py``).
+"""The offline editions: one ZIP per language, linked from the home pages (logic in ``edition/downloads/offline.py``).
 
 The ZIPs come from a variant of this configuration, ``mkdocs.offline.yml``, which enables Material's
 offline plugin: its pages work from the file system. ``hooks/build.py`` builds that variant once
@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.offline import online_address
+from edition.downloads.offline import online_address
 
 from build_state import STATE
 from download_sizes import ZIP_NAME, download_path

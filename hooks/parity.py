@@ -1,5 +1,5 @@
 """Every language checked up front: its own cross-references, and parity with the others
-(logic in ``edition/crossrefs.py`` and ``edition/parity.py``).
+(logic in ``edition/text/crossrefs.py`` and ``edition/text/parity.py``).
 
 MkDocs event:
 
@@ -20,9 +20,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from edition.crossrefs import build_index
-from edition.parity import parity_problems, registry_parity, scan_languages
-from edition.problems import EditionError, format_problems
+from edition.shared.problems import EditionError, format_problems
+from edition.text.crossrefs import build_index
+from edition.text.parity import parity_problems, registry_parity, scan_languages
 
 from build_state import STATE
 from project import project_registry, project_root

@@ -5,8 +5,8 @@ MkDocs events, per language build:
 - ``on_nav``: keeps the navigation, whose order is the order of the chapters (pages whose front
   matter says ``pdf: false``, such as the Comments page, are left out).
 - ``on_post_build`` (before mkdocs-static-i18n, at -100, builds the next language): every page's
-  HTML is final, so the edition is assembled (``edition/pdf_document.py``, ``pdf/document.html``;
-  the web-only parts dropped) and handed to ``edition/pdf_jobs.py``, which renders it in a worker
+  HTML is final, so the edition is assembled (``edition/downloads/pdf_document.py``, ``pdf/document.html``;
+  the web-only parts dropped) and handed to ``edition/downloads/pdf_jobs.py``, which renders it in a worker
   process (``pdf/print.css``) while the next language builds, or takes it from the cache when
   nothing it is made from changed. What the templates add around a page (the home pages'
   orientation box) is not the page's HTML, so not in the PDF.
@@ -14,7 +14,7 @@ MkDocs events, per language build:
   page the links to every edition's PDF, with a size token that ``hooks/build.py`` replaces once
   the PDFs are written (after every language; a WeasyPrint warning fails the build there).
 
-Each PDF's colophon (``edition/colophon.py``) says what the document is and where the web edition
+Each PDF's colophon (``edition/downloads/colophon.py``) says what the document is and where the web edition
 is (``site_url``, when it is a published address).
 
 The offline edition (``mkdocs.offline.yml``) renders no PDF: its ZIP takes the website's. It links
@@ -32,11 +32,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.colophon import EXAMPLE_NUMBER, colophon
-from edition.formatting import format_date
-from edition.ids import guideline_anchor
-from edition.pdf_document import Chapter, prepare_chapters
-from edition.safe_html import css_string, edition_html, edition_htmls
+from edition.downloads.colophon import EXAMPLE_NUMBER, colophon
+from edition.downloads.pdf_document import Chapter, prepare_chapters
+from edition.frame.formatting import format_date
+from edition.shared.safe_html import css_string, edition_html, edition_htmls
+from edition.text.ids import guideline_anchor
 
 from build_state import STATE
 from download_sizes import PDF_NAME, download_path

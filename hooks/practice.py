@@ -1,5 +1,5 @@
 """Practice around the world: country notes linked both ways to the guideline paragraphs they bear on
-(logic in ``edition/practice.py``, data in ``data/practice.yml``, notes in ``docs/<lang>/practice.md``).
+(logic in ``edition/annexes/practice.py``, data in ``data/practice.yml``, notes in ``docs/<lang>/practice.md``).
 
 MkDocs events:
 
@@ -34,11 +34,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edition.crossrefs import CrossIndex
-from edition.formatting import format_date
-from edition.ids import guideline_anchor
-from edition.places import fill_places
-from edition.practice import (
+from edition.annexes.practice import (
     NOTE_PLACE,
     OVERVIEW_PLACE,
     PARAGRAPH_PLACE,
@@ -47,9 +43,13 @@ from edition.practice import (
     load_practice,
     note_problems,
 )
-from edition.problems import format_problems
-from edition.render import one_block
-from edition.safe_html import edition_html
+from edition.frame.formatting import format_date
+from edition.shared.places import fill_places
+from edition.shared.problems import format_problems
+from edition.shared.safe_html import edition_html
+from edition.text.crossrefs import CrossIndex
+from edition.text.ids import guideline_anchor
+from edition.text.render import one_block
 
 from build_state import STATE
 from project import project_registry, project_root

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from edition.build_cache import ProductCache
-from edition.facts import EditionFacts, load_facts
-from edition.registry import Registry, cached_registry
+from edition.downloads.build_cache import ProductCache
+from edition.frame.facts import EditionFacts, load_facts
+from edition.text.registry import Registry, cached_registry
 
 from build_state import STATE
 

@@ -1,4 +1,4 @@
-"""Part II's quotations grouped with the caption naming their instrument (logic in ``edition/quotations.py``).
+"""Part II's quotations grouped with the caption naming their instrument (logic in ``edition/text/quotations.py``).
 
 MkDocs event:
 
@@ -13,7 +13,7 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
-from edition.quotations import group_quotations
+from edition.text.quotations import group_quotations
 
 
 def on_page_content(html: str, page: Page, **_: Any) -> str:

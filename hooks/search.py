@@ -1,4 +1,4 @@
-"""Search in the reader's language (logic in ``edition/search_index.py``).
+"""Search in the reader's language (logic in ``edition/frame/search_index.py``).
 
 MkDocs events:
 
@@ -18,7 +18,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from edition.search_index import guideline_entries
+from edition.frame.search_index import guideline_entries
 
 from build_state import STATE
 from site_languages import current_language, edition_prefix, site_languages

@@ -1,4 +1,4 @@
-"""Tools under every paragraph and provision: "Cite" and "Compare languages" (logic in ``edition/citation.py``).
+"""Tools under every paragraph and provision: "Cite" and "Compare languages" (logic in ``edition/tools/citation.py``).
 
 MkDocs events:
 
@@ -32,10 +32,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from edition.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
-from edition.ids import guideline_anchor
-from edition.offline import online_address
-from edition.places import fill_places
+from edition.downloads.offline import online_address
+from edition.shared.places import fill_places
+from edition.text.ids import guideline_anchor
+from edition.tools.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_facts, project_registry

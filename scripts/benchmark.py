@@ -143,7 +143,7 @@ def _quiet(lines: queue.Queue[str | None]) -> None:
 def compile_seconds() -> tuple[int, float]:
     """The project's Python (hooks/, edition/): lines, and seconds to compile it, as every build would
     without a bytecode cache."""
-    sources = [p for part in ("hooks", "edition") for p in sorted((ROOT / part).glob("*.py"))]
+    sources = [p for part in ("hooks", "edition") for p in sorted((ROOT / part).rglob("*.py"))]
     texts = [(p.read_text(encoding="utf-8"), str(p)) for p in sources]
     started = time.perf_counter()
     for text, name in texts:

@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from edition.comment_review import editors_field_problems
-from edition.problems import format_problems
+from edition.comments.review import editors_field_problems
+from edition.shared.problems import format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,6 +1,6 @@
 """Validates every file in comments/ as the build does, without building: `make check-comments`.
 
-The same function as the build (``edition.comments.check_repository``), which also renders each
+The same function as the build (``edition.comments.store.check_repository``), which also renders each
 comment, so what passes here builds. Exit 0 with a count when all are valid; exit 1 listing every
 problem of every file with file, line and field. Either way it lists, for the editors, valid
 comments worth a look (names mixing alphabets). An optional argument names another checkout.
@@ -12,9 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from edition.comments import check_repository, editor_notes
-from edition.problems import format_problems
-from edition.registry import load_registry
+from edition.comments.store import check_repository, editor_notes
+from edition.shared.problems import format_problems
+from edition.text.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

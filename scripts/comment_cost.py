@@ -21,7 +21,7 @@ import markdown
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from edition.comment_text import markup_problems, render_markdown  # noqa: E402
+from edition.comments.text import markup_problems, render_markdown  # noqa: E402
 from tests.comment_cases import make  # noqa: E402
 from tests.test_comments_hostile import COSTLY  # noqa: E402
 

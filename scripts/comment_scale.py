@@ -38,7 +38,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_fixtures import write  # noqa: E402
 
-from edition.comments import IGNORED  # noqa: E402
+from edition.comments.store import IGNORED  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = tuple(int(n) for n in os.environ.get("BENCHMARK_COMMENT_SIZES", "0,100,1000,10000").split(","))

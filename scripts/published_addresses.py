@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from edition.permanence import permanent_addresses, read_addresses
+from edition.text.permanence import permanent_addresses, read_addresses
 
 ROOT = Path(__file__).resolve().parent.parent
 LIST = ROOT / "data" / "published-addresses.txt"

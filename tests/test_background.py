@@ -1,4 +1,4 @@
-"""A build run beside this one (``edition/background.py``): its output, its failure, and stopping it."""
+"""A build run beside this one (``edition/downloads/background.py``): its output, its failure, and stopping it."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from edition.background import BackgroundBuild
+from edition.downloads.background import BackgroundBuild
 
 # A stand-in for `mkdocs build`: writes a page into the site folder it is given, and a lot of output.
 WRITER = "import pathlib, sys; s = pathlib.Path(sys.argv[1]); s.mkdir(); (s / 'index.html').write_text('built'); "

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from edition.registry import load_registry
+from edition.text.registry import load_registry
 from tests.site import ALL_PAGES, PAGES, article, html_files, parse
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from edition.build_cache import ProductCache, digest, tree
-from edition.pdf_jobs import PdfJobs
+from edition.downloads.build_cache import ProductCache, digest, tree
+from edition.downloads.pdf_jobs import PdfJobs
 
 
 @pytest.fixture

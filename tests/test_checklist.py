@@ -1,4 +1,4 @@
-"""The self-assessment checklist: its outline from the pages (``edition/checklist.py``), and the built pages.
+"""The self-assessment checklist: its outline from the pages (``edition/tools/checklist.py``), and the built pages.
 
 The checklist's behaviour in the browser is in ``tests/test_checklist_browser.py``.
 """
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from edition.checklist import LABELS, STATUSES, STORAGE_KEY, checklist_parts, headings_above, missing_labels
-from edition.crossrefs import build_index
-from edition.registry import load_registry
-from edition.syntax import scan
+from edition.text.crossrefs import build_index
+from edition.text.registry import load_registry
+from edition.text.syntax import scan
+from edition.tools.checklist import LABELS, STATUSES, STORAGE_KEY, checklist_parts, headings_above, missing_labels
 from tests.conftest import ROOT, BuildResult
 from tests.site import EDITION_PREFIX, parse
 

@@ -22,9 +22,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from edition.checklist import MAX_FILE_BYTES, STATUSES, STORAGE_KEY
-from edition.comment_export import formula_like
-from edition.registry import load_registry
+from edition.comments.export import formula_like
+from edition.text.registry import load_registry
+from edition.tools.checklist import MAX_FILE_BYTES, STATUSES, STORAGE_KEY
 from tests.browsing import axe_violations
 from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX
@@ -119,7 +119,7 @@ def checklist(page: Page, site_url: str) -> Iterator[Page]:
         ("\tx", "'\tx"),
         ("\rx", "'\rx"),
         ("'quoted'", "''quoted'"),
-        # after leading blanks, and in full-width or small forms (OWASP), as edition/comment_export.py
+        # after leading blanks, and in full-width or small forms (OWASP), as edition/comments/export.py
         (" =1", "' =1"),
         ("\n+1", "'\n+1"),
         ("\u00a0@x", "'\u00a0@x"),

@@ -1,4 +1,4 @@
-"""Citation formats as pure functions (edition/citation.py), and the files and pages the build makes."""
+"""Citation formats as pure functions (edition/tools/citation.py), and the files and pages the build makes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from edition.citation import (
+from edition.frame.facts import load_facts
+from edition.text.registry import load_registry
+from edition.tools.citation import (
     TOKENS,
     Work,
     bibtex,
@@ -21,8 +23,6 @@ from edition.citation import (
     split_name,
     templates,
 )
-from edition.facts import load_facts
-from edition.registry import load_registry
 from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX, parse
 
@@ -224,7 +224,7 @@ def test_every_paragraph_and_provision_offers_compare_and_a_place_to_cite(built_
     holders = soup.select(".guideline[id], figure.provision[id]")
     assert holders
     for holder in holders:
-        # A group's last provision has its tools after the group's 2005 caption (edition/quotations.py).
+        # A group's last provision has its tools after the group's 2005 caption (edition/text/quotations.py).
         apparatus = soup.select_one(f'[data-apparatus-of="{holder["id"]}"]')
         link = holder.select_one(".edition-tools a.edition-tools__compare") or (
             apparatus.select_one(".edition-tools a.edition-tools__compare") if apparatus else None

@@ -1,4 +1,4 @@
-"""Every PDF says what it is: its colophon (edition/colophon.py), in unit tests and in the real build."""
+"""Every PDF says what it is: its colophon (edition/downloads/colophon.py), in unit tests and in the real build."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.colophon import Line, colophon, published_address
-from edition.facts import load_facts
-from edition.formatting import format_date
+from edition.downloads.colophon import Line, colophon, published_address
+from edition.frame.facts import load_facts
+from edition.frame.formatting import format_date
 from tests.site import LABELS
 from tests.test_pdf import LANGUAGES, pdf_path
 

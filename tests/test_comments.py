@@ -10,11 +10,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from edition.comment_export import export_rows
-from edition.comment_text import ALLOWED_TAGS, render_markdown
-from edition.comments import Comment, load_comments, load_schema, parse_comment
-from edition.registry import load_registry
-from edition.syntax import scan
+from edition.comments.export import export_rows
+from edition.comments.store import Comment, load_comments, load_schema, parse_comment
+from edition.comments.text import ALLOWED_TAGS, render_markdown
+from edition.text.registry import load_registry
+from edition.text.syntax import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "comments"

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from edition.comments import load_schema, parse_comment
-from edition.registry import load_registry
+from edition.comments.store import load_schema, parse_comment
+from edition.text.registry import load_registry
 from tests.browsing import axe_violations
 from tests.comment_cases import FORM, FormCase, form_file
 from tests.conftest import ROOT

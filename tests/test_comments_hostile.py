@@ -23,9 +23,19 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from edition.comment_export import csv_cell, csv_text, export_rows, formula_like, json_text
-from edition.comment_review import editors_field_problems
-from edition.comment_text import (
+from edition.comments.export import csv_cell, csv_text, export_rows, formula_like, json_text
+from edition.comments.review import editors_field_problems
+from edition.comments.store import (
+    MAX_BODY_CHARS,
+    MAX_FILE_BYTES,
+    Comment,
+    editor_notes,
+    known_targets,
+    load_comments,
+    load_schema,
+    template_placeholders,
+)
+from edition.comments.text import (
     ALLOWED_TAGS,
     MAX_BRACKETS,
     MAX_INDENT,
@@ -36,17 +46,7 @@ from edition.comment_text import (
     markup_problems,
     render_markdown,
 )
-from edition.comments import (
-    MAX_BODY_CHARS,
-    MAX_FILE_BYTES,
-    Comment,
-    editor_notes,
-    known_targets,
-    load_comments,
-    load_schema,
-    template_placeholders,
-)
-from edition.registry import load_registry
+from edition.text.registry import load_registry
 from tests.comment_cases import FORM, INERT, REFUSED, TEXT, Case, FormCase, form_file, make
 from tests.conftest import BuildResult
 

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from edition.comment_data import data_script, read_script, relinked
-from edition.comment_export import CONTROLS, csv_cell
-from edition.comment_text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
-from edition.comment_views import browse_rows, data_path, target_label
-from edition.comments import Comment, memo_from_json, memo_json
-from edition.offline import file_address
-from edition.registry import load_registry
+from edition.comments.data import data_script, read_script, relinked
+from edition.comments.export import CONTROLS, csv_cell
+from edition.comments.store import Comment, memo_from_json, memo_json
+from edition.comments.text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
+from edition.comments.views import browse_rows, data_path, target_label
+from edition.downloads.offline import file_address
+from edition.text.registry import load_registry
 from scripts.comment_fixtures import paragraphs, write
 from tests.test_comments import CORPUS, FIXTURES, check_folder
 
@@ -207,7 +207,7 @@ def test_the_memo_spares_unchanged_files_and_forgets_removed_ones(
     memo: dict[str, Comment] = {}
     first, problems = check_folder(folder, memo=memo)
     assert problems == [] and len(memo) == len(first) == 4
-    import edition.comments as checking
+    import edition.comments.store as checking
 
     parsed: list[str] = []
     original = checking.parse_comment
@@ -266,7 +266,7 @@ def test_a_memo_that_is_not_what_the_build_wrote_is_a_miss(text: str) -> None:
 
 
 def test_many_files_checked_in_several_processes_give_what_one_process_gives(tmp_path: Path) -> None:
-    import edition.comments as checking
+    import edition.comments.store as checking
 
     folder = tmp_path / "comments"
     write(checking.PARALLEL_FROM + 20, folder)

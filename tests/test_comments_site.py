@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page, expect
 
-from edition.comment_export import csv_cell
+from edition.comments.export import csv_cell
 from tests.browsing import axe_violations
 from tests.comment_cases import INERT
 from tests.conftest import GENERATED, GENERATED_ON, CheckedPages

@@ -1,4 +1,4 @@
-"""Languages side by side: alignment (edition/compare.py) and the comparison pages the build writes."""
+"""Languages side by side: alignment (edition/tools/compare.py) and the comparison pages the build writes."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.compare import aligned_parts
-from edition.edition_data import Chapter
-from edition.page_parts import PageParts, Paragraph, Section
+from edition.downloads.edition_data import Chapter
+from edition.text.page_parts import PageParts, Paragraph, Section
+from edition.tools.compare import aligned_parts
 from tests.site import EDITION_PREFIX, parse
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from edition.compiled_templates import CompiledTemplates
+from edition.shared.compiled_templates import CompiledTemplates
 
 
 def _environment(folder: Path, cache: CompiledTemplates, compiled: list[str]) -> jinja2.Environment:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from edition.crossrefs import build_index
-from edition.registry import Registry, load_registry
-from edition.syntax import scan
+from edition.text.crossrefs import build_index
+from edition.text.registry import Registry, load_registry
+from edition.text.syntax import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.edition_data import document_problems, sanitise
-from edition.page_parts import extract_parts, rebase_links
-from edition.schemas import inline_refs
+from edition.downloads.edition_data import document_problems, sanitise
+from edition.shared.schemas import inline_refs
+from edition.text.page_parts import extract_parts, rebase_links
 from tests.conftest import ROOT
 from tests.site import parse
 

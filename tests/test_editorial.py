@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from edition.crossrefs import plain_text
-from edition.parity import registry_parity
-from edition.problems import EditionError
-from edition.registry import Provision, TextSource, load_registry, unread_official_texts
-from edition.render import text_source_line
-from edition.source_line import source_line
+from edition.annexes.source_line import source_line
+from edition.shared.problems import EditionError
+from edition.text.crossrefs import plain_text
+from edition.text.parity import registry_parity
+from edition.text.registry import Provision, TextSource, load_registry, unread_official_texts
+from edition.text.render import text_source_line
 from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX, PAGES, article, parse
 
@@ -104,7 +104,7 @@ def test_a_text_is_official_only_where_the_check_read_it(
         ("en", SOUGHT, "Official text: A/RES/44/25; wording not compared with it: the edition’s translation."),
     ],
 )
-# The line is text: the template escapes it (autoescape, edition/safe_html.py); escaped here, it would show "&lt;".
+# The line is text: the template escapes it (autoescape, edition/shared/safe_html.py); escaped, it shows "&lt;".
 def test_the_line_under_a_quotation_in_each_language(lang: str, source: TextSource | None, expected: object) -> None:
     assert text_source_line(source, REGISTRY.labels[lang]) == expected
 

@@ -16,8 +16,8 @@ import jinja2
 import pytest
 from bs4 import Tag
 
-from edition.colophon import Line, about_lines
-from edition.facts import Editors, load_facts
+from edition.downloads.colophon import Line, about_lines
+from edition.frame.facts import Editors, load_facts
 from tests.conftest import BuildResult
 from tests.site import LABELS, parse
 from tests.test_pdf import LANGUAGES, pdf_path

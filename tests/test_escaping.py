@@ -23,8 +23,8 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from edition.safe_html import autoescape_in, css_string, edition_html, escaped, markdown_inert
-from edition.search_index import guideline_entries
+from edition.frame.search_index import guideline_entries
+from edition.shared.safe_html import autoescape_in, css_string, edition_html, escaped, markdown_inert
 from tests.conftest import ROOT, BuildResult, copy_project, run_build
 
 DATA = tuple(sorted(path.name for path in (ROOT / "data").glob("*.yml")))  # every data file

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.facts import load_facts
-from edition.problems import EditionError
+from edition.frame.facts import load_facts
+from edition.shared.problems import EditionError
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

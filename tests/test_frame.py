@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from edition.facts import load_facts
-from edition.formatting import format_date
-from edition.frame import START_PAGES, Link, edition_line, start_links
+from edition.frame.facts import load_facts
+from edition.frame.formatting import format_date
+from edition.frame.page_frame import START_PAGES, Link, edition_line, start_links
 from tests.site import ALL_PAGES, EDITION_PREFIX, LABELS, article, html_files, parse
 
 ROOT = Path(__file__).resolve().parent.parent

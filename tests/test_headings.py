@@ -1,4 +1,4 @@
-"""Heading ids the same in every language, old ids kept as aliases: edition/headings.py, the build, the switch."""
+"""Heading ids the same in every language, old ids kept as aliases: edition/text/headings.py, the build, the switch."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
-from edition.headings import Heading, HeadingIdsExtension, heading_ids, heading_problems
-from edition.parity import parity_problems
-from edition.syntax import scan
+from edition.text.headings import Heading, HeadingIdsExtension, heading_ids, heading_problems
+from edition.text.parity import parity_problems
+from edition.text.syntax import scan
 from tests.browsing import switch_language
 from tests.conftest import BuildResult
 from tests.site import ALL_PAGES, EDITION_PREFIX, article, parse

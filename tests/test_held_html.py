@@ -1,4 +1,4 @@
-"""Blocks held out of Markdown and put back (edition/held_html.py), through Markdown itself."""
+"""Blocks held out of Markdown and put back (edition/shared/held_html.py), through Markdown itself."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import markdown
 import pytest
 
-from edition.held_html import put_back, token
+from edition.shared.held_html import put_back, token
 
 EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html", "footnotes"]  # mkdocs.yml's
 HEAD, TAIL = '<div class="guideline" id="iv-b-17"><p class="guideline__number">IV.b.17</p>', "</div>"

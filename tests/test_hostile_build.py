@@ -14,7 +14,7 @@ from pathlib import Path
 
 import lxml.html
 
-from edition.symlinks import symbolic_links
+from edition.shared.symlinks import symbolic_links
 from tests.conftest import ROOT, BuildResult, copy_project, run_build
 
 Build = Callable[..., BuildResult]

@@ -1,10 +1,10 @@
-"""Guideline numbers and registry ids: table-driven cases of the pure functions in edition/ids.py."""
+"""Guideline numbers and registry ids: table-driven cases of the pure functions in edition/text/ids.py."""
 
 from __future__ import annotations
 
 import pytest
 
-from edition.ids import anchor_number, guideline_anchor, is_registry_id, parse_guideline_number
+from edition.text.ids import anchor_number, guideline_anchor, is_registry_id, parse_guideline_number
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import yaml
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
-from edition.later_law import (
+from edition.annexes.later_law import (
     DATA_FILE,
     SCHEMA_FILE,
     LaterInstrument,
@@ -23,9 +23,9 @@ from edition.later_law import (
     load_later_law,
     shown_text,
 )
-from edition.problems import EditionError
-from edition.registry import load_registry
-from edition.syntax import scan
+from edition.shared.problems import EditionError
+from edition.text.registry import load_registry
+from edition.text.syntax import scan
 from tests.browsing import search
 from tests.site import EDITION_PREFIX, parse
 

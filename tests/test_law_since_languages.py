@@ -16,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
-from edition.later_law import DATA_FILE, Rule, load_later_law, rule_source_line
-from edition.registry import load_registry
+from edition.annexes.later_law import DATA_FILE, Rule, load_later_law, rule_source_line
+from edition.text.registry import load_registry
 from tests.conftest import BuildResult
 from tests.site import EDITION_PREFIX, parse
 from tests.test_law_since import paragraph_numbers, provision_ids

@@ -1,4 +1,4 @@
-"""The one /404.html serves every language: unit tests of edition/not_found.py, then in Chromium.
+"""The one /404.html serves every language: unit tests of edition/frame/not_found.py, then in Chromium.
 
 The test server answers a missing address with the site's 404.html and status 404, as static
 hosts do (tests/conftest.py).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from edition.not_found import editions, site_root_path
+from edition.frame.not_found import editions, site_root_path
 from tests.browsing import axe_violations
 from tests.site import EDITION_PREFIX, LABELS
 

@@ -1,6 +1,6 @@
 """The offline editions: one ZIP per language, complete, unbroken, and working from the file system.
 
-Unit tests of ``edition/offline.py`` first, then the real build's ZIPs, unpacked and opened from
+Unit tests of ``edition/downloads/offline.py`` first, then the real build's ZIPs, unpacked and opened from
 the file system in Debian's Chromium.
 """
 
@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from edition.offline import Packing, members, online_address, website_members, write_zip, write_zips
+from edition.downloads.offline import Packing, members, online_address, website_members, write_zip, write_zips
 from tests.browsing import axe_violations, search, switch_language
 from tests.conftest import ROOT, CheckedPages
 from tests.links import check

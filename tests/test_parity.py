@@ -1,4 +1,4 @@
-"""Parity of the language editions: edition/parity.py on small trees, table-driven."""
+"""Parity of the language editions: edition/text/parity.py on small trees, table-driven."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.parity import parity_problems, registry_parity, scan_languages
-from edition.registry import load_registry
+from edition.text.parity import parity_problems, registry_parity, scan_languages
+from edition.text.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,11 +1,11 @@
-"""The PDF's chapters made from the pages' HTML (edition/pdf_document.py), on small pages written here."""
+"""The PDF's chapters made from the pages' HTML (edition/downloads/pdf_document.py), on small pages written here."""
 
 from __future__ import annotations
 
 import lxml.html
 import pytest
 
-from edition.pdf_document import Chapter, prepare_chapters
+from edition.downloads.pdf_document import Chapter, prepare_chapters
 
 GUIDELINE = (
     '<h1 id="top"><span class="anchor-alias" id="iv-specific-issues"></span>Specific issues</h1>'

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from edition.pdf_fetch import allowed_url, attachment_links, take_attachments
+from edition.downloads.pdf_fetch import allowed_url, attachment_links, take_attachments
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "pdfsym-secret-4f1c9e27"  # in the render's environment only
@@ -65,7 +65,7 @@ def test_only_files_in_pdf_and_data_addresses_are_read(
 
 
 def test_the_fetcher_refuses_a_file_outside_pdf_and_names_it(folder: Path) -> None:
-    from edition.pdf_fetch import FolderFetcher
+    from edition.downloads.pdf_fetch import FolderFetcher
 
     fetcher = FolderFetcher(folder)
     with pytest.raises(PermissionError, match="refused"):
@@ -111,7 +111,7 @@ HOSTILE = """<html lang="en"><head><title>T</title>
 RENDER = """
 import json, sys
 from pathlib import Path
-from edition.pdf_render import render_pdf
+from edition.downloads.pdf_render import render_pdf
 root = Path(sys.argv[1])
 rendered = render_pdf(sys.stdin.read(), stylesheet=root / "pdf" / "print.css", base_dir=root / "pdf")
 Path(sys.argv[2]).write_bytes(rendered.pdf)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.permanence import page_file, permanent_addresses, read_addresses, unresolved
+from edition.text.permanence import page_file, permanent_addresses, read_addresses, unresolved
 from tests.conftest import ROOT, BuildResult
 
 Build = Callable[..., BuildResult]

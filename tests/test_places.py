@@ -1,10 +1,10 @@
-"""The places templates leave for the hooks, filled in one pass (``edition/places.py``)."""
+"""The places templates leave for the hooks, filled in one pass (``edition/shared/places.py``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from edition.places import fill_places, places_in_order
+from edition.shared.places import fill_places, places_in_order
 
 P = "<!-- edition:x "
 

@@ -1,4 +1,4 @@
-"""Practice notes, without a build: edition/practice.py on the real data and on bad records.
+"""Practice notes, without a build: edition/annexes/practice.py on the real data and on bad records.
 
 The bad records are fixtures made from the real France record, each with one thing wrong.
 """
@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from edition.practice import (
+from edition.annexes.practice import (
     Country,
     check_records,
     load_practice,
@@ -21,7 +21,7 @@ from edition.practice import (
     note_sections,
     numbers_in,
 )
-from edition.syntax import scan
+from edition.text.syntax import scan
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "practice.yml"

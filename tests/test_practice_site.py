@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup, Comment, Tag
 from pypdf import PdfReader
 
-from edition.ids import guideline_anchor
-from edition.practice import Country, numbers_in
+from edition.annexes.practice import Country, numbers_in
+from edition.text.ids import guideline_anchor
 from tests.conftest import BuildResult
 from tests.site import EDITION_PREFIX, PAGES, article, html_files, parse
 from tests.test_pdf import outline_titles, pdf_path

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
-from edition.quotations import group_quotations
+from edition.text.quotations import group_quotations
 from tests.site import EDITION_PREFIX, article, parse
 from tests.test_pdf import pdf_path
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from edition.problems import EditionError
-from edition.registry import load_registry
+from edition.shared.problems import EditionError
+from edition.text.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""The quick schema check (``edition.schemas.quick_check``): it never accepts what jsonschema refuses,
+"""The quick schema check (``edition.shared.schemas.quick_check``): it never accepts what jsonschema refuses,
 and it refuses to be made for a schema whose keywords the two validators could read differently."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.comment_yaml import read_front_matter
-from edition.schemas import inline_refs, quick_check
+from edition.comments.front_matter import read_front_matter
+from edition.shared.schemas import inline_refs, quick_check
 from tests.test_comments import CORPUS, case_text
 
 ROOT = Path(__file__).resolve().parent.parent

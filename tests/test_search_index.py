@@ -1,10 +1,18 @@
-"""Per-language search indexes: edition/search_index.py on small inputs."""
+"""Per-language search indexes: edition/frame/search_index.py on small inputs."""
 
 from __future__ import annotations
 
 import pytest
 
-from edition.search_index import PIPELINE, SEPARATOR, Entry, guideline_entries, language_of, split_index, with_entries
+from edition.frame.search_index import (
+    PIPELINE,
+    SEPARATOR,
+    Entry,
+    guideline_entries,
+    language_of,
+    split_index,
+    with_entries,
+)
 
 LANGS = ["en", "fr", "es"]
 

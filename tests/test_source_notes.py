@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from edition.problems import EditionError
-from edition.registry import load_registry
+from edition.shared.problems import EditionError
+from edition.text.registry import load_registry
 from tests.conftest import ROOT
 from tests.test_pdf import LANGUAGES, pdf_path
 

@@ -1,10 +1,10 @@
-"""The Markdown syntax of directives and references: edition/syntax.py on small inputs."""
+"""The Markdown syntax of directives and references: edition/text/syntax.py on small inputs."""
 
 from __future__ import annotations
 
 import pytest
 
-from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, Text, find_refs, replace_refs, scan
+from edition.text.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, Text, find_refs, replace_refs, scan
 
 
 @pytest.mark.parametrize(

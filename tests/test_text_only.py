@@ -13,8 +13,8 @@ import pytest
 from bs4 import Tag
 from playwright.sync_api import Page, expect
 
-from edition.checklist import STORAGE_KEY
-from edition.frame import TEXT_PAGES
+from edition.frame.page_frame import TEXT_PAGES
+from edition.tools.checklist import STORAGE_KEY
 from tests.browsing import axe_violations
 from tests.conftest import CheckedPages
 from tests.site import ALL_PAGES, EDITION_PREFIX, LABELS, article, parse

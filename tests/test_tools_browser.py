@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from edition.citation import bibtex, csl_json, edition_work, part_key, ris
-from edition.facts import load_facts
-from edition.registry import load_registry
+from edition.frame.facts import load_facts
+from edition.text.registry import load_registry
+from edition.tools.citation import bibtex, csl_json, edition_work, part_key, ris
 from tests.browsing import axe_violations
 from tests.conftest import ROOT
 from tests.site import EDITION_PREFIX
@@ -94,7 +94,7 @@ def test_each_machine_format_downloads_for_a_paragraph(page: Page, site_url: str
 def test_the_browsers_files_are_the_builds_formats_to_the_byte(
     page: Page, site_url: str, fmt: str, write: Callable[..., str]
 ) -> None:
-    """The browser fills the build's templates; the result equals edition/citation.py's own output."""
+    """The browser fills the build's templates; the result equals edition/tools/citation.py's own output."""
     registry = load_registry(ROOT / "data")
     labels = registry.labels["fr"]
     facts = load_facts(ROOT / "data")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from edition.registry import load_registry
+from edition.text.registry import load_registry
 from tests.conftest import ROOT, CheckedPages
 from tests.site import EDITION_PREFIX
 

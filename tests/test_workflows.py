@@ -27,7 +27,7 @@ OWNED = (
     "Makefile",
     "scripts/check_comment_changes.py",
     "hooks/build.py",
-    "edition/syntax.py",
+    "edition/text/syntax.py",
     "overrides/main.html",
     "pdf/print.css",
     "data/edition.yml",

@@ -25,7 +25,7 @@
   const fail = (...problems) => ({ ok: false, problems });
 
   // Whether a spreadsheet might run the cell as a formula: a tab or carriage return first, or a
-  // formula sign after any blanks or format characters (the rule of edition/comment_export.py).
+  // formula sign after any blanks or format characters (the rule of edition/comments/export.py).
   function formulaLike(cell) {
     if (/^[\t\r]/.test(cell)) return true;
     const first = [...cell.replace(/^[\s\p{Cf}]+/u, "")][0] || "";
@@ -293,7 +293,7 @@
     section: item.dataset.section,
   }));
   const statuses = [...items[0].querySelectorAll("select option")].map((o) => o.value).filter(Boolean);
-  // The limits come from the build (edition/checklist.py), through the page.
+  // The limits come from the build (edition/tools/checklist.py), through the page.
   const context = {
     numbers: paragraphs.map((p) => p.number),
     statuses,

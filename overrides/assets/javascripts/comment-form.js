@@ -1,7 +1,7 @@
 // "Write a comment" (partials/edition/comment-form.html): prepares a comment file in the browser and
 // sends nothing. The front matter is checked against the JSON Schema the build uses
 // (data/schemas/comment.schema.yml, given in the page as data), with a small validator for the part
-// of JSON Schema that schema uses; the text gets the build's limits (edition/comment_text.py), and
+// of JSON Schema that schema uses; the text gets the build's limits (edition/comments/text.py), and
 // characters and entities are judged by the checker's own tables, given as data (the browser's
 // Unicode is newer than the checker's). tests/comment_cases.py FORM is the table both are held to.
 // The file is offered to copy, to download, and, when the edition names its repository, to open on
@@ -118,7 +118,7 @@
     });
   }
 
-  // The first character edition/comment_text.py's character_problem refuses, as a message.
+  // The first character edition/comments/text.py's character_problem refuses, as a message.
   function characterProblem(text, multiline) {
     for (const char of text) {
       if (multiline && (char === "\n" || char === "\t")) continue;
@@ -130,7 +130,7 @@
     return null;
   }
 
-  // A front matter value's checks (its characters), and the comment's text's, as edition/comments.py
+  // A front matter value's checks (its characters), and the comment's text's, as edition/comments/store.py
   // makes them at build time: characters as a browser decodes them, then the limits on its markup.
   function valueProblems(value, multiline) {
     const problem = characterProblem(value, multiline);

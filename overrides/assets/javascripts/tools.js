@@ -3,7 +3,7 @@
 
 // "Cite": each paragraph's and provision's button opens the page's one dialog with a ready
 // citation (today's date as the date of access), copied with one click or Enter, and the same
-// citation as CSL-JSON, BibTeX or RIS. The formats are the build's (edition/citation.py), with
+// citation as CSL-JSON, BibTeX or RIS. The formats are the build's (edition/tools/citation.py), with
 // tokens for what only the browser knows.
 // The templates arrive with a deferred script (cite/templates.js), run before DOMContentLoaded.
 document.addEventListener("DOMContentLoaded", function () {

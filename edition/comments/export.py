@@ -16,7 +16,7 @@ import json
 import unicodedata
 from collections.abc import Sequence
 
-from edition.comments import Comment
+from edition.comments.store import Comment
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 STARTS_WITH_CONTROL = ("\t", "\r")

@@ -15,10 +15,10 @@ from typing import Any
 import jsonschema
 import yaml
 
-from edition.ids import is_registry_id
-from edition.problems import EditionError, Problem
-from edition.schemas import inline_refs
-from edition.yaml_text import load_with_node, load_yaml
+from edition.shared.problems import EditionError, Problem
+from edition.shared.schemas import inline_refs
+from edition.shared.yaml_text import load_with_node, load_yaml
+from edition.text.ids import is_registry_id
 
 
 @dataclass(frozen=True)

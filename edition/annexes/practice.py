@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from edition.problems import Problem
-from edition.registry import load_with_lines, schema_problems
-from edition.yaml_text import load_yaml
+from edition.shared.problems import Problem
+from edition.shared.yaml_text import load_yaml
+from edition.text.registry import load_with_lines, schema_problems
 
 # Where the templates and Markdown leave room for the practice apparatus (replaced after rendering).
 PARAGRAPH_PLACE = "<!-- edition:practice {number} -->"

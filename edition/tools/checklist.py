@@ -2,7 +2,7 @@
 
 The checklist page lists the 58 paragraphs under their part (``# III General issues``) and lettered
 section (``## a. Legal framework``), with each paragraph's text as the cross-reference index holds
-it (``edition/crossrefs.py``). Nothing is copied by hand: the parts, sections and texts come from
+it (``edition/text/crossrefs.py``). Nothing is copied by hand: the parts, sections and texts come from
 the scanned pages of the language being built. The reader's answers stay in the browser
 (``overrides/assets/javascripts/checklist.js``); the status codes below are what its files hold,
 the same in every language.
@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from edition.crossrefs import CrossIndex
-from edition.headings import source_headings
-from edition.ids import guideline_anchor, parse_guideline_number
-from edition.problems import Problem
-from edition.syntax import GuidelineBlock, ScannedPage, Text
+from edition.shared.problems import Problem
+from edition.text.crossrefs import CrossIndex
+from edition.text.headings import source_headings
+from edition.text.ids import guideline_anchor, parse_guideline_number
+from edition.text.syntax import GuidelineBlock, ScannedPage, Text
 
 # The statuses a reader can give a paragraph, as written in exported files (never translated).
 STATUSES = ("in-law", "in-policy", "in-practice", "partly", "not-yet", "not-applicable")

@@ -13,13 +13,13 @@ from typing import Any, Protocol
 
 from markupsafe import Markup
 
-from edition.crossrefs import CrossIndex
-from edition.held_html import token
-from edition.ids import guideline_anchor
-from edition.registry import Registry, TextSource
-from edition.safe_html import edition_htmls, markdown_inert, page_markdown
-from edition.source_line import source_line
-from edition.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
+from edition.annexes.source_line import source_line
+from edition.shared.held_html import token
+from edition.shared.safe_html import edition_htmls, markdown_inert, page_markdown
+from edition.text.crossrefs import CrossIndex
+from edition.text.ids import guideline_anchor
+from edition.text.registry import Registry, TextSource
+from edition.text.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
 
 
 class Templates(Protocol):

@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from edition.comment_text import (
+from edition.comments.store import MAX_BODY_CHARS, MAX_FILE_BYTES, Comment
+from edition.comments.text import (
     MAX_BRACKETS,
     MAX_INDENT,
     MAX_LINES,
@@ -26,10 +27,9 @@ from edition.comment_text import (
     Rendered,
     browser_tables,
 )
-from edition.comments import MAX_BODY_CHARS, MAX_FILE_BYTES, Comment
-from edition.formatting import format_date
-from edition.ids import guideline_anchor
-from edition.registry import Registry
+from edition.frame.formatting import format_date
+from edition.text.ids import guideline_anchor
+from edition.text.registry import Registry
 
 STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
 DATA_FOLDER = "comments/on"  # each target's comments, loaded when a reader opens its panel

@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from edition.facts import EditionFacts
-from edition.formatting import format_date
+from edition.frame.facts import EditionFacts
+from edition.frame.formatting import format_date
 
 # What the browser fills in: the part's key and words, its address, the date of access.
 TOKENS = {"key": "@@KEY@@", "locator": "@@LOCATOR@@", "url": "@@URL@@", "accessed": "@@ACCESSED@@"}

@@ -5,7 +5,7 @@
 lead anywhere; a renumbered paragraph or provision keeps its old address through
 ``data/retired.yml``, whose old ids become alias anchors at their successor. A heading with a
 permalink is an address too; the slugs headings had before their ids came from the section numbers
-live on as aliases at the heading (``edition/headings.py``).
+live on as aliases at the heading (``edition/text/headings.py``).
 """
 
 from __future__ import annotations

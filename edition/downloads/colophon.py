@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ipaddress import ip_address
 from urllib.parse import urlsplit
 
-from edition.facts import EditionFacts, Editors
+from edition.frame.facts import EditionFacts, Editors
 
 # The paragraph whose address the colophon gives as its example, and where it sits in an edition.
 EXAMPLE_NUMBER = "IV.b.17"

@@ -1,6 +1,6 @@
 """Languages side by side: the guideline paragraphs aligned by number, the provisions by id.
 
-``aligned_parts`` lines up what each language's pages show (``edition/page_parts.py``) into rows
+``aligned_parts`` lines up what each language's pages show (``edition/text/page_parts.py``) into rows
 for ``overrides/partials/edition/compare.html``: a part, its lettered sections, then one row per
 paragraph with a cell per language. Addresses come from ``href(lang, path)``, which the hook makes
 relative to the comparison page (or, offline, to the website for the languages a ZIP lacks, or
@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
-from edition.edition_data import Chapter, sanitise
-from edition.ids import guideline_anchor, parse_guideline_number
-from edition.page_parts import Paragraph, Section
-from edition.registry import Registry
-from edition.safe_html import edition_html
+from edition.downloads.edition_data import Chapter, sanitise
+from edition.shared.safe_html import edition_html
+from edition.text.ids import guideline_anchor, parse_guideline_number
+from edition.text.page_parts import Paragraph, Section
+from edition.text.registry import Registry
 
 Href = Callable[[str, str], str | None]  # (language, site-root path) -> the address to link, if any
 

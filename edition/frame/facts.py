@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from edition.problems import EditionError, Problem
-from edition.yaml_text import load_yaml
+from edition.shared.problems import EditionError, Problem
+from edition.shared.yaml_text import load_yaml
 
 
 @dataclass(frozen=True)

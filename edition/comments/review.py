@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from edition.comment_yaml import read_front_matter
-from edition.problems import Problem
+from edition.comments.front_matter import read_front_matter
+from edition.shared.problems import Problem
 
 EDITORS_FIELDS = ("status", "response")
 

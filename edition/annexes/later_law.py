@@ -18,11 +18,11 @@ from typing import Any
 import jsonschema
 import yaml
 
-from edition.formatting import format_date
-from edition.problems import EditionError, Problem
-from edition.schemas import inline_refs
-from edition.source_line import source_line
-from edition.yaml_text import load_with_node, load_yaml
+from edition.annexes.source_line import source_line
+from edition.frame.formatting import format_date
+from edition.shared.problems import EditionError, Problem
+from edition.shared.schemas import inline_refs
+from edition.shared.yaml_text import load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
 # Why: the annex shows United Nations instruments first, then each region in this order.

@@ -1,7 +1,7 @@
 """Rendering an edition's HTML document to a tagged PDF with WeasyPrint, offline and reproducibly.
 
 WeasyPrint reads only the files of the PDF's own folder (``pdf/``: stylesheet, fonts) and ``data:``
-addresses (``edition/pdf_fetch.py``); attachment links are refused. Whatever it refused or could
+addresses (``edition/downloads/pdf_fetch.py``); attachment links are refused. Whatever it refused or could
 not read, and its own warnings, come back as problems, so the build fails naming them all.
 """
 
@@ -45,7 +45,7 @@ def render_pdf(html: str, *, stylesheet: Path, base_dir: Path) -> Rendered:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from edition.pdf_fetch import FolderFetcher, take_attachments
+    from edition.downloads.pdf_fetch import FolderFetcher, take_attachments
 
     if not stylesheet.resolve().is_relative_to(base_dir.resolve()):
         raise ValueError(f"{stylesheet}: the PDF's stylesheet must be in {base_dir}")

@@ -2,7 +2,7 @@
 
 Two phases, as in mkdocs-autorefs: ``build_index`` reads every page of a language before any is
 rendered, so backlinks ("cited by") are complete and every problem is known up front; ``render``
-(edition/render.py) then resolves references page by page against this index.
+(edition/text/render.py) then resolves references page by page against this index.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from edition.ids import anchor_number, parse_guideline_number
-from edition.problems import Problem
-from edition.registry import Registry
-from edition.syntax import GuidelineBlock, InstrumentsBlock, ScannedPage, replace_refs
+from edition.shared.problems import Problem
+from edition.text.ids import anchor_number, parse_guideline_number
+from edition.text.registry import Registry
+from edition.text.syntax import GuidelineBlock, InstrumentsBlock, ScannedPage, replace_refs
 
 # A Markdown footnote mark ("[^label]") in a paragraph's source: the note is not shown in previews.
 FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")

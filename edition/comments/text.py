@@ -29,7 +29,7 @@ import markdown
 import nh3
 from lxml import etree, html
 
-from edition.syntax import REF_RE
+from edition.text.syntax import REF_RE
 
 ALLOWED_TAGS = {"p", "br", "em", "strong", "a", "ul", "ol", "li", "blockquote", "code", "pre", "hr"}
 LINK_SCHEMES = ("http://", "https://", "mailto:")

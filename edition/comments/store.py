@@ -4,7 +4,7 @@ A comment file is YAML front matter (``data/schemas/comment.schema.yml``) and a 
 ``check_repository`` is the one validation, used by the build, ``make check-comments`` and the
 pull-request check: it reads every file, lists every problem of every file with file, line and
 field, and keeps every valid comment whatever is wrong elsewhere. Validating includes rendering
-(``edition/comment_text.py``), so what it accepts builds, and the rendering is kept for the pages.
+(``edition/comments/text.py``), so what it accepts builds, and the rendering is kept for the pages.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from typing import Any
 import jsonschema
 import yaml
 
-from edition.comment_text import (
+from edition.comments.front_matter import dotted, read_front_matter, strings
+from edition.comments.text import (
     MAX_HTML_DEPTH,
     RefSlot,
     Rendered,
@@ -35,12 +36,11 @@ from edition.comment_text import (
     plain_line,
     render_markdown,
 )
-from edition.comment_yaml import dotted, read_front_matter, strings
-from edition.problems import Problem
-from edition.registry import Registry
-from edition.schemas import quick_check
-from edition.symlinks import IS_LINK
-from edition.syntax import REF_RE, scan
+from edition.shared.problems import Problem
+from edition.shared.schemas import quick_check
+from edition.shared.symlinks import IS_LINK
+from edition.text.registry import Registry
+from edition.text.syntax import REF_RE, scan
 
 IGNORED = {"README.md"}
 MAX_FILE_BYTES = 32_000

@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from edition.headings import heading_ids, heading_problems, source_headings
-from edition.problems import Problem
-from edition.registry import Registry
-from edition.syntax import ScannedPage, scan
+from edition.shared.problems import Problem
+from edition.text.headings import heading_ids, heading_problems, source_headings
+from edition.text.registry import Registry
+from edition.text.syntax import ScannedPage, scan
 
 
 # Why: every language folder scanned once, keyed by language then by page path.

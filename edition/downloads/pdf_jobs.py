@@ -12,8 +12,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.build_cache import ProductCache, digest, tree
-from edition.pdf_render import Rendered, render_pdf
+from edition.downloads.build_cache import ProductCache, digest, tree
+from edition.downloads.pdf_render import Rendered, render_pdf
 
 # How the HTML becomes a PDF (WeasyPrint's options, the catalog's settings) is part of what a PDF is made from.
 _RENDERER = digest(files=[Path(__file__).with_name("pdf_render.py")], root=Path(__file__).parent)

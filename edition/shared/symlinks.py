@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from edition.problems import Problem
+from edition.shared.problems import Problem
 
 # What a build reads from pull requests; a link anywhere below them stops it.
 READ_FOLDERS = ("docs", "overrides", "data", "comments", "pdf", "sources")

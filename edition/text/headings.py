@@ -3,7 +3,7 @@
 A heading of the 2005 text that carries a number gets its id from it: the part "III General
 issues" is ``iii``, its section "c. Cooperation and assistance" is ``iii-c``. Every other heading
 (the subheadings of part IV, the title page, the edition's own pages) carries an explicit id in
-its Markdown, ``## Food { #iv-b-food }``, the same in every language (``edition/parity.py``
+its Markdown, ``## Food { #iv-b-food }``, the same in every language (``edition/text/parity.py``
 compares them); under a numbered section that id starts with the section's. A language switch
 then lands on the same heading.
 
@@ -30,8 +30,8 @@ from markdown.extensions import Extension
 from markdown.extensions.toc import remove_fnrefs, render_inner_html, slugify, strip_tags
 from markdown.treeprocessors import Treeprocessor
 
-from edition.problems import Problem
-from edition.syntax import ScannedPage, Text
+from edition.shared.problems import Problem
+from edition.text.syntax import ScannedPage, Text
 
 PART_RE = re.compile(r"^(?P<part>[IVX]+)\s")  # "III General issues"
 SECTION_RE = re.compile(r"^(?P<letter>[a-z])\.\s")  # "c. Cooperation and assistance", under a part

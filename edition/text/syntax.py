@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from edition.ids import is_registry_id, parse_guideline_number
-from edition.problems import Problem
+from edition.shared.problems import Problem
+from edition.text.ids import is_registry_id, parse_guideline_number
 
 DIRECTIVE_RE = re.compile(r"^::: ?(?P<kind>\S+)(?: +(?P<args>.*?))?\s*$")
 GUIDELINE_ARGS_RE = re.compile(r"^(?P<number>\S+)(?: +\[(?P<cites>[^\]]*)\])?$")

@@ -1,6 +1,6 @@
 """The edition as data: one JSON document per language, checked against its published JSON Schema.
 
-``edition_document`` assembles what a page-by-page reading gives (``edition/page_parts.py``) with
+``edition_document`` assembles what a page-by-page reading gives (``edition/text/page_parts.py``) with
 the registry (provisions, instruments) and the published comments; ``document_problems`` is the
 build's own check of that output against ``data/schemas/edition-data.schema.yml``, which the site
 publishes beside the documents as JSON. Addresses are absolute when the site's published address is
@@ -19,13 +19,13 @@ from urllib.parse import urlsplit
 import jsonschema
 import nh3
 
-from edition.comment_text import without_dead_links
-from edition.comments import Comment
-from edition.facts import EditionFacts
-from edition.ids import parse_guideline_number
-from edition.page_parts import PageParts, is_site_path
-from edition.registry import Registry
-from edition.schemas import inline_refs, quick_check
+from edition.comments.store import Comment
+from edition.comments.text import without_dead_links
+from edition.frame.facts import EditionFacts
+from edition.shared.schemas import inline_refs, quick_check
+from edition.text.ids import parse_guideline_number
+from edition.text.page_parts import PageParts, is_site_path
+from edition.text.registry import Registry
 
 FORMAT = 1  # raised when a change to the document's shape would break a reader's program
 # What a paragraph's HTML may hold once sanitised: its words, emphasis, lists and links.

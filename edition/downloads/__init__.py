@@ -1,0 +1,3 @@
+"""What readers download: the PDFs (document, colophon, renderer and what it may read), the offline
+ZIPs, the edition as data, and the cache and background builds that make them.
+"""
