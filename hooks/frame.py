@@ -39,6 +39,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
         project_registry(config).labels[lang],
         project_facts(config).editors,
         email=str(config.extra.get("editors_email") or "").strip(),
+        # Why: the Contact page's next section, the contact for comments, says where to write.
+        where_to_write=False,
     )
     template = STATE.language(lang).templates(config).get_template("partials/edition/about-edition.html")
     return html.replace(ABOUT_PLACE, template.render(lines=lines))

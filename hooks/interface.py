@@ -26,6 +26,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if "translation_note_text" in labels:
         context["edition_translation_note"] = {
             "title": labels["translation_note_title"],
+            "summary": labels["translation_note_summary"],
             "text": labels["translation_note_text"],
         }
     if PurePosixPath(page.file.src_uri).name in TEXT_PAGES:

@@ -19,7 +19,8 @@ from bs4 import Tag
 from edition.downloads.colophon import Line, about_lines
 from edition.frame.facts import Editors, load_facts
 from tests.conftest import BuildResult
-from tests.site import LABELS, parse
+from tests.site import EDITION_PREFIX as PREFIX
+from tests.site import LABELS, article, parse
 from tests.test_pdf import LANGUAGES, pdf_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,13 @@ def test_with_nothing_set_the_lines_say_so_and_name_no_one(lang: str) -> None:
         labels["about_no_email"],
     ]
     assert not any(line.address for line in lines)
+
+
+@pytest.mark.parametrize("email", ["", FIXTURE_EMAIL])
+def test_where_another_section_says_where_to_write_the_lines_do_not(email: str) -> None:
+    lines = about_lines(LABELS["en"], Editors(), email=email, where_to_write=False)
+    assert [line.before for line in lines] == [LABELS["en"]["about_unnamed"], LABELS["en"]["about_relation_not_stated"]]
+    assert not any(line.href for line in lines)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -100,9 +108,13 @@ def test_the_built_edition_says_its_makers_are_not_named(built_site: Path, lang:
     labels = LABELS[lang]
     section = about_section(built_site, lang)
     assert [flat(p.get_text()) for p in section.find_all("p")] == [
-        flat(labels[key]) for key in ("about_unnamed", "about_relation_not_stated", "about_no_email")
+        flat(labels[key]) for key in ("about_unnamed", "about_relation_not_stated")
     ]
     assert section.find("a") is None
+    # Where to write is said once on the Contact page, by its contact for comments.
+    page = flat(article(parse(built_site / PREFIX[lang] / "contact" / "index.html")).get_text(" "))
+    assert page.count(flat(labels["comment_contact_none"])) == 1
+    assert flat(labels["about_no_email"]) not in page
     colophon = colophon_text(built_site, lang)
     for key in ("about_unnamed", "about_relation_not_stated", "about_no_email"):
         assert flat(labels[key]) in colophon
@@ -131,7 +143,12 @@ def test_the_settings_given_are_what_the_pages_and_pdfs_say(build_copy: Callable
         section = about_section(result.site, lang)
         assert flat(labels["about_named"].format(name=FIXTURE_NAME)) in flat(section.get_text())
         assert flat(labels["about_relation_independent"]) in flat(section.get_text())
-        assert [a["href"] for a in section.find_all("a")] == [FIXTURE_URL, f"mailto:{FIXTURE_EMAIL}"]
+        assert [a["href"] for a in section.find_all("a")] == [FIXTURE_URL]
+        contact = article(parse(result.site / PREFIX[lang] / "contact" / "index.html"))
+        assert [a["href"] for a in contact.select("a[href^='mailto:']")] == [
+            "mailto:quno@quno.ch",
+            f"mailto:{FIXTURE_EMAIL}",
+        ]
         colophon = colophon_text(result.site, lang)
         assert flat(labels["about_named"].format(name=FIXTURE_NAME)) in colophon
         assert FIXTURE_EMAIL in colophon and FIXTURE_URL in colophon

@@ -87,9 +87,12 @@ def test_the_interface_speaks_the_editions_language(built_site: Path, lang: str)
     if note is not None:
         labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
         title, text = labels["translation_note_title"].strip(), labels["translation_note_text"].strip()
-        assert title and text, "an empty note says nothing"
-        assert " ".join(note.get_text().split()) == " ".join(f"{title}. {text}".split())
-        assert "2005" in text and "2026" in text
+        gist = labels["translation_note_summary"].strip()
+        assert title and text and gist, "an empty note says nothing"
+        # Its gist is the line a reader sees; the whole note is one tap away.
+        assert " ".join(note.select_one("details > summary").get_text().split()) == f"{title}. {gist}"
+        assert " ".join(note.select_one("details > p").get_text().split()) == " ".join(text.split())
+        assert "QUNO" in gist and "2005" in text and "2026" in text
 
 
 def test_quoted_provisions_are_official_texts_or_say_they_are_not(built_site: Path) -> None:

@@ -189,3 +189,22 @@ def test_the_page_in_text_only_has_no_wcag_violation(page: Page, site_url: str, 
     page.goto(f"{site_url}/{EDITION_PREFIX[lang]}specific-issues/")
     page.get_by_role("button", name=LABELS[lang]["text_only"]).click()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_on_a_phone_the_translation_note_is_one_short_line_that_opens_to_its_whole_text(
+    checked_pages: CheckedPages, site_url: str, lang: str
+) -> None:
+    page = _open(checked_pages, site_url, "phone")
+    page.goto(f"{site_url}/{EDITION_PREFIX[lang]}specific-issues/")
+    note = page.locator("aside.edition-note")
+    text = note.locator("details > p")
+    expect(text).to_be_hidden()
+    viewport = page.viewport_size
+    assert viewport is not None
+    box = note.bounding_box()
+    # Closed, it is its title and gist in small type: an eighth of the first screen, not a third.
+    assert box is not None and box["height"] <= viewport["height"] / 8, box
+    note.locator("summary").tap()
+    expect(text).to_be_visible()
+    expect(text).to_contain_text("2005")

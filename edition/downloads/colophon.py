@@ -68,12 +68,16 @@ def _line(template: str, *, field: str, link: str) -> Line:
 
 # Why: who makes the edition and how it stands to QUNO, only as the settings say it: a name, website or
 # address not set is said to be not given, and QUNO's endorsement is never assumed.
-def about_lines(labels: Mapping[str, str], editors: Editors, *, email: str) -> list[Line]:
+def about_lines(
+    labels: Mapping[str, str], editors: Editors, *, email: str, where_to_write: bool = True
+) -> list[Line]:
     who = labels["about_named"].format(name=editors.name) if editors.name else labels["about_unnamed"]
     lines = [Line(who)]
     if editors.url:
         lines.append(_line(labels["about_website"], field="address", link=editors.url))
     lines.append(Line(labels["about_relation_" + editors.relation_to_quno.replace("-", "_")]))
+    if not where_to_write:
+        return lines
     if email:
         before, _, after = labels["about_email"].partition("{address}")
         lines.append(Line(before, email, after, href=f"mailto:{email}"))
