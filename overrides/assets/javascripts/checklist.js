@@ -26,10 +26,12 @@
   const fail = (...problems) => ({ ok: false, problems });
 
   // Whether a spreadsheet might run the cell as a formula: a tab or carriage return first, or a
-  // formula sign after any blanks or format characters (the rule of edition/comments/export.py).
+  // formula sign after any blanks or format characters (the rule of edition/comments/export.py;
+  // blanks as Python's str.isspace counts them: \s, and U+001C-U+001F and U+0085 besides).
   function formulaLike(cell) {
     if (/^[\t\r]/.test(cell)) return true;
-    const first = [...cell.replace(/^[\s\p{Cf}]+/u, "")][0] || "";
+    // eslint-disable-next-line no-control-regex -- Python counts these control characters as blanks
+    const first = [...cell.replace(/^[\s\p{Cf}\x1c-\x1f\x85]+/u, "")][0] || "";
     return FORMULA_SIGN.test(first.normalize("NFKC"));
   }
 

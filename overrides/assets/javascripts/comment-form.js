@@ -3,7 +3,8 @@
 // (data/schemas/comment.schema.yml, given in the page as data), with a small validator for the part
 // of JSON Schema that schema uses; the text gets the build's limits (edition/comments/text.py), and
 // characters and entities are judged by the checker's own tables, given as data (the browser's
-// Unicode is newer than the checker's). tests/comment_cases.py FORM is the table both are held to.
+// Unicode is newer than the checker's). tests/comment_cases.py FORM and SCHEMA are the tables both are
+// held to.
 // The file is offered to copy, to download, and, when the edition names its repository, to open on
 // the repository host's new-file page. Works from file:// (the offline edition).
 (() => {
