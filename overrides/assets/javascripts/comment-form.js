@@ -11,7 +11,7 @@
   // The subset of JSON Schema (draft 2020-12) the comment schema uses: type, required, properties,
   // additionalProperties, enum, pattern, minLength, maxLength, items, minItems, maxItems,
   // uniqueItems and local $ref. Each error: {path, keyword, value, limit}. On window for the tests,
-  // which hold it to the build's validator (tests/test_comments_form.py).
+  // which hold it to the build's validator (tests/test_script_rules.py).
   function validate(root, value) {
     const errors = [];
     const check = (schema, value, path) => {
