@@ -34,8 +34,10 @@ golden: setup-test
 	$(BIN)/python scripts/golden.py
 
 # The GitHub workflows too: against GitHub's workflow schema (the copy check-jsonschema ships), and
-# zizmor's security audits, offline, every finding answered in the workflow file itself.
+# zizmor's security audits, offline, every finding answered in the workflow file itself. The browser
+# scripts with ESLint's recommended rules (eslint.config.js), published copies in vendor/ aside.
 lint: setup-test
+	node_modules/.bin/eslint overrides/assets/javascripts/*.js overrides/assets/javascripts/workers/ eslint.config.js
 	$(BIN)/ruff check edition hooks tests scripts
 	$(BIN)/ruff format --check edition hooks tests scripts
 	$(BIN)/mypy edition hooks
@@ -72,7 +74,7 @@ $(BIN)/.installed-test: $(BIN)/.installed requirements-test.txt
 	$(BIN)/pip install -q --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-# axe-core (accessibility tests) and Lighthouse (benchmark) from npm, as package-lock.json pins them.
+# axe-core (accessibility tests), ESLint (lint) and Lighthouse (benchmark) from npm, as package-lock.json pins them.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

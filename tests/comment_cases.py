@@ -384,3 +384,87 @@ FORM: list[FormCase] = [
     FormCase("placeholder-name", name="Your name", refused="author.name"),
     FormCase("placeholder-text-in-french", text="Rédigez votre observation ici.", refused="text"),
 ]
+
+
+@dataclass(frozen=True)
+class SchemaCase:
+    """A comment's front matter as data, and the schema's errors in it: (keyword, where) pairs, where
+    is the "/"-joined path of the value, or of the object for "required" and "additionalProperties"."""
+
+    id: str
+    front: object
+    errors: frozenset[tuple[str, str]] = frozenset()
+
+
+def front(**changes: object) -> dict[str, object]:
+    """A valid front matter with ``changes``; a change to None removes the field."""
+    base: dict[str, object] = {
+        "targets": ["IV.a.1", "crc-9-1"],
+        "author": {"name": "Fixture Contributor", "organisation": "Fixture Organisation", "country": "Fixtureland"},
+        "language": "en",
+        "date": "2026-11-01",
+        "kind": "question",
+        "status": "open",
+    }
+    merged = base | changes
+    return {key: value for key, value in merged.items() if value is not None}
+
+
+def author(**changes: object) -> dict[str, object]:
+    return front(author={"name": "Fixture Contributor"} | changes)
+
+
+def errors(*pairs: tuple[str, str]) -> frozenset[tuple[str, str]]:
+    return frozenset(pairs)
+
+
+# The comment schema's keywords, each kept and broken: the form's validator (comment-form.js) and the
+# build's (jsonschema) must find the same errors in each (tests/test_comments_form.py, test_comments.py).
+SCHEMA: list[SchemaCase] = [
+    SchemaCase("valid", front()),
+    SchemaCase("valid-every-field", front(proposed_text="Fixture wording.", response="Fixture answer.")),
+    SchemaCase("not-an-object", ["IV.a.1"], errors(("type", ""))),
+    SchemaCase("missing-fields", {}, errors(("required", ""))),
+    SchemaCase("unknown-field", front(rating=5), errors(("additionalProperties", ""))),
+    SchemaCase("targets-empty", front(targets=[]), errors(("minItems", "targets"))),
+    SchemaCase("targets-eleven", front(targets=[f"IV.a.{i}" for i in range(1, 12)]), errors(("maxItems", "targets"))),
+    SchemaCase("targets-twice", front(targets=["IV.a.1", "IV.a.1"]), errors(("uniqueItems", "targets"))),
+    SchemaCase("targets-a-string", front(targets="IV.a.1"), errors(("type", "targets"))),
+    SchemaCase("target-lower-case", front(targets=["iv.a.1"]), errors(("pattern", "targets/0"))),
+    SchemaCase("target-part-ii", front(targets=["crc-9-1", "II.a.1"]), errors(("pattern", "targets/1"))),
+    SchemaCase("target-zero", front(targets=["IV.a.0"]), errors(("pattern", "targets/0"))),
+    SchemaCase("target-number", front(targets=[17]), errors(("type", "targets/0"))),
+    SchemaCase("author-missing", front(author=None), errors(("required", ""))),
+    SchemaCase("author-a-string", front(author="Fixture"), errors(("type", "author"))),
+    SchemaCase("author-name-missing", front(author={"country": "Fixtureland"}), errors(("required", "author"))),
+    SchemaCase("author-email", author(email="x@example.invalid"), errors(("additionalProperties", "author"))),
+    SchemaCase("name-empty", author(name=""), errors(("minLength", "author/name"), ("pattern", "author/name"))),
+    SchemaCase("name-120", author(name="F" * 120)),
+    SchemaCase("name-121", author(name="F" * 121), errors(("maxLength", "author/name"))),
+    # lengths count characters (code points), not UTF-16 units: 120 emoji are 240 units
+    SchemaCase("name-120-emoji", author(name="\U0001f600" * 120)),
+    SchemaCase("name-121-emoji", author(name="\U0001f600" * 121), errors(("maxLength", "author/name"))),
+    SchemaCase("name-a-number", author(name=5), errors(("type", "author/name"))),
+    SchemaCase("name-line-break", author(name="Fixture\nContributor"), errors(("pattern", "author/name"))),
+    SchemaCase("name-c1-control", author(name="Fixture\x85"), errors(("pattern", "author/name"))),
+    SchemaCase("name-bidi", author(name="Fixture\u202e"), errors(("pattern", "author/name"))),
+    SchemaCase("name-isolate", author(name="\u2066Fixture"), errors(("pattern", "author/name"))),
+    SchemaCase("organisation-201", author(organisation="O" * 201), errors(("maxLength", "author/organisation"))),
+    SchemaCase("country-81", author(country="C" * 81), errors(("maxLength", "author/country"))),
+    SchemaCase("language-de", front(language="de"), errors(("enum", "language"))),
+    SchemaCase("language-a-list", front(language=[]), errors(("enum", "language"))),
+    SchemaCase("date-month-13", front(date="2026-13-01"), errors(("pattern", "date"))),
+    SchemaCase("date-1999", front(date="1999-01-01"), errors(("pattern", "date"))),
+    SchemaCase("date-with-time", front(date="2026-11-01T10:00"), errors(("pattern", "date"))),
+    SchemaCase("date-a-number", front(date=20261101), errors(("type", "date"))),
+    SchemaCase("kind-capital", front(kind="Question"), errors(("enum", "kind"))),
+    SchemaCase("status-closed", front(status="closed"), errors(("enum", "status"))),
+    SchemaCase("proposed-text-empty", front(proposed_text=""), errors(("minLength", "proposed_text"))),
+    SchemaCase("proposed-text-5001", front(proposed_text="p" * 5001), errors(("maxLength", "proposed_text"))),
+    SchemaCase("response-empty", front(response=""), errors(("minLength", "response"))),
+    SchemaCase(
+        "many-at-once",
+        front(targets=["x", "x"], language="xx", extra=1),
+        errors(("uniqueItems", "targets"), ("enum", "language"), ("additionalProperties", "")),
+    ),
+]

@@ -143,31 +143,7 @@ def test_a_cell_that_could_run_as_a_formula_gets_an_apostrophe_removed_on_import
     assert js(checklist, "c.unneutralise(c.neutralise(arg))", cell) == cell
 
 
-@pytest.mark.parametrize(
-    ("text", "rows"),
-    [
-        ("a,b\r\n1,2\r\n", [["a", "b"], ["1", "2"]]),
-        ("a;b\n1;2", [["a", "b"], ["1", "2"]]),
-        ('"x,y","he said ""hi"""\n', [["x,y", 'he said "hi"']]),
-        ('"two\nlines",b\n', [["two\nlines", "b"]]),
-        ("a,b\n\n1,2\n\n", [["a", "b"], ["1", "2"]]),
-        ("a\rb\r", [["a"], ["b"]]),
-        ('a,"b;c"\n', [["a", "b;c"]]),
-        ("a,,\n", [["a", "", ""]]),
-        ("", []),
-    ],
-)
-def test_csv_is_read_as_rfc_4180_with_commas_or_semicolons(checklist: Page, text: str, rows: list[list[str]]) -> None:
-    result = js(checklist, "c.parseCsv(arg)", text)
-    assert result["ok"] and [r["cells"] for r in result["rows"]] == rows
-
-
-def test_an_unclosed_quote_is_a_problem_on_its_row(checklist: Page) -> None:
-    result = js(checklist, "c.parseCsv(arg)", 'a,b\n1,"2\n3,4\n')
-    assert result == {
-        "ok": False,
-        "problems": [{"code": "error_quote", "params": {"where": {"kind": "row", "row": 2}}}],
-    }
+# How a CSV file is read into rows: tests/test_script_rules.py, one table with Python's csv module.
 
 
 @pytest.mark.parametrize(

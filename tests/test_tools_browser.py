@@ -101,7 +101,7 @@ def test_the_browsers_files_are_the_builds_formats_to_the_byte(
     work = edition_work(facts, labels, lang="fr", date=facts.date)
     page.goto(f"{site_url}/fr/international-provisions/")
     page.locator("#crc-9-1 .edition-tools__cite").click()
-    accessed = str(page.evaluate("(d => [d.getFullYear(), d.getMonth() + 1, d.getDate()])(new Date())"))
+    accessed = str(page.evaluate("(d => [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()])(new Date())"))
     with page.expect_download() as info:
         page.locator(f".edition-cite__download[data-format='{fmt}']").click()
     year, month, day = json.loads(accessed)

@@ -16,6 +16,7 @@
   // leading blanks, and in full-width or small forms (＝, ﹢), which NFKC folds to these.
   const FORMULA_SIGN = /^[=+\-@]/;
   const HTML_LIKE = /<[A-Za-z!/?]/;
+  // eslint-disable-next-line no-control-regex -- control characters are what this pattern finds
   const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
   // ---------------------------------------------------------------------------------------------
@@ -25,10 +26,12 @@
   const fail = (...problems) => ({ ok: false, problems });
 
   // Whether a spreadsheet might run the cell as a formula: a tab or carriage return first, or a
-  // formula sign after any blanks or format characters (the rule of edition/comments/export.py).
+  // formula sign after any blanks or format characters (the rule of edition/comments/export.py;
+  // blanks as Python's str.isspace counts them: \s, and U+001C-U+001F and U+0085 besides).
   function formulaLike(cell) {
     if (/^[\t\r]/.test(cell)) return true;
-    const first = [...cell.replace(/^[\s\p{Cf}]+/u, "")][0] || "";
+    // eslint-disable-next-line no-control-regex -- Python counts these control characters as blanks
+    const first = [...cell.replace(/^[\s\p{Cf}\x1c-\x1f\x85]+/u, "")][0] || "";
     return FORMULA_SIGN.test(first.normalize("NFKC"));
   }
 
@@ -75,7 +78,9 @@
     return semicolons > commas ? ";" : ",";
   }
 
-  // RFC 4180 rows of cells (CRLF, LF or CR line ends); blank lines are skipped.
+  // RFC 4180 rows of cells (CRLF, LF or CR line ends); blank lines are skipped. The rules of Python's
+  // csv module in strict mode: a closing quote is followed by the delimiter or the row's end, and a
+  // line break inside quotes counts as a line (tests/checklist_cases.py holds both to one table).
   function parseCsv(text) {
     const delimiter = detectDelimiter(text);
     const rows = [];
@@ -83,6 +88,7 @@
     let cell = "";
     let quoted = false;
     let cellStart = true;
+    let closed = false;
     let line = 1;
     let rowLine = 1;
     const endRow = () => {
@@ -91,6 +97,7 @@
       row = [];
       cell = "";
       cellStart = true;
+      closed = false;
     };
     for (let i = 0; i < text.length; i += 1) {
       const c = text[i];
@@ -100,10 +107,13 @@
           i += 1;
         } else if (c === '"') {
           quoted = false;
+          closed = true;
         } else {
-          if (c === "\n") line += 1;
+          if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line += 1;
           cell += c;
         }
+      } else if (closed && c !== delimiter && c !== "\r" && c !== "\n") {
+        return fail(problem("error_quote", { where: { kind: "row", row: rowLine } }));
       } else if (c === '"' && cellStart) {
         quoted = true;
         cellStart = false;
@@ -111,6 +121,7 @@
         row.push(cell);
         cell = "";
         cellStart = true;
+        closed = false;
       } else if (c === "\r" || c === "\n") {
         if (c === "\r" && text[i + 1] === "\n") i += 1;
         endRow();
@@ -269,12 +280,10 @@
     return JSON.stringify({ format: FORMAT, version: VERSION, language: lang, exported: date, paragraphs: items }, null, 2) + "\n";
   }
 
-  function format(template, params) {
-    return template.replace(/\{(\w+)\}/g, (whole, key) => (Object.hasOwn(params, key) ? String(params[key]) : whole));
-  }
+  const format = edition.fill;
 
   window.editionChecklist = {
-    neutralise, unneutralise, noteProblem, toCsv, parseCsv, readCsv, readJson, readImport, validateRecords, merge, summarise,
+    formulaLike, neutralise, unneutralise, noteProblem, toCsv, parseCsv, readCsv, readJson, readImport, validateRecords, merge, summarise,
     exportRows, exportJson, format, FORMAT, VERSION, COLUMNS,
   };
 
@@ -423,18 +432,6 @@
     alert.append(lead, list);
   }
 
-  function download(name, type, content) {
-    const url = URL.createObjectURL(new Blob([content], { type }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
-  }
-
   // The kept answers on the page, with any draft note and its problem.
   function restore() {
     const loaded = load();
@@ -474,10 +471,10 @@
     state = restore();
   });
 
-  const today = () => new Date().toISOString().slice(0, 10);
+  const today = () => edition.today().iso;
   const actions = {
-    "export-csv": () => download(`checklist-${lang}-${today()}.csv`, "text/csv;charset=utf-8", `\uFEFF${toCsv(exportRows(state, paragraphs))}`),
-    "export-json": () => download(`checklist-${lang}-${today()}.json`, "application/json", exportJson(state, paragraphs, { lang, date: today() })),
+    "export-csv": () => edition.download(`checklist-${lang}-${today()}.csv`, `\uFEFF${toCsv(exportRows(state, paragraphs))}`, "text/csv;charset=utf-8"),
+    "export-json": () => edition.download(`checklist-${lang}-${today()}.json`, exportJson(state, paragraphs, { lang, date: today() }), "application/json"),
     print: () => window.print(),
     clear: () => {
       if (!window.confirm(labels.clear_confirm)) return;

@@ -3,10 +3,53 @@
 // (data/schemas/comment.schema.yml, given in the page as data), with a small validator for the part
 // of JSON Schema that schema uses; the text gets the build's limits (edition/comments/text.py), and
 // characters and entities are judged by the checker's own tables, given as data (the browser's
-// Unicode is newer than the checker's). tests/comment_cases.py FORM is the table both are held to.
+// Unicode is newer than the checker's). tests/comment_cases.py FORM and SCHEMA are the tables both are
+// held to.
 // The file is offered to copy, to download, and, when the edition names its repository, to open on
 // the repository host's new-file page. Works from file:// (the offline edition).
 (() => {
+  // The subset of JSON Schema (draft 2020-12) the comment schema uses: type, required, properties,
+  // additionalProperties, enum, pattern, minLength, maxLength, items, minItems, maxItems,
+  // uniqueItems and local $ref. Each error: {path, keyword, value, limit}. On window for the tests,
+  // which hold it to the build's validator (tests/test_script_rules.py).
+  function validate(root, value) {
+    const errors = [];
+    const check = (schema, value, path) => {
+      if (schema.$ref) {
+        check(schema.$ref.replace(/^#\//, "").split("/").reduce((node, key) => node[key], root), value, path);
+      }
+      const error = (keyword, limit, at = path) => errors.push({ path: at, keyword, value, limit });
+      if (schema.type && !TYPES[schema.type](value)) return error("type", schema.type);
+      if (schema.enum && !schema.enum.includes(value)) error("enum", schema.enum);
+      if (typeof value === "string") {
+        const length = [...value].length;
+        if (schema.minLength !== undefined && length < schema.minLength) error("minLength", schema.minLength);
+        if (schema.maxLength !== undefined && length > schema.maxLength) error("maxLength", schema.maxLength);
+        if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) error("pattern", schema.pattern);
+      }
+      if (Array.isArray(value)) {
+        if (schema.minItems !== undefined && value.length < schema.minItems) error("minItems", schema.minItems);
+        if (schema.maxItems !== undefined && value.length > schema.maxItems) error("maxItems", schema.maxItems);
+        if (schema.uniqueItems) {
+          const twice = value.find((item, i) => value.indexOf(item) !== i);
+          if (twice !== undefined) errors.push({ path, keyword: "uniqueItems", value: twice });
+        }
+        if (schema.items) value.forEach((item, i) => check(schema.items, item, [...path, i]));
+      }
+      if (TYPES.object(value)) {
+        for (const name of schema.required || []) if (!(name in value)) error("required", name, [...path, name]);
+        for (const [name, item] of Object.entries(value)) {
+          if (schema.properties && name in schema.properties) check(schema.properties[name], item, [...path, name]);
+          else if (schema.additionalProperties === false) error("additionalProperties", name, [...path, name]);
+        }
+      }
+    };
+    check(root, value, []);
+    return errors;
+  }
+  const TYPES = { object: (v) => v !== null && typeof v === "object" && !Array.isArray(v), array: Array.isArray, string: (v) => typeof v === "string" };
+  window.editionCommentForm = { validate };
+
   const section = document.querySelector(".comment-form");
   if (!section) return;
   const settings = JSON.parse(section.querySelector(".comment-form__settings").textContent);
@@ -26,44 +69,7 @@
   const wanted = new URLSearchParams(location.search).get("target");
   if (wanted) form.elements.targets.value = wanted;
 
-  // The subset of JSON Schema (draft 2020-12) the comment schema uses: type, required, properties,
-  // additionalProperties, enum, pattern, minLength, maxLength, items, minItems, maxItems,
-  // uniqueItems and local $ref. Each error: {path, keyword, value, limit}.
-  function validate(schema, value, path = [], errors = []) {
-    if (schema.$ref) {
-      const target = schema.$ref.replace(/^#\//, "").split("/").reduce((node, key) => node[key], settings.schema);
-      validate(target, value, path, errors);
-    }
-    const error = (keyword, limit, at = path) => errors.push({ path: at, keyword, value, limit });
-    const types = { object: (v) => v !== null && typeof v === "object" && !Array.isArray(v), array: Array.isArray, string: (v) => typeof v === "string" };
-    if (schema.type && !types[schema.type](value)) return error("type", schema.type), errors;
-    if (schema.enum && !schema.enum.includes(value)) error("enum", schema.enum);
-    if (typeof value === "string") {
-      const length = [...value].length;
-      if (schema.minLength !== undefined && length < schema.minLength) error("minLength", schema.minLength);
-      if (schema.maxLength !== undefined && length > schema.maxLength) error("maxLength", schema.maxLength);
-      if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) error("pattern", schema.pattern);
-    }
-    if (Array.isArray(value)) {
-      if (schema.minItems !== undefined && value.length < schema.minItems) error("minItems", schema.minItems);
-      if (schema.maxItems !== undefined && value.length > schema.maxItems) error("maxItems", schema.maxItems);
-      if (schema.uniqueItems) {
-        const twice = value.find((item, i) => value.indexOf(item) !== i);
-        if (twice !== undefined) errors.push({ path, keyword: "uniqueItems", value: twice });
-      }
-      if (schema.items) value.forEach((item, i) => validate(schema.items, item, [...path, i], errors));
-    }
-    if (types.object(value)) {
-      for (const name of schema.required || []) if (!(name in value)) error("required", name, [...path, name]);
-      for (const [name, item] of Object.entries(value)) {
-        if (schema.properties && name in schema.properties) validate(schema.properties[name], item, [...path, name], errors);
-        else if (schema.additionalProperties === false) error("additionalProperties", name, [...path, name]);
-      }
-    }
-    return errors;
-  }
-
-  const say = (key, values = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const say = (key, values = {}) => edition.fill(messages[key], values);
 
   function schemaMessage(error) {
     const field = error.path[0];
@@ -141,10 +147,10 @@
     const decoded = characterProblem(unescape(text), true); // no reference spans a line break
     if (decoded) return [decoded];
     const problems = [];
-    const bare = text.replace(/\[\[[^\[\]|]*(?:\|[^\[\]]*)?\]\]/g, "");  // [[id]] references cost nothing
+    const bare = text.replace(/\[\[[^[\]|]*(?:\|[^[\]]*)?\]\]/g, "");  // [[id]] references cost nothing
     if ((bare.match(/\[/g) || []).length > limits.brackets) problems.push(say("brackets", { max: limits.brackets }));
     if (text.split("\n").length > limits.lines) problems.push(say("lines", { max: limits.lines }));
-    for (const [, target] of text.matchAll(/\[\[([^\[\]|]*)(?:\|[^\[\]]*)?\]\]/g)) {
+    for (const [, target] of text.matchAll(/\[\[([^[\]|]*)(?:\|[^[\]]*)?\]\]/g)) {
       if (!known.has(target.trim())) problems.push(say("target_unknown", { value: target.trim() }));
     }
     for (const line of text.split("\n")) {
@@ -166,7 +172,7 @@
   // A paragraph number as a reader may type it ("iv.b.20", "IV b 20", "iv-b-20"), or any other word
   // between commas, semicolons or spaces. Paragraph numbers are written as the edition writes them
   // ("IV.b.20"); provision identifiers are kept as typed.
-  const TARGET = /(iii|iv)[\s.\-]+([a-d])[\s.\-]+([1-9][0-9]*)(?![^,;\s])|[^,;\s]+/giu;
+  const TARGET = /(iii|iv)[\s.-]+([a-d])[\s.-]+([1-9][0-9]*)(?![^,;\s])|[^,;\s]+/giu;
   function targetsOf(typed) {
     return Array.from(typed.matchAll(TARGET), ([word, roman, letter, number]) =>
       roman ? `${roman.toUpperCase()}.${letter.toLowerCase()}.${number}` : word);
@@ -177,7 +183,7 @@
     const targets = targetsOf(read("targets"));
     const author = { name: read("name") };
     for (const name of ["organisation", "country"]) if (read(name)) author[name] = read(name);
-    const front = { targets, author, language: read("language"), date: new Date().toISOString().slice(0, 10), kind: read("kind"), status: "open" };
+    const front = { targets, author, language: read("language"), date: edition.today().iso, kind: read("kind"), status: "open" };
     if (read("proposed_text")) front.proposed_text = read("proposed_text");
     return { front, text: read("text") };
   }
@@ -266,7 +272,7 @@
     const name = fileName(entered.front);
     section.querySelector("#cf-output").value = text;
     const hint = section.querySelector(".comment-form__result-hint");
-    hint.textContent = hint.dataset.template.replace("{file}", name);
+    hint.textContent = edition.fill(hint.dataset.template, { file: name });
     const download = section.querySelector(".comment-form__download");
     if (download.href.startsWith("blob:")) URL.revokeObjectURL(download.href);
     download.href = URL.createObjectURL(new Blob([text], { type: "text/markdown;charset=utf-8" }));
@@ -286,12 +292,7 @@
   section.querySelector(".comment-form__copy").addEventListener("click", async () => {
     const output = section.querySelector("#cf-output");
     const status = section.querySelector(".comment-form__status");
-    try {
-      await navigator.clipboard.writeText(output.value);
-    } catch {
-      output.select();
-      document.execCommand("copy");
-    }
+    await edition.copy(output.value, output);
     status.textContent = status.dataset.copied;
   });
 })();

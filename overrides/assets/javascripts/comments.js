@@ -125,9 +125,6 @@
   function words(text) {
     return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
-  function format(template, values) {
-    return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-  }
   function chosen() {
     const value = (name) => form.elements[name].value;
     return { on: value("on"), language: value("language"), kind: value("kind"), status: value("status"),
@@ -169,7 +166,7 @@
       let loaded;
       try {
         loaded = await load(target.src, target.target);
-      } catch (error) {
+      } catch {
         status.textContent = messages.load_failed;
         more.disabled = false;
         return;
@@ -194,7 +191,7 @@
       on.className = "comments-browse__on";
       const link = document.createElement("a");
       link.href = `${new URL(target.href, location.href).href.split("#")[0]}#${comment.id}`;
-      link.textContent = format(messages.on, { target: target.label });
+      link.textContent = edition.fill(messages.on, { target: target.label });
       on.append(link);
       item.append(on, piece);
       results.append(item);
@@ -202,9 +199,9 @@
     }
     const left = s.queue.length > 0 || s.next < s.targets.length;
     if (s.shown === 0 && !left) status.textContent = messages.none;
-    else if (s.f.words.length) status.textContent = format(messages.searched,
+    else if (s.f.words.length) status.textContent = edition.fill(messages.searched,
       { shown: s.shown, searched: s.next, targets: s.targets.length });
-    else status.textContent = format(messages.count, { shown: s.shown, total: s.total });
+    else status.textContent = edition.fill(messages.count, { shown: s.shown, total: s.total });
     more.hidden = !left;
     more.disabled = false;
     if (focusNew && first) first.focus();

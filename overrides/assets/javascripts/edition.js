@@ -65,7 +65,6 @@ for (const type of ["pointerdown", "focusin"]) {
   document.addEventListener(type, (event) => {
     const link = event.target instanceof Element ? event.target.closest("a.comments__new[href*='/new/']") : null;
     if (!link) return;
-    const today = new Date().toISOString().slice(0, 10);
-    link.href = link.href.replace(/\d{4}-\d{2}-\d{2}/g, today);
+    link.href = link.href.replace(/\d{4}-\d{2}-\d{2}/g, edition.today().iso);
   }, true);
 }

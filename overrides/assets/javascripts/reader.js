@@ -1,4 +1,4 @@
-// reader (issue 10): on a touch screen there is no hover, and a tap on a citation would leave the
+// On a touch screen there is no hover, and a tap on a citation would leave the
 // paragraph. The first tap opens the citation's preview instead (a sheet at the bottom of a phone's
 // screen, reader.css), which says so; a second tap on the same citation follows it. A tap elsewhere or Escape
 // closes it. Mouse and keyboard keep the previews that open on hover and focus (edition.js).
@@ -54,7 +54,7 @@
   function stored() {
     try {
       return window.localStorage.getItem(KEY) === "1";
-    } catch (error) {
+    } catch {
       return false;
     }
   }
@@ -70,7 +70,7 @@
     try {
       if (on) window.localStorage.setItem(KEY, "1");
       else window.localStorage.removeItem(KEY);
-    } catch (error) {
+    } catch {
       // storage refused (private mode, file://): the choice holds for this page only
     }
   });

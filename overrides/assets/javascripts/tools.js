@@ -32,43 +32,44 @@ document.addEventListener("DOMContentLoaded", function () {
       const number = holder.querySelector(".guideline__number a").textContent.trim();
       return {
         anchor: holder.id,
-        locator: words.cite_locator_paragraph.replace("{number}", number),
-        inText: words.cite_in_text_paragraph.replace("{number}", number),
-        name: words.tools_cite_paragraph.replace("{number}", number),
+        locator: edition.fill(words.cite_locator_paragraph, { number }),
+        inText: edition.fill(words.cite_in_text_paragraph, { number }),
+        name: edition.fill(words.tools_cite_paragraph, { number }),
       };
     }
     const label = holder.querySelector(".provision__label").textContent.trim();
-    return { anchor: holder.id, locator: words.cite_locator_provision.replace("{label}", label), name: words.tools_cite_provision.replace("{label}", label) };
+    return { anchor: holder.id, locator: edition.fill(words.cite_locator_provision, { label }), name: edition.fill(words.tools_cite_provision, { label }) };
   }
-  function today() {
-    const now = new Date();
-    const iso = [now.getFullYear(), String(now.getMonth() + 1).padStart(2, "0"), String(now.getDate()).padStart(2, "0")].join("-");
-    const words = data.date_format.replace("{day}", now.getDate()).replace("{month}", data.months[now.getMonth()]).replace("{year}", now.getFullYear());
-    return { iso, words, parts: [now.getFullYear(), now.getMonth() + 1, now.getDate()] };
+  // The date of access, in UTC as every date the edition writes (shared.js).
+  function accessed() {
+    const { iso, year, month, day } = edition.today();
+    const words = edition.fill(data.date_format, { day, month: data.months[month - 1], year });
+    return { iso, words, parts: [year, month, day] };
   }
   // The permanent address when the site has one, else the page's own; no braces or spaces.
   function address(anchor) {
     const page = data.base ? data.base + data.path : location.href.split("#")[0];
     return (page + (anchor ? `#${anchor}` : "")).replace(/[{}\\\s]/g, "");
   }
-  function fill(template, values, escape) {
+  // The build's citation formats hold @@TOKEN@@s, not {fields}: braces are BibTeX's and JSON's own.
+  function fillTokens(template, values, escape) {
     return template.replace(/@@(KEY|LOCATOR|URL|ACCESSED)@@/g, (_, name) => escape(values[name], name));
   }
   function citations(cited) {
-    const date = today();
+    const date = accessed();
     const url = address(cited && cited.anchor);
     const key = cited ? `${data.key}-${cited.anchor}` : data.key;
     const locator = cited ? cited.locator.replace(/\s+/g, " ") : "";
     const t = cited ? data.part : data.work;
     const same = (value) => value;
-    const csl = JSON.parse(fill(t.csl, { KEY: key, LOCATOR: locator, URL: url }, (value) => JSON.stringify(value).slice(1, -1)));
+    const csl = JSON.parse(fillTokens(t.csl, { KEY: key, LOCATOR: locator, URL: url }, (value) => JSON.stringify(value).slice(1, -1)));
     csl[0].accessed = { "date-parts": [date.parts] };
     return {
       key,
-      text: fill(t.text, { LOCATOR: (cited && cited.inText) || locator, URL: url, ACCESSED: date.words }, same),
+      text: fillTokens(t.text, { LOCATOR: (cited && cited.inText) || locator, URL: url, ACCESSED: date.words }, same),
       csl: JSON.stringify(csl, null, 2) + "\n",
-      bibtex: fill(t.bibtex, { KEY: key, URL: url, ACCESSED: date.iso, LOCATOR: locator.replace(/[\\{}&%$#_^~]/g, (c) => bibtexSpecials[c]) }, same),
-      ris: fill(t.ris, { KEY: key, LOCATOR: locator, URL: url, ACCESSED: date.iso.replace(/-/g, "/") }, same),
+      bibtex: fillTokens(t.bibtex, { KEY: key, URL: url, ACCESSED: date.iso, LOCATOR: locator.replace(/[\\{}&%$#_^~]/g, (c) => bibtexSpecials[c]) }, same),
+      ris: fillTokens(t.ris, { KEY: key, LOCATOR: locator, URL: url, ACCESSED: date.iso.replace(/-/g, "/") }, same),
     };
   }
   function announce(message) {
@@ -76,27 +77,11 @@ document.addEventListener("DOMContentLoaded", function () {
     window.setTimeout(() => { status.textContent = message; }, 50);
   }
   async function copyText() {
-    try {
-      await navigator.clipboard.writeText(current.text);
-      announce(words.cite_copied);
-    } catch (error) {
-      const range = document.createRange();
-      range.selectNodeContents(text);
-      const selection = window.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      announce(document.execCommand("copy") ? words.cite_copied : words.cite_copy_failed);
-    }
+    announce((await edition.copy(current.text, text)) ? words.cite_copied : words.cite_copy_failed);
   }
   function download(format) {
     const [type, extension] = types[format];
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(new Blob([current[format]], { type }));
-    link.download = current.key + extension;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    edition.download(current.key + extension, current[format], type);
   }
 
   const model = document.getElementById("edition-cite-button");
@@ -138,7 +123,7 @@ document.addEventListener("DOMContentLoaded", function () {
     try {
       const value = window.localStorage.getItem(COMPARE_KEY);
       return value ? value.split(",") : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -157,7 +142,7 @@ document.addEventListener("DOMContentLoaded", function () {
     show(chosen);
     try {
       window.localStorage.setItem(COMPARE_KEY, chosen.join(","));
-    } catch (error) {
+    } catch {
       // Storage refused (private mode, file:// policy): the choice lasts for this page only.
     }
   });

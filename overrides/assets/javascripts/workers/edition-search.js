@@ -67,7 +67,7 @@ self.postMessage = (message, ...rest) => post(withPageTerms(message), ...rest);
 // its address is then that of its script element, not of the iframe's document. There importScripts
 // inserts a script element; the shim delivers messages only once the iframe has loaded, which waits
 // for that script, so Material's worker is listening before the first message.
-const address = self.document && document.currentScript ? document.currentScript.src : self.location.href;
+const address = self.document && self.document.currentScript ? self.document.currentScript.src : self.location.href;
 const material = new URL(address).searchParams.get("material");
 if (self.document) {
   importScripts(material);
