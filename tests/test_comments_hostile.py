@@ -297,7 +297,7 @@ RESPONDED = make(extra='response: "Official decision (fixture)."')
     [
         (None, NEW, []),
         (None, ACCEPTED, ["comments/x.md:10: status: a new comment has status: open; the editors change it"]),
-        (None, RESPONDED, ["comments/x.md:10: response: only the editors write a response; delete this field"]),
+        (None, RESPONDED, ["comments/x.md:10: response: only the editors set response; delete this field"]),
         (NEW, ACCEPTED, ["comments/x.md:10: status: changed; only the editors change status"]),
         (NEW, RESPONDED, ["comments/x.md:10: response: changed; only the editors change response"]),
         (NEW, NEW.replace(TEXT, "Test fixture: corrected text."), []),
