@@ -223,7 +223,8 @@ def test_the_duplicate_is_the_newer_file_and_proposed_wording_counts(tmp_path: P
     comments, problems = check(folder)
     assert sorted(c.file for c in comments) == ["other-wording.md", "z-older.md"]
     assert problems == [
-        "comments/a-newer.md:13: text: the same comment as comments/z-older.md (same targets, name, text and wording)"
+        "comments/a-newer.md:13: text: the same comment as comments/z-older.md"
+        " (same targets, name, text, wording, passage)"
     ]
 
 

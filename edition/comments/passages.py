@@ -132,7 +132,7 @@ def version_key(version: str) -> tuple[int, ...]:
 
 # Why: where ``passage`` stands in ``text``, or why it is refused (a message naming the field).
 def anchor(passage: Passage, text: str, *, current: bool, where: str) -> tuple[Anchor | None, str | None]:
-    exact, prefix, suffix = normal(passage.exact).strip(), normal(passage.prefix), normal(passage.suffix)
+    exact, prefix, suffix = normal(passage.exact), normal(passage.prefix), normal(passage.suffix)
     places = _occurrences(exact, text)
     if current:
         return _strict(exact, prefix, suffix, text, places=places, where=where)
@@ -196,7 +196,8 @@ def _occurrences(exact: str, text: str) -> list[int]:
     return places
 
 
-# Why: the two best places for changed words, each as (start, end), the second with the first masked.
+# Why: the two best places for changed words, each as (start, end), the second with the first and its
+# context masked.
 def _located(exact: str, prefix: str, suffix: str, text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     masked = text
@@ -205,7 +206,7 @@ def _located(exact: str, prefix: str, suffix: str, text: str) -> list[tuple[int,
         if span is None:
             break
         spans.append(span)
-        start, end = span
+        start, end = max(0, span[0] - len(prefix)), span[1] + len(suffix)  # the words and their context
         masked = masked[:start] + "\0" * (end - start) + masked[end:]  # no accepted passage holds U+0000
     return spans
 

@@ -250,10 +250,11 @@ def drop_duplicates(comments: Sequence[Comment], *, folder_shown: str) -> tuple[
             comment.name.casefold(),
             " ".join(comment.body.split()).casefold(),
             " ".join((comment.proposed_text or "").split()).casefold(),
+            comment.passage,  # the same words on other passages are other comments
         )
         if key in seen:
             older = seen[key].file
-            message = f"text: the same comment as {folder_shown}/{older} (same targets, name, text and wording)"
+            message = f"text: the same comment as {folder_shown}/{older} (same targets, name, text, wording, passage)"
             problems.append(Problem(f"{folder_shown}/{comment.file}", comment.body_line, message))
             continue
         seen[key] = comment
