@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,11 @@ import pytest
 from pyld import jsonld
 
 from edition.comments.annotations import CONTEXT, annotation_collection
+from edition.comments.data import read_script
 from edition.comments.export import csv_text, export_rows, json_text
 from edition.comments.passages import Wording
 from edition.comments.store import Comment
+from tests.conftest import BuildResult
 from tests.test_comments_passages import NEW, OLD, TEXTS, check, comment_file, taken
 
 ANNO = Path(__file__).resolve().parent / "fixtures" / "w3c" / "anno.jsonld"
@@ -194,3 +197,27 @@ def test_each_target_is_the_paragraph_s_address_with_its_passage_selectors_and_t
     assert earlier["selector"]["refinedBy"][0]["exact"] == "realization of the rights"
     assert earlier["state"] == {"type": "TimeState", "sourceDateEnd": "2026-12-06T00:00:00Z"}
     assert "refinedBy" not in items["d-none"]["target"][0]["selector"]
+
+
+def test_a_build_publishes_the_collection_with_the_paragraphs_addresses(
+    build_copy: Callable[..., BuildResult], tmp_path: Path
+) -> None:
+    """A real build with one fixture comment on a passage, deferred with a French response."""
+    fixture = tmp_path / "fixture-passage-2026-11-20-en.md"
+    extra = 'response: "Fixture response."\nresponse_fr: "Réponse fictive."\nresolved_in: editors'
+    passage = taken(IV_B_17, "parenting-skills training", version="1.0")
+    fixture.write_text(comment_file(passage, target="IV.b.17", extra=extra, status="deferred"), encoding="utf-8")
+    result = build_copy({}, add={f"comments/{fixture.name}": fixture}, environ={"SITE_URL": SITE})
+    assert result.returncode == 0, result.log
+    document = json.loads((result.site / "comments.jsonld").read_text(encoding="utf-8"))
+    assert unexpanded(document, expand(document)) == []
+    (annotation,) = document["first"]["items"]
+    assert annotation["id"] == f"{SITE}comments.jsonld#fixture-passage-2026-11-20-en"
+    target = annotation["target"][0]
+    assert (target["source"], target["selector"]["value"]) == (f"{SITE}specific-issues/", "iv-b-17")
+    assert target["selector"]["refinedBy"][1] == {"type": "TextPositionSelector", "start": 58, "end": 83}
+    panel = read_script((result.site / "fr" / "comments" / "on" / "iv-b-17.js").read_text(encoding="utf-8"))
+    article = panel["comments"][0]["html"]
+    assert "Reportée" in article and 'lang="fr">Réponse fictive.' in article
+    rows = json.loads((result.site / "comments.json").read_text(encoding="utf-8"))
+    assert rows[0]["passage"] == "parenting-skills training" and rows[0]["status"] == "deferred"
