@@ -26,13 +26,9 @@ from edition.comments.passages import (
     target_texts,
 )
 from edition.comments.review import editors_field_problems
-from edition.comments.store import Comment, known_targets, load_comments, load_schema, memo_from_json, memo_json
-from edition.text.registry import load_registry
+from edition.comments.store import Comment, load_comments, memo_from_json, memo_json
+from tests.test_comments_hostile import KNOWN, REGISTRY, ROOT, SCHEMA
 
-ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = load_registry(ROOT / "data")
-SCHEMA = load_schema(ROOT / "data")
-KNOWN = known_targets(REGISTRY, ROOT / "docs" / "en")
 TEXTS = target_texts(ROOT / "docs", registry=REGISTRY, languages=("en", "fr", "es"))
 OLD = TEXTS[("III.a.1", "en")]  # the paragraph as the passages below were taken from it (version 0.9)
 # The same paragraph as a later draft might word it (a test's invention, not QUNO's text).
@@ -156,37 +152,42 @@ IV_B_17 = TEXTS[("IV.b.17", "en")]
 TWICE = "A child should be heard. A child should be seen."
 
 
+def mine(exact: str, prefix: str = "", suffix: str = "", *, language: str = "en", version: str = "1.0") -> Passage:
+    """A passage of this version's text (1.0) as a contributor might write it."""
+    return Passage(exact, prefix, suffix, None, language, version)
+
+
 @pytest.mark.parametrize(
     ("passage", "text", "expected"),
     [
-        (Passage("parenting-skills training", "", "", None, "en", "1.0"), IV_B_17, (FOUND, 58, 83)),
+        (mine("parenting-skills training"), IV_B_17, (FOUND, 58, 83)),
         (taken(IV_B_17, "parenting-skills training", version="1.0"), IV_B_17, (FOUND, 58, 83)),
         (Passage(IV_B_17, "", "", 0, "en", "1.0"), IV_B_17, (FOUND, 0, len(IV_B_17))),
-        (Passage("child should be", "A ", " heard", None, "en", "1.0"), TWICE, (FOUND, 2, 17)),
-        (Passage("child should be", "A ", " seen", None, "en", "1.0"), TWICE, (FOUND, 27, 42)),
+        (mine("child should be", "A ", " heard"), TWICE, (FOUND, 2, 17)),
+        (mine("child should be", "A ", " seen"), TWICE, (FOUND, 27, 42)),
         (
-            Passage("child should be", "A ", "", None, "en", "1.0"),
+            mine("child should be", "A "),
             TWICE,
             "passage: the words occur 2 times in X and prefix and suffix do not tell which:"
             " give the 32 characters before and after them",
         ),
         (
-            Passage("child should be", "The ", "", None, "en", "1.0"),
+            mine("child should be", "The "),
             TWICE,
             "passage: the words occur 2 times in X, none with this prefix and suffix",
         ),
         (
-            Passage("parenting skills training", "", "", None, "en", "1.0"),
+            mine("parenting skills training"),
             IV_B_17,
             "passage.exact: these words are not in X; the closest words there are 'parenting-skills training'",
         ),
         (
-            Passage("parenting-skills training", "as well as the ", "", None, "en", "1.0"),
+            mine("parenting-skills training", "as well as the "),
             IV_B_17,
             "passage.prefix: the words before these in X are 'arents and children, as well as '",
         ),
         (
-            Passage("parenting-skills training", "", " should", None, "en", "1.0"),
+            mine("parenting-skills training", "", " should"),
             IV_B_17,
             "passage.suffix: the words after these in X are ', should be provided.'",
         ),
@@ -325,59 +326,59 @@ def test_words_twice_in_changed_text_and_not_told_apart_are_attached_to_neither(
     ("passage", "extra_targets", "expected"),
     [
         (
-            Passage("parenting skills training", "", "", None, "en", "1.0"),
+            mine("parenting skills training"),
             "",
             "comments/x.md:10: passage.exact: these words are not in IV.b.17 (en);"
             " the closest words there are 'parenting-skills training'",
         ),
         (
-            Passage("<b>parenting-skills</b> training", "", "", None, "en", "1.0"),
+            mine("<b>parenting-skills</b> training"),
             "",
             "comments/x.md:10: passage.exact: these words are not in IV.b.17 (en)",
         ),
         (
-            Passage("parenting-skills training", "", "", None, "fr", "1.0"),
+            mine("parenting-skills training", language="fr"),
             "",
             "comments/x.md:10: passage.exact: these words are not in IV.b.17 (fr)",
         ),
         (
-            Passage("parenting-skills training", "as well as the ", "", None, "en", "1.0"),
+            mine("parenting-skills training", "as well as the "),
             "",
             "comments/x.md:11: passage.prefix: the words before these in IV.b.17 (en)"
             " are 'arents and children, as well as '",
         ),
         (
-            Passage("parenting-skills training", "", "", None, "en", "1.1"),
+            mine("parenting-skills training", version="1.1"),
             "",
             "comments/x.md:14: passage.version: 1.1 is later than this edition's version, 1.0",
         ),
         (
-            Passage("parenting-skills training", "", "", None, "en", "1.0"),
+            mine("parenting-skills training"),
             ", crc-18-1",
             "comments/x.md:2: passage: a passage is in one paragraph or provision; this comment names 2",
         ),
         (
-            Passage("parenting\u202e-skills training", "", "", None, "en", "1.0"),
+            mine("parenting\u202e-skills training"),
             "",
             "comments/x.md:10: passage.exact: invisible or format character U+202E (right-to-left override)",
         ),
         (
-            Passage("parenting\u200b-skills training", "", "", None, "en", "1.0"),
+            mine("parenting\u200b-skills training"),
             "",
             "comments/x.md:10: passage.exact: invisible or format character U+200B (zero width space) is not allowed",
         ),
         (
-            Passage("parenting-skills training", "as well as\u2066 ", "", None, "en", "1.0"),
+            mine("parenting-skills training", "as well as\u2066 "),
             "",
             "comments/x.md:11: passage.prefix: invisible or format character U+2066 (left-to-right isolate)",
         ),
         (
-            Passage("x" * 2001, "", "", None, "en", "1.0"),
+            mine("x" * 2001),
             "",
             "comments/x.md:10: passage.exact: longer than 2000 characters",
         ),
         (
-            Passage("parenting-skills training", "a" * 33, "", None, "en", "1.0"),
+            mine("parenting-skills training", "a" * 33),
             "",
             "comments/x.md:11: passage.prefix: longer than 32 characters",
         ),
