@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
 from edition.comments.passages import (
     EARLIER,
@@ -557,3 +558,9 @@ def test_contributors_cannot_set_the_disposition(before: str | None, after: str,
 def test_a_contributor_may_add_a_passage() -> None:
     after = comment_file(taken(IV_B_17, "parenting-skills training", version="1.0"), target="IV.b.17")
     assert editors_field_problems("comments/x.md", before=None, after=after) == []
+
+
+def test_the_edition_data_schema_allows_every_published_status() -> None:
+    data_schema = yaml.safe_load((ROOT / "data" / "schemas" / "edition-data.schema.yml").read_text(encoding="utf-8"))
+    published = data_schema["properties"]["comments"]["items"]["properties"]["status"]["enum"]
+    assert sorted(published) == sorted(set(SCHEMA["properties"]["status"]["enum"]) - {"hidden"})
