@@ -48,7 +48,7 @@ lint: setup-test
 check-comments: setup
 	$(BIN)/python scripts/check_comments.py
 
-# The pull-request check of the editors' fields (status, response): compares comments/ with BASE.
+# The pull-request check of the editors' fields (status, response…): compares comments/ with BASE.
 BASE ?= origin/main
 check-comment-changes: setup
 	$(BIN)/python scripts/check_comment_changes.py '$(BASE)' $(EDITOR_FLAG)

@@ -22,7 +22,8 @@ MkDocs events:
   (panels are not for search): each guideline paragraph and provision has left a place for its
   comments (``<!-- edition:comments IV.b.17 -->``); the place becomes the panel: the count and the
   file to load.
-- ``on_post_build`` (default language only): ``comments.json``, ``comments.csv`` and the schema the
+- ``on_post_build`` (default language only): ``comments.json``, ``comments.csv``, the W3C Web
+  Annotation collection ``comments.jsonld`` (``edition/comments/annotations.py``) and the schema the
   form checks against (``comment.schema.json``) at the site root; not in the offline variant, whose
   ZIPs take the website's exports (the same bytes; ``hooks/build.py``).
 
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import edition
+from edition.comments.annotations import annotation_collection
 from edition.comments.data import data_script
 from edition.comments.export import csv_text, export_rows, json_text
 from edition.comments.store import (
@@ -75,11 +78,12 @@ from edition.shared.problems import format_problems
 from edition.shared.safe_html import edition_html
 
 from build_state import STATE, KeptComments
-from project import AFTER_SEARCH, product_cache, project_registry, project_root
+from project import AFTER_SEARCH, product_cache, project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import offline_variant
 
 EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment.schema.json"
+EXPORT_ANNOTATIONS = "comments.jsonld"
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
 COMMENTS_PAGE, CONTACT_PAGE = "comments.md", "contact.md"
@@ -94,6 +98,7 @@ def on_config(config: MkDocsConfig) -> None:
     root = project_root(config)
     stamp = tuple(p.stat().st_mtime for p in sorted((root / "comments").glob("*")))
     stamp += tuple(p.stat().st_mtime for p in sorted((root / "data").rglob("*.yml")))
+    stamp += tuple(p.stat().st_mtime for p in sorted((root / "docs").rglob("*.md")))  # passages' texts
     if stamp == STATE.loaded.comments.stamp:
         return
     comments, retired = _checked(config, root)
@@ -168,6 +173,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     rows = export_rows(STATE.loaded.comments.comments)
     (site / EXPORT_JSON).write_text(json_text(rows), encoding="utf-8")
     (site / EXPORT_CSV).write_text(csv_text(rows), encoding="utf-8")
+    annotations = annotation_collection(
+        STATE.loaded.comments.comments,
+        address=_page_address(config, default),
+        collection=config.site_url + EXPORT_ANNOTATIONS if config.site_url else EXPORT_ANNOTATIONS,
+        version_date=project_facts(config).date,
+    )
+    (site / EXPORT_ANNOTATIONS).write_text(
+        json.dumps(annotations, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     (site / SCHEMA_JSON).write_text(
         json.dumps(STATE.loaded.comments.schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
@@ -177,13 +191,33 @@ def on_post_build(config: MkDocsConfig) -> None:
 # Helpers
 
 
+# Why: a paragraph's or provision's page in a language, from the site's root (absolute with the
+# site's address): every edition has the default edition's pages under its prefix.
+def _page_address(config: MkDocsConfig, default: str) -> Callable[[str, str], str | None]:
+    index, files = STATE.index, STATE.language(default).files
+
+    def address(target: str, lang: str) -> str | None:
+        src = None
+        if index is not None and target in index.guidelines:
+            src = index.guidelines[target].page
+        elif index is not None:
+            src = index.provision_pages.get(target)
+        file = STATE.language(default).file(files, src) if src and files is not None else None
+        if file is None:
+            return None
+        return (config.site_url or "") + edition_prefix(lang, default) + file.url
+
+    return address
+
+
 # Why: checking 10,000 comments takes seconds; the offline variant and the next build (or `mkdocs serve`
 # after one comment changed) check only the files not checked before with the same data, pages and code.
 def _checked(config: MkDocsConfig, root: Path) -> tuple[tuple[Comment, ...], dict[str, str]]:
     _, default = site_languages(config)
     code = Path(edition.__file__).parent
     code_version = digest(files=sorted(code.rglob("*.py")), root=code)
-    context = digest(files=tree(root, ("data", f"docs/{default}")), root=root, settings=(code_version,))
+    # Every language's pages: passages are found in the text of their language.
+    context = digest(files=tree(root, ("data", "docs")), root=root, settings=(code_version,))
     cache = product_cache(config)
     kept = cache.get(CHECKED, context)
     memo = memo_from_json(kept.decode("utf-8")) if kept is not None else {}

@@ -1,8 +1,9 @@
 """The pull-request check of the editors' fields: `make check-comment-changes BASE=origin/main`.
 
 Compares every file of comments/ that differs from the base (git merge-base of BASE and HEAD) and
-fails, naming file, line and field, when a new comment is not ``status: open`` or has a
-``response``, or when a change sets ``status`` or ``response`` or removes a comment. The editors'
+fails, naming file, line and field, when a new comment is not ``status: open`` or has another of
+the editors' fields (``edition.comments.review.EDITORS_FIELDS``), or when a change sets one of them
+or removes a comment. The editors'
 own pull requests pass ``--editor`` (the workflow does so for the repository's members), which
 lists the same changes without failing.
 """

@@ -115,7 +115,8 @@ def test_duplicates_are_refused_and_every_problem_is_listed(tmp_path: Path) -> N
     assert [c.file for c in comments] == ["first.md"]
     assert problems == [
         "comments/third.md:5: language: 'xx' is not one of ['en', 'fr', 'es']",
-        "comments/second.md:11: text: the same comment as comments/first.md (same targets, name, text and wording)",
+        "comments/second.md:11: text: the same comment as comments/first.md"
+        " (same targets, name, text, wording, passage)",
     ]
 
 

@@ -223,7 +223,8 @@ def test_the_duplicate_is_the_newer_file_and_proposed_wording_counts(tmp_path: P
     comments, problems = check(folder)
     assert sorted(c.file for c in comments) == ["other-wording.md", "z-older.md"]
     assert problems == [
-        "comments/a-newer.md:13: text: the same comment as comments/z-older.md (same targets, name, text and wording)"
+        "comments/a-newer.md:13: text: the same comment as comments/z-older.md"
+        " (same targets, name, text, wording, passage)"
     ]
 
 
@@ -297,7 +298,7 @@ RESPONDED = make(extra='response: "Official decision (fixture)."')
     [
         (None, NEW, []),
         (None, ACCEPTED, ["comments/x.md:10: status: a new comment has status: open; the editors change it"]),
-        (None, RESPONDED, ["comments/x.md:10: response: only the editors write a response; delete this field"]),
+        (None, RESPONDED, ["comments/x.md:10: response: only the editors set response; delete this field"]),
         (NEW, ACCEPTED, ["comments/x.md:10: status: changed; only the editors change status"]),
         (NEW, RESPONDED, ["comments/x.md:10: response: changed; only the editors change response"]),
         (NEW, NEW.replace(TEXT, "Test fixture: corrected text."), []),

@@ -34,6 +34,19 @@ FIELDS = (
     "comment",
     "proposed_text",
     "response",
+    "response_fr",
+    "response_es",
+    "resolved_in",
+    "commenter_agreed",
+    "passage",
+    "passage_prefix",
+    "passage_suffix",
+    "passage_language",
+    "passage_version",
+    "passage_found",
+    "passage_start",
+    "passage_end",
+    "passage_words",
 )
 
 
@@ -54,9 +67,34 @@ def export_rows(comments: Sequence[Comment], *, folder: str = "comments") -> lis
             "comment": c.body,
             "proposed_text": c.proposed_text or "",
             "response": c.response or "",
+            "response_fr": c.response_fr or "",
+            "response_es": c.response_es or "",
+            "resolved_in": c.resolved_in or "",
+            "commenter_agreed": "" if c.commenter_agreed is None else str(c.commenter_agreed).lower(),
+            **passage_cells(c),
         }
         for c in sorted(comments, key=lambda c: (c.date, c.file))
     ]
+
+
+# Why: the passage as written, and where it is in today's text (found, found again, or on earlier
+# wording: then no place).
+def passage_cells(comment: Comment) -> dict[str, str]:
+    passage, found = comment.passage, comment.anchor
+    if passage is None or found is None:
+        return {field: "" for field in FIELDS if field.startswith("passage")}
+    placed = found.start is not None and found.end is not None
+    return {
+        "passage": passage.exact,
+        "passage_prefix": passage.prefix,
+        "passage_suffix": passage.suffix,
+        "passage_language": passage.language,
+        "passage_version": passage.version,
+        "passage_found": found.how,
+        "passage_start": str(found.start) if placed else "",
+        "passage_end": str(found.end) if placed else "",
+        "passage_words": found.words or "",
+    }
 
 
 # Every control character (Unicode category Cc: U+0000–U+001F, U+007F–U+009F) but line break and tab.

@@ -1,7 +1,8 @@
 """Who may set what in a comment file: contributors propose, the editors decide.
 
-A contributor's new comment has ``status: open`` and no ``response``; changing ``status`` or
-``response`` of an existing comment, or removing a comment, is the editors' (``.github/CODEOWNERS``
+A contributor's new comment has ``status: open`` and none of the other editors' fields (``response``
+in English, ``response_fr``, ``response_es``, ``resolved_in``, ``commenter_agreed``); changing any of
+them in an existing comment, or removing a comment, is the editors' (``.github/CODEOWNERS``
 makes them review every change to ``comments/``). ``scripts/check_comment_changes.py`` applies this
 to a pull request by comparing each comment file with the base branch's.
 """
@@ -14,7 +15,7 @@ from typing import Any
 from edition.comments.front_matter import read_front_matter
 from edition.shared.problems import Problem
 
-EDITORS_FIELDS = ("status", "response")
+EDITORS_FIELDS = ("status", "response", "response_fr", "response_es", "resolved_in", "commenter_agreed")
 
 
 # Why: a comment file's front matter values and field lines, or None when it cannot be read.
@@ -41,8 +42,8 @@ def editors_field_problems(shown: str, *, before: str | None, after: str | None)
         if old is None:
             if field == "status" and values.get("status", "open") != "open":
                 problems.append(Problem(shown, line, "status: a new comment has status: open; the editors change it"))
-            if field == "response" and "response" in values:
-                problems.append(Problem(shown, line, "response: only the editors write a response; delete this field"))
+            if field != "status" and field in values:
+                problems.append(Problem(shown, line, f"{field}: only the editors set {field}; delete this field"))
         elif old[0].get(field) != values.get(field):
             problems.append(Problem(shown, line, f"{field}: changed; only the editors change {field}"))
     return problems

@@ -24,6 +24,7 @@ import jsonschema
 import yaml
 
 from edition.comments.front_matter import dotted, read_front_matter, strings
+from edition.comments.passages import Anchor, Passage, Wording, anchor, target_texts, version_key
 from edition.comments.text import (
     MAX_HTML_DEPTH,
     RefSlot,
@@ -36,6 +37,7 @@ from edition.comments.text import (
     plain_line,
     render_markdown,
 )
+from edition.frame.facts import load_facts
 from edition.shared.problems import Problem
 from edition.shared.schemas import quick_check
 from edition.shared.symlinks import IS_LINK
@@ -46,7 +48,9 @@ IGNORED = {"README.md"}
 MAX_FILE_BYTES = 32_000
 MAX_BODY_CHARS = 10_000
 FILE_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
-MULTILINE_FIELDS = {"proposed_text", "response"}
+MULTILINE_FIELDS = {"proposed_text", "response", "response_fr", "response_es"}
+UNDECIDED = {"open", "hidden"}  # statuses that need no response: every other is a decision
+NO_WORDING = Wording(version="0", texts={})  # no text to find passages in: every passage is refused
 # Messages for the schema's patterns, so no contributor reads a regular expression.
 PATTERN_MESSAGES = {
     "targets": "is not a paragraph number (like IV.b.17) or a provision id (like crc-9-1)",
@@ -77,6 +81,12 @@ class Comment:
     rendered: Rendered = ()
     body_line: int = 1
     author_lines: tuple[int, int] = (1, 1)  # the lines of author.name and author.organisation
+    response_fr: str | None = None
+    response_es: str | None = None
+    resolved_in: str | None = None  # a web address, or "editors"
+    commenter_agreed: bool | None = None  # None: not known
+    passage: Passage | None = None
+    anchor: Anchor | None = None  # where the passage is in today's text
 
     @property
     def visible(self) -> bool:
@@ -104,9 +114,11 @@ def load_comments(
     placeholders: frozenset[str] = frozenset(),
     memo: MutableMapping[str, Comment] | None = None,
     workers: int = 1,
+    wording: Wording = NO_WORDING,
 ) -> tuple[list[Comment], list[Problem]]:
     """``memo`` holds the comments of files checked before with the same schema, targets and code
-    (the caller's business), by a digest of each file's name and bytes; it is brought up to date.
+    (the caller's business, ``wording`` included), by a digest of each file's name and bytes; it is
+    brought up to date. ``wording`` holds today's texts, in which passages are found.
     With ``workers`` above one, many files to check are shared between that many processes."""
     comments: list[Comment] = []
     problems: list[Problem] = []
@@ -133,7 +145,7 @@ def load_comments(
             comments.append(memo[key])
             continue
         todo.append(_File(key, path.name, shown, raw))
-    checking = _Checking(dict(schema), frozenset(known_targets), dict(retired), placeholders)
+    checking = _Checking(dict(schema), frozenset(known_targets), dict(retired), placeholders, wording)
     for file, (comment, found) in zip(todo, _check_files(todo, checking, workers=workers), strict=True):
         problems += found
         if comment is not None:
@@ -164,6 +176,7 @@ class _Checking:
     known_targets: frozenset[str]
     retired: dict[str, str]
     placeholders: frozenset[str]
+    wording: Wording
 
 
 # Why: 10,000 new comments take seconds to check; on a machine of several cores, each takes a share.
@@ -190,6 +203,7 @@ def _check_batch(batch: list[_File], checking: _Checking) -> list[tuple[Comment 
             known_targets=known,
             retired=checking.retired,
             placeholders=checking.placeholders,
+            wording=checking.wording,
             validator=validator,
             quick=quick,
         )
@@ -217,6 +231,8 @@ def memo_from_json(text: str) -> dict[str, Comment]:
             fields["rendered"] = tuple(p if isinstance(p, str) else RefSlot(**p) for p in fields["rendered"])
             for name in ("targets", "requested_targets", "author_lines"):
                 fields[name] = tuple(fields[name])
+            fields["passage"] = Passage(**fields["passage"]) if fields.get("passage") else None
+            fields["anchor"] = Anchor(**fields["anchor"]) if fields.get("anchor") else None
             memo[str(key)] = Comment(**fields)
         return memo
     except (ValueError, TypeError, KeyError, AttributeError):
@@ -234,10 +250,11 @@ def drop_duplicates(comments: Sequence[Comment], *, folder_shown: str) -> tuple[
             comment.name.casefold(),
             " ".join(comment.body.split()).casefold(),
             " ".join((comment.proposed_text or "").split()).casefold(),
+            comment.passage,  # the same words on other passages are other comments
         )
         if key in seen:
             older = seen[key].file
-            message = f"text: the same comment as {folder_shown}/{older} (same targets, name, text and wording)"
+            message = f"text: the same comment as {folder_shown}/{older} (same targets, name, text, wording, passage)"
             problems.append(Problem(f"{folder_shown}/{comment.file}", comment.body_line, message))
             continue
         seen[key] = comment
@@ -267,6 +284,7 @@ def parse_comment(
     known_targets: set[str],
     retired: Mapping[str, str],
     placeholders: frozenset[str] = frozenset(),
+    wording: Wording = NO_WORDING,
     validator: jsonschema.protocols.Validator | None = None,
     quick: Callable[[Any], bool] | None = None,
 ) -> tuple[Comment | None, list[Problem]]:
@@ -308,6 +326,11 @@ def parse_comment(
         problems += _schema_problems(data, full, quick=quick, shown=shown, at=at)
     problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
     targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
+    problems += _disposition_problems(data, problems=problems, shown=shown, at=at)
+    passage, found = None, None
+    if isinstance(data, dict) and "passage" in data and not problems:
+        passage, found, passage_problem = _passage(data, targets=targets, wording=wording, at=at, shown=shown)
+        problems += passage_problem
     rendered: Rendered = ()
     if not problems:
         rendered, render_problem = _render(body)
@@ -335,6 +358,12 @@ def parse_comment(
             rendered=rendered,
             body_line=body_line,
             author_lines=(at(("author", "name")), at(("author", "organisation"))),
+            response_fr=data.get("response_fr"),
+            response_es=data.get("response_es"),
+            resolved_in=data.get("resolved_in"),
+            commenter_agreed=data.get("commenter_agreed"),
+            passage=passage,
+            anchor=found,
         ),
         [],
     )
@@ -423,6 +452,56 @@ def _targets(
     return tuple(dict.fromkeys(targets))
 
 
+# Why: a decision needs its response in English (the other languages are optional), and whether the
+# commenter agreed is said of a decision only.
+def _disposition_problems(data: Any, *, problems: Sequence[Problem], shown: str, at: LineOf) -> list[Problem]:
+    if not isinstance(data, dict) or any(p.message.startswith("status:") for p in problems):
+        return []
+    status = data.get("status")
+    found = []
+    if status not in UNDECIDED and "response" not in data:
+        found.append(
+            Problem(shown, at(("status",)), f"response: a comment {status} needs the editors' response in English")
+        )
+    for field in ("commenter_agreed", "resolved_in"):
+        if status in UNDECIDED and field in data:
+            found.append(Problem(shown, at((field,)), f"{field}: said of a decision only; this comment is {status}"))
+    return found
+
+
+# Why: a passage is in its comment's one target, in the text of its language; found there, or refused.
+def _passage(
+    data: dict[str, Any], *, targets: tuple[str, ...], wording: Wording, at: LineOf, shown: str
+) -> tuple[Passage | None, Anchor | None, list[Problem]]:
+    fields = data["passage"]
+    passage = Passage(
+        exact=fields["exact"],
+        prefix=fields.get("prefix", ""),
+        suffix=fields.get("suffix", ""),
+        start=fields.get("start"),
+        language=fields["language"],
+        version=fields["version"],
+    )
+    if len(targets) != 1:
+        message = f"passage: a passage is in one paragraph or provision; this comment names {len(targets)}"
+        return None, None, [Problem(shown, at(("targets",)), message)]
+    if version_key(passage.version) > version_key(wording.version):
+        message = f"passage.version: {passage.version} is later than this edition's version, {wording.version}"
+        return None, None, [Problem(shown, at(("passage", "version")), message)]
+    target, where = targets[0], f"{targets[0]} ({passage.language})"
+    text = wording.texts.get((target, passage.language))
+    if text is None:
+        message = f"passage.language: {targets[0]} has no text in '{passage.language}' here"
+        return None, None, [Problem(shown, at(("passage", "language")), message)]
+    current = version_key(passage.version) == version_key(wording.version)
+    found, refused = anchor(passage, text, current=current, where=where)
+    if refused is not None:
+        field = refused.split(":", 1)[0]
+        path = tuple(field.split(".")) if field != "passage" else ("passage",)
+        return None, None, [Problem(shown, at(path), refused)]
+    return passage, found, []
+
+
 # Why: the rendering, once; a text whose HTML would nest too deep is refused, never half-built.
 def _render(body: str) -> tuple[Rendered, str | None]:
     try:
@@ -487,17 +566,28 @@ def check_repository(
     reference_docs: Path,
     memo: MutableMapping[str, Comment] | None = None,
     workers: int = 1,
+    docs: Path | None = None,
 ) -> tuple[list[Comment], list[Problem], dict[str, str]]:
+    """``docs`` holds every language's pages (``docs/<lang>/``), in which passages are found; by
+    default the folder of ``reference_docs``."""
     retired = dict(registry.retired)
+    schema = load_schema(root / "data")
     placeholders = template_placeholders(registry)
     comments, problems = load_comments(
         root / "comments",
-        schema=load_schema(root / "data"),
+        schema=schema,
         known_targets=known_targets(registry, reference_docs),
         retired=retired,
         display_root=root,
         placeholders=placeholders,
         memo=memo,
         workers=workers,
+        wording=wording_of(root, registry=registry, docs=docs or reference_docs.parent, schema=schema),
     )
     return comments, problems, retired
+
+
+# Why: today's texts of every paragraph and provision in every language comments are written in.
+def wording_of(root: Path, *, registry: Registry, docs: Path, schema: Mapping[str, Any]) -> Wording:
+    languages = schema["properties"]["language"]["enum"]
+    return Wording(load_facts(root / "data").version, target_texts(docs, registry=registry, languages=languages))

@@ -99,8 +99,16 @@ def comment_context(
         "moved_label": moved,
         "body_html": body_html,
         "proposed_text": comment.proposed_text,
-        "response": comment.response,
+        **_response(comment, lang=lang),
     }
+
+
+# Why: the editors' response in the reader's language where they gave one, else in English.
+def _response(comment: Comment, *, lang: str) -> dict[str, str | None]:
+    given = {"fr": comment.response_fr, "es": comment.response_es}.get(lang)
+    if given:
+        return {"response": given, "response_language": lang}
+    return {"response": comment.response, "response_language": "en" if comment.response else None}
 
 
 # Why: what both a panel and the Comments page say of a comment, in the reader's words.
