@@ -420,8 +420,18 @@ def errors(*pairs: tuple[str, str]) -> frozenset[tuple[str, str]]:
 
 # The comment schema's keywords, each kept and broken: the form's validator (comment-form.js) and the
 # build's (jsonschema) must find the same errors in each (tests/test_comments_form.py, test_comments.py).
+PASSAGE = {"exact": "Fixture words", "language": "en", "version": "1.0", "start": 0}
+
 SCHEMA: list[SchemaCase] = [
     SchemaCase("valid", front()),
+    SchemaCase("valid-passage", front(targets=["IV.a.1"], passage=PASSAGE)),
+    SchemaCase("passage-start-negative", front(passage=PASSAGE | {"start": -1}), errors(("minimum", "passage/start"))),
+    SchemaCase("passage-start-huge", front(passage=PASSAGE | {"start": 100001}), errors(("maximum", "passage/start"))),
+    SchemaCase("passage-start-text", front(passage=PASSAGE | {"start": "3"}), errors(("type", "passage/start"))),
+    SchemaCase("passage-start-fraction", front(passage=PASSAGE | {"start": 1.5}), errors(("type", "passage/start"))),
+    SchemaCase("passage-start-boolean", front(passage=PASSAGE | {"start": True}), errors(("type", "passage/start"))),
+    SchemaCase("agreed-text", front(commenter_agreed="yes"), errors(("type", "commenter_agreed"))),
+    SchemaCase("agreed-number", front(commenter_agreed=1), errors(("type", "commenter_agreed"))),
     SchemaCase("valid-every-field", front(proposed_text="Fixture wording.", response="Fixture answer.")),
     SchemaCase("not-an-object", ["IV.a.1"], errors(("type", ""))),
     SchemaCase("missing-fields", {}, errors(("required", ""))),

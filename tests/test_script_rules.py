@@ -37,6 +37,7 @@ LABELS = load_registry(ROOT / "data").labels
 # What comment-form.js's validator implements; annotations it may skip.
 VALIDATED = frozenset(
     {"type", "required", "properties", "additionalProperties", "enum", "pattern", "minLength", "maxLength"}
+    | {"minimum", "maximum"}
     | {"items", "minItems", "maxItems", "uniqueItems", "$ref"}
 )
 ANNOTATIONS = frozenset({"$schema", "description", "$defs"})

@@ -9,8 +9,8 @@
 // the repository host's new-file page. Works from file:// (the offline edition).
 (() => {
   // The subset of JSON Schema (draft 2020-12) the comment schema uses: type, required, properties,
-  // additionalProperties, enum, pattern, minLength, maxLength, items, minItems, maxItems,
-  // uniqueItems and local $ref. Each error: {path, keyword, value, limit}. On window for the tests,
+  // additionalProperties, enum, pattern, minLength, maxLength, minimum, maximum, items, minItems,
+  // maxItems, uniqueItems and local $ref. Each error: {path, keyword, value, limit}. On window for the tests,
   // which hold it to the build's validator (tests/test_script_rules.py).
   function validate(root, value) {
     const errors = [];
@@ -26,6 +26,10 @@
         if (schema.minLength !== undefined && length < schema.minLength) error("minLength", schema.minLength);
         if (schema.maxLength !== undefined && length > schema.maxLength) error("maxLength", schema.maxLength);
         if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) error("pattern", schema.pattern);
+      }
+      if (typeof value === "number") {
+        if (schema.minimum !== undefined && value < schema.minimum) error("minimum", schema.minimum);
+        if (schema.maximum !== undefined && value > schema.maximum) error("maximum", schema.maximum);
       }
       if (Array.isArray(value)) {
         if (schema.minItems !== undefined && value.length < schema.minItems) error("minItems", schema.minItems);
@@ -47,7 +51,13 @@
     check(root, value, []);
     return errors;
   }
-  const TYPES = { object: (v) => v !== null && typeof v === "object" && !Array.isArray(v), array: Array.isArray, string: (v) => typeof v === "string" };
+  const TYPES = {
+    object: (v) => v !== null && typeof v === "object" && !Array.isArray(v),
+    array: Array.isArray,
+    string: (v) => typeof v === "string",
+    integer: (v) => Number.isInteger(v),
+    boolean: (v) => typeof v === "boolean",
+  };
   window.editionCommentForm = { validate };
 
   const section = document.querySelector(".comment-form");
