@@ -81,11 +81,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edition.downloads.background import BackgroundBuild
-from edition.downloads.build_cache import digest, tree
 from edition.downloads.offline import Packing, members, website_members, write_zips
 from edition.downloads.pdf_jobs import PdfJobs
 from edition.frame.search_index import split_index, with_entries
 from edition.frame.sitemaps import edition_sitemap, with_default_alternate
+from edition.shared.digests import digest, tree
 from edition.shared.problems import format_problems, written_at
 from edition.shared.symlinks import symbolic_links
 from edition.text.permanence import read_addresses, unresolved

@@ -12,8 +12,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from edition.downloads.build_cache import ProductCache, digest, tree
+from edition.downloads.build_cache import ProductCache
 from edition.downloads.pdf_render import Rendered, render_pdf
+from edition.shared.digests import digest, tree
 
 # How the HTML becomes a PDF (WeasyPrint's options, the catalog's settings) is part of what a PDF is made from.
 _RENDERER = digest(files=[Path(__file__).with_name("pdf_render.py")], root=Path(__file__).parent)
