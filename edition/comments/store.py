@@ -37,7 +37,6 @@ from edition.comments.text import (
     render_markdown,
 )
 from edition.shared.problems import Problem
-from edition.shared.schemas import quick_check
 from edition.shared.symlinks import IS_LINK
 from edition.text.registry import Registry
 from edition.text.syntax import REF_RE, scan
@@ -179,7 +178,6 @@ def _check_files(todo: list[_File], checking: _Checking, *, workers: int) -> lis
 # Why: the validators are made once per batch (with 10,000 comments it counts), in the process that uses them.
 def _check_batch(batch: list[_File], checking: _Checking) -> list[tuple[Comment | None, list[Problem]]]:
     validator = jsonschema.Draft202012Validator(checking.schema)
-    quick = quick_check(checking.schema)
     known = set(checking.known_targets)
     return [
         parse_comment(
@@ -191,7 +189,6 @@ def _check_batch(batch: list[_File], checking: _Checking) -> list[tuple[Comment 
             retired=checking.retired,
             placeholders=checking.placeholders,
             validator=validator,
-            quick=quick,
         )
         for file in batch
     ]
@@ -268,7 +265,6 @@ def parse_comment(
     retired: Mapping[str, str],
     placeholders: frozenset[str] = frozenset(),
     validator: jsonschema.protocols.Validator | None = None,
-    quick: Callable[[Any], bool] | None = None,
 ) -> tuple[Comment | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
@@ -305,7 +301,7 @@ def parse_comment(
             problems.append(Problem(shown, line, f"{dotted(tuple(path)) or '(front matter)'}: {message}"))
     if data is not None and not front.problems:
         full = validator or jsonschema.Draft202012Validator(schema)
-        problems += _schema_problems(data, full, quick=quick, shown=shown, at=at)
+        problems += _schema_problems(data, full, shown=shown, at=at)
     problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
     targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
     rendered: Rendered = ()
@@ -344,12 +340,11 @@ def _schema_problems(
     data: Any,
     validator: jsonschema.protocols.Validator,
     *,
-    quick: Callable[[Any], bool] | None,
     shown: str,
     at: LineOf,
 ) -> list[Problem]:
     problems = []
-    for invalid in () if quick is not None and quick(data) else validator.iter_errors(data):
+    for invalid in validator.iter_errors(data):
         path = tuple(invalid.absolute_path)
         if invalid.validator == "additionalProperties" and isinstance(invalid.instance, dict):
             allowed = ", ".join(invalid.schema.get("properties", {}))
