@@ -138,11 +138,9 @@ class BuildState:
     search_entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     pdf_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("pdf", label="pdf_size"))
     zip_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("offline", label="offline_size"))
-    pdf_html: dict[str, str] = field(default_factory=dict)  # per language: the PDF's assembled HTML
     pdfs: PdfJobs | None = None  # renders started by each language, collected after the last
     offline: BackgroundBuild | None = None  # the offline edition's build, started early (hooks/build.py)
     offline_inputs: str = ""  # the digest of what the offline edition is made from, once taken (hooks/build.py)
-    timings: dict[str, dict[str, float]] = field(default_factory=dict)  # for scripts/benchmark.py
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from edition.text.registry import Registry, load_registry
 
 from build_state import STATE
 
+# DEBUG: where a build's time goes, as (what, which, seconds): `mkdocs build -v`, scripts/recorded_build.py
+TIMING = logging.getLogger("mkdocs.edition.timing")
 CACHE = "EDITION_CACHE"  # where products are kept between builds; empty turns the cache off
 # The on_page_context priority after Material's search plugin (0) has read a page: what carries
 # data-search-exclude (comment panels, tools, the "Since 2005" notes) goes in then, unparsed by it.
