@@ -33,7 +33,6 @@ Every address comes from MkDocs' ``File`` objects (``_Links``, ``_Renderer``).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
@@ -193,7 +192,7 @@ def _checked(config: MkDocsConfig, root: Path, *, context: str) -> KeptComments:
     before = set(memo)
     registry = project_registry(config)
     found, problems, retired = check_repository(
-        root, registry=registry, reference_docs=root / "docs" / default, memo=memo, workers=os.cpu_count() or 1
+        root, registry=registry, reference_docs=root / "docs" / default, memo=memo
     )
     if problems:
         raise PluginError(format_problems(problems))

@@ -44,11 +44,9 @@ def median(make: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
-def _check(root: Path, *, memo: dict[str, store.Comment] | None = None, workers: int = 1) -> list[store.Comment]:
+def _check(root: Path, *, memo: dict[str, store.Comment] | None = None) -> list[store.Comment]:
     registry = load_registry(root / "data")
-    found, problems, _ = store.check_repository(
-        root, registry=registry, reference_docs=root / "docs" / "en", memo=memo, workers=workers
-    )
+    found, problems, _ = store.check_repository(root, registry=registry, reference_docs=root / "docs" / "en", memo=memo)
     assert not problems, problems[:3]
     return found
 
@@ -56,9 +54,7 @@ def _check(root: Path, *, memo: dict[str, store.Comment] | None = None, workers:
 def comment_layers(root: Path) -> list[tuple[str, float, float, str]]:
     """(layer, seconds without, seconds with, how often per build)."""
     rows = []
-    one = median(lambda: _check(root, workers=1))
-    pool = median(lambda: _check(root, workers=2))
-    rows.append(("process pool for checking comments (2 workers, cold)", one, pool, "once per change"))
+    one = median(lambda: _check(root))
 
     memo: dict[str, store.Comment] = {}
     _check(root, memo=memo)

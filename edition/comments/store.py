@@ -15,7 +15,6 @@ import hashlib
 import html
 import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,6 @@ PATTERN_MESSAGES = {
 }
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LineOf = Callable[[Sequence[str | int]], int]  # the file line of a field path
-PARALLEL_FROM = 500  # files to check before the work is shared between processes (below, starting them costs more)
 
 
 @dataclass(frozen=True)
@@ -102,11 +100,9 @@ def load_comments(
     display_root: Path,
     placeholders: frozenset[str] = frozenset(),
     memo: MutableMapping[str, Comment] | None = None,
-    workers: int = 1,
 ) -> tuple[list[Comment], list[Problem]]:
     """``memo`` holds the comments of files checked before with the same schema, targets and code
-    (the caller's business), by a digest of each file's name and bytes; it is brought up to date.
-    With ``workers`` above one, many files to check are shared between that many processes."""
+    (the caller's business), by a digest of each file's name and bytes; it is brought up to date."""
     comments: list[Comment] = []
     problems: list[Problem] = []
     folder_shown = str(folder.relative_to(display_root)) if folder.is_relative_to(display_root) else str(folder)
@@ -132,8 +128,8 @@ def load_comments(
             comments.append(memo[key])
             continue
         todo.append(_File(key, path.name, shown, raw))
-    checking = _Checking(dict(schema), frozenset(known_targets), dict(retired), placeholders)
-    for file, (comment, found) in zip(todo, _check_files(todo, checking, workers=workers), strict=True):
+    checked = _check_files(todo, schema=schema, known_targets=known_targets, retired=retired, placeholders=placeholders)
+    for file, (comment, found) in zip(todo, checked, strict=True):
         problems += found
         if comment is not None:
             comments.append(comment)
@@ -155,42 +151,28 @@ class _File:
     raw: bytes
 
 
-@dataclass(frozen=True)
-class _Checking:
-    """What checking a file needs besides the file, sent once to each process."""
-
-    schema: dict[str, Any]
-    known_targets: frozenset[str]
-    retired: dict[str, str]
-    placeholders: frozenset[str]
-
-
-# Why: 10,000 new comments take seconds to check; on a machine of several cores, each takes a share.
-def _check_files(todo: list[_File], checking: _Checking, *, workers: int) -> list[tuple[Comment | None, list[Problem]]]:
-    if workers < 2 or len(todo) < PARALLEL_FROM:
-        return _check_batch(todo, checking)
-    size = -(-len(todo) // workers)
-    batches = [todo[start : start + size] for start in range(0, len(todo), size)]
-    with ProcessPoolExecutor(max_workers=len(batches)) as pool:
-        return [result for part in pool.map(_check_batch, batches, [checking] * len(batches)) for result in part]
-
-
-# Why: the validators are made once per batch (with 10,000 comments it counts), in the process that uses them.
-def _check_batch(batch: list[_File], checking: _Checking) -> list[tuple[Comment | None, list[Problem]]]:
-    validator = jsonschema.Draft202012Validator(checking.schema)
-    known = set(checking.known_targets)
+# Why: one validator for all the files to check (made once: with 10,000 comments it counts).
+def _check_files(
+    todo: list[_File],
+    *,
+    schema: Mapping[str, Any],
+    known_targets: set[str],
+    retired: Mapping[str, str],
+    placeholders: frozenset[str],
+) -> list[tuple[Comment | None, list[Problem]]]:
+    validator = jsonschema.Draft202012Validator(schema)
     return [
         parse_comment(
             file.raw,
             file=file.name,
             shown=file.shown,
-            schema=checking.schema,
-            known_targets=known,
-            retired=checking.retired,
-            placeholders=checking.placeholders,
+            schema=schema,
+            known_targets=known_targets,
+            retired=retired,
+            placeholders=placeholders,
             validator=validator,
         )
-        for file in batch
+        for file in todo
     ]
 
 
@@ -481,7 +463,6 @@ def check_repository(
     registry: Registry,
     reference_docs: Path,
     memo: MutableMapping[str, Comment] | None = None,
-    workers: int = 1,
 ) -> tuple[list[Comment], list[Problem], dict[str, str]]:
     retired = dict(registry.retired)
     placeholders = template_placeholders(registry)
@@ -493,6 +474,5 @@ def check_repository(
         display_root=root,
         placeholders=placeholders,
         memo=memo,
-        workers=workers,
     )
     return comments, problems, retired
