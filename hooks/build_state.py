@@ -91,7 +91,7 @@ class LanguageBuild:
             self.env.auto_reload = False  # made anew for each build: no file's modification time to check per render
         return self.env
 
-    # Why: mkdocs-static-i18n's lookup tries several paths each time (~50 µs); pages ask for the same few.
+    # Why: mkdocs-static-i18n's lookup tries several paths; 3,000 at 1,000 comments cost 0.27 s (cache_layers).
     def file(self, files: Files, src_uri: str) -> File | None:
         if files is not self.found_in:
             self.found, self.found_in = {}, files
@@ -107,7 +107,8 @@ class LoadedData:
     registry: Kept[Registry] = field(default_factory=Kept)  # data/*.yml (hooks/project.py)
     law_kept: Kept[LaterLaw] = field(default_factory=Kept)  # data/later-law.yml (hooks/law_since.py)
     countries_kept: Kept[tuple[Country, ...]] = field(default_factory=Kept)  # data/practice.yml (hooks/practice.py)
-    comments_kept: Kept[KeptComments] = field(default_factory=Kept)  # comments/ (hooks/comments.py)
+    # comments/ (hooks/comments.py): read once per build, not per language; 0.9 s saved at 1,000 (cache_layers)
+    comments_kept: Kept[KeptComments] = field(default_factory=Kept)
     # Every template compiled, for every environment (MkDocs' own: hooks/build.py's on_env); a changed
     # template's checksum differs, and it is compiled again.
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)

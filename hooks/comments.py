@@ -182,8 +182,8 @@ def _context(config: MkDocsConfig, root: Path) -> str:
     return digest(files=(root / "data").rglob("*.yml"), root=root, settings=[code_version, *targets])
 
 
-# Why: checking 10,000 comments takes seconds; the offline variant and the next build (or `mkdocs serve`
-# after one comment changed) check only the files not checked before in the same context.
+# Why: 1,000 comments checked afresh took 2–9 s here, with the memo 0.3–0.6 s (scripts/cache_layers.py); the
+# offline variant and the next build (or `mkdocs serve`) check only files not checked before in the same context.
 def _checked(config: MkDocsConfig, root: Path, *, context: str) -> KeptComments:
     _, default = site_languages(config)
     cache = product_cache(config)

@@ -25,6 +25,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmark_web import CATEGORIES, measure  # noqa: E402
+from cache_layers import table as cache_layers  # noqa: E402
 from comment_scale import report as comment_report  # noqa: E402
 from comment_scale import scale as comment_scale  # noqa: E402
 from corpora import growth  # noqa: E402
@@ -357,9 +358,12 @@ def main() -> None:
         lines += ["", "No worse than linear means time ÷ 1× at most the size factor.", ""]
     if comments:
         lines += comment_report(comments, RUNS)
+    if os.environ.get("BENCHMARK_LAYERS", "1") == "1":
+        lines += cache_layers()
     lines += [
         "Command: `make benchmark` (`BENCHMARK_RUNS`, `BENCHMARK_LIGHTHOUSE_RUNS`, `BENCHMARK_WEB=0`, "
-        "`BENCHMARK_GROWTH=0`, `BENCHMARK_COMMENTS=0` to shorten; `BENCHMARK_COMMENT_SIZES=0,1000`).",
+        "`BENCHMARK_GROWTH=0`, `BENCHMARK_COMMENTS=0`, `BENCHMARK_LAYERS=0` to shorten; "
+        "`BENCHMARK_COMMENT_SIZES=0,1000`).",
         "",
     ]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")

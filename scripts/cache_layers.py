@@ -22,6 +22,7 @@ from pathlib import Path
 import jinja2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from comment_fixtures import write  # noqa: E402
 
 import edition.comments.store as store  # noqa: E402
@@ -130,7 +131,27 @@ def function_caches(root: Path) -> list[tuple[str, float, float, str]]:
         median(lambda: [kept(names[i % 3]) for i in range(calls)]),
         f"{calls:,} renders",
     )
-    return [tables, escape]
+    return [tables, escape, _file_lookups()]
+
+
+def _file_lookups() -> tuple[str, float, float, str]:
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+    from mkdocs_static_i18n.folder import I18nFiles
+
+    from build_state import LanguageBuild
+
+    docs = ROOT / "docs"
+    found = [File(p.relative_to(docs).as_posix(), str(docs), "/site", True) for p in docs.rglob("*.md")]
+    config = SimpleNamespace(fallback_to_default=True)
+    files = I18nFiles(SimpleNamespace(current_language="fr", default_language="en", config=config), Files(found))
+    wanted = ["specific-issues/index.md", "international-provisions.md", "practice.md"]
+    calls = COMMENTS * LANGUAGES  # at least one address per comment and language
+    language = LanguageBuild()
+    without = median(lambda: [files.get_file_from_path(wanted[i % 3]) for i in range(calls)])
+    with_ = median(lambda: [language.file(files, wanted[i % 3]) for i in range(calls)])
+    return ("file lookups kept per language (LanguageBuild.file)", without, with_, f"{calls:,} lookups")
 
 
 def compiled_templates_layer() -> tuple[str, float, float, str]:
@@ -157,23 +178,27 @@ def compiled_templates_layer() -> tuple[str, float, float, str]:
     return ("compiled templates shared by environments", every, kept, f"{len(names)} templates, 3 environments")
 
 
-def main() -> None:
+def table() -> list[str]:
+    """The section of BENCHMARKS.md: each layer with and without, on a fresh copy of the project."""
     with tempfile.TemporaryDirectory(prefix="cache-layers-") as work:
         root = Path(work) / "project"
         for part in ("data", "docs", "comments"):
             shutil.copytree(ROOT / part, root / part)
         write(COMMENTS, root / "comments")
-        rows: list[tuple[str, float, float, str]] = []
-        rows += comment_layers(root)
-        rows.append(converter_layer())
-        rows += schema_layers(root)
-        rows += function_caches(root)
+        rows = [*comment_layers(root), converter_layer(), *schema_layers(root), *function_caches(root)]
         rows.append(compiled_templates_layer())
-    print(f"| layer ({COMMENTS:,} comments) | without (s) | with (s) | saved (s) | when |")
-    print("| --- | --- | --- | --- | --- |")
-    for name, without, with_, when in rows:
-        print(f"| {name} | {without:.3f} | {with_:.3f} | {without - with_:+.3f} | {when} |")
+    lines = [
+        f"## What each cache buys ({COMMENTS:,} fixture comments, medians of {RUNS}, `scripts/cache_layers.py`)",
+        "",
+        "| layer | without (s) | with (s) | saved (s) | counted over |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    lines += [
+        f"| {name} | {without:.3f} | {with_:.3f} | {without - with_:+.3f} | {when} |"
+        for name, without, with_, when in rows
+    ]
+    return [*lines, ""]
 
 
 if __name__ == "__main__":
-    main()
+    print("\n".join(table()))

@@ -2,8 +2,8 @@
 
 jsonschema resolves a ``$ref`` each time it meets one (a registry lookup per address, per id); the
 build checks hundreds of values against a few small definitions. ``inline_refs`` gives the same
-schema with each local reference replaced by the definition it names (the registry's check takes a
-quarter of the time: ``scripts/cache_layers.py``).
+schema with each local reference replaced by the definition it names (the later law's check: 0.15 s
+against 0.21 s, ``scripts/cache_layers.py``).
 """
 
 from __future__ import annotations
