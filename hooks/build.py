@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import json
 import os
 import sys
@@ -290,7 +289,7 @@ def _offline_zips(config: MkDocsConfig, site: Path) -> None:
         if None not in latest.values():
             _write_zips(config, site, latest)
             return
-    pdfs = [_sha256(site / download_path(PDF_NAME, lang, default)) for lang in languages]
+    pdfs = [digest(files=[site / download_path(PDF_NAME, lang, default)], root=site) for lang in languages]
     inputs = STATE.offline_inputs or _offline_inputs(config)
     key = digest(files=(), root=root, settings=[inputs, *pdfs])
     zips = {lang: cache.get(name, key) for lang, name in names.items()}
@@ -399,11 +398,3 @@ def _published_addresses(config: MkDocsConfig, site: Path) -> None:
             f"{len(missing)} published address(es) no longer resolve; restore them or map the old id to its "
             "successor in data/retired.yml:\n" + "\n".join(lines)
         )
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

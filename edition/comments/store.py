@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import html
 import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
@@ -35,6 +34,7 @@ from edition.comments.text import (
     plain_line,
     render_markdown,
 )
+from edition.shared import digests
 from edition.shared.problems import Problem
 from edition.shared.symlinks import IS_LINK
 from edition.text.registry import Registry
@@ -122,7 +122,7 @@ def load_comments(
             problems.append(Problem(shown, 1, entry_problem))
             continue
         raw = path.read_bytes()
-        key = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()
+        key = digests.named(path.name, raw)
         seen.add(key)
         if memo is not None and key in memo:
             comments.append(memo[key])

@@ -1,11 +1,12 @@
 """Staleness by content: whatever the build keeps is keyed on a digest of what it was made from.
 
-``digest`` names files (by path and bytes) and settings in 32 hex digits; ``tree`` lists the files
-below some folders for it. ``Kept`` holds one value with the digest of its inputs and makes it again
-when the digest differs. Every cache of the build uses these, and nothing else decides staleness:
-the data read once per change under ``mkdocs serve`` (registry, later law, practice notes, checked
-comments), the products kept between builds (PDFs, offline ZIPs, the comments' memo). Modification
-times are never asked: a copied, checked-out or restored file with the same bytes is the same input.
+``digest`` names files (by path and bytes) and settings in 32 hex digits (``named``: one file already
+read); ``tree`` lists the files below some folders for it. ``Kept`` holds one value with the digest
+of its inputs and makes it again when the digest differs. Every cache of the build uses these, and
+nothing else decides staleness: the data read once per change under ``mkdocs serve`` (registry,
+later law, practice notes, checked comments), the products kept between builds (PDFs, offline ZIPs,
+the comments' memo and its files). Modification times are never asked: a copied, checked-out or
+restored file with the same bytes is the same input.
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ def digest(*, files: Iterable[Path], root: Path, settings: Iterable[str] = ()) -
     for setting in settings:
         hasher.update(b"\1" + setting.encode())
     return hasher.hexdigest()[:32]
+
+
+# Why: the digest of one file already read (its name and bytes), where reading it again would cost.
+def named(name: str, data: bytes) -> str:
+    return hashlib.sha256(name.encode() + b"\0" + hashlib.sha256(data).digest()).hexdigest()[:32]
 
 
 # Why: every file below the given folders of the project, for ``digest``.
