@@ -51,8 +51,8 @@ e. offline ZIPs (website only): waits for the build of ``mkdocs.offline.yml`` (o
 f. comparison pages: each edition's "Compare languages" page gets every language's text;
 g. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
 
-Outputs for measurement and tests, when asked: ``$EDITION_TIMINGS`` (scripts/benchmark.py),
-``$EDITION_PDF_HTML`` (the PDFs' assembled HTML, scripts/golden.py).
+Where the time goes (each PDF's rendering, the offline ZIPs) is logged at DEBUG (``mkdocs build -v``,
+logger ``mkdocs.edition.timing``: what, language, seconds).
 
 PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from, each sealed with its
 digest (``edition/downloads/build_cache.py``: a changed one is made again; ``$EDITION_CACHE`` moves it; empty
@@ -63,7 +63,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-import hashlib
 import json
 import os
 import sys
@@ -81,11 +80,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from edition.downloads.background import BackgroundBuild
-from edition.downloads.build_cache import digest, tree
 from edition.downloads.offline import Packing, members, website_members, write_zips
 from edition.downloads.pdf_jobs import PdfJobs
 from edition.frame.search_index import split_index, with_entries
 from edition.frame.sitemaps import edition_sitemap, with_default_alternate
+from edition.shared.digests import digest, tree
 from edition.shared.problems import format_problems, written_at
 from edition.shared.symlinks import symbolic_links
 from edition.text.permanence import read_addresses, unresolved
@@ -93,15 +92,13 @@ from edition.text.permanence import read_addresses, unresolved
 from build_state import STATE, escaping
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
 from edition_outputs import DOCUMENT, SCHEMA, comparison_pages, edition_documents, offline_comment_files
-from project import product_cache, project_facts, project_registry, project_root
+from project import TIMING, product_cache, project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
 from site_variant import OFFLINE_CONFIG, offline_variant
 
 if TYPE_CHECKING:  # imported only for its type: the server module takes ~15 ms to import
     from mkdocs.livereload import LiveReloadServer
 
-TIMINGS = "EDITION_TIMINGS"  # where scripts/benchmark.py wants the PDF and ZIP timings (JSON)
-PDF_HTML = "EDITION_PDF_HTML"  # a folder for each PDF's assembled HTML (the golden files)
 ADDRESSES = Path("data") / "published-addresses.txt"
 # What the offline variant is made from, besides the PDFs and the settings.
 OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
@@ -188,13 +185,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     _offline_zips(config, site)
     comparison_pages(config, site)
     _published_addresses(config, site)
-    if offline_variant(config):
-        return
-    if os.environ.get(TIMINGS):
-        Path(os.environ[TIMINGS]).write_text(json.dumps(STATE.timings, indent=2), encoding="utf-8")
-    if os.environ.get(PDF_HTML):  # for the golden files (scripts/golden.py)
-        for lang, html in STATE.pdf_html.items():
-            (Path(os.environ[PDF_HTML]) / f"{lang}.html").write_text(html, encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,7 +244,7 @@ def _pdfs(config: MkDocsConfig, site: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(result.pdf)
         STATE.pdf_sizes.sizes[lang] = len(result.pdf)
-        STATE.timings.setdefault("pdf_render_s", {})[lang] = result.render_s
+        TIMING.debug("%s %s: %.3f s", "pdf_render_s", lang, result.render_s)
     fill_pages(site, [STATE.pdf_sizes], project_registry(config).labels)
 
 
@@ -299,7 +289,7 @@ def _offline_zips(config: MkDocsConfig, site: Path) -> None:
         if None not in latest.values():
             _write_zips(config, site, latest)
             return
-    pdfs = [_sha256(site / download_path(PDF_NAME, lang, default)) for lang in languages]
+    pdfs = [digest(files=[site / download_path(PDF_NAME, lang, default)], root=site) for lang in languages]
     inputs = STATE.offline_inputs or _offline_inputs(config)
     key = digest(files=(), root=root, settings=[inputs, *pdfs])
     zips = {lang: cache.get(name, key) for lang, name in names.items()}
@@ -312,7 +302,7 @@ def _offline_zips(config: MkDocsConfig, site: Path) -> None:
         cache.put(OFFLINE_SEEN, inputs, b"")
     else:  # an early build, if any, was for inputs not seen before, yet the ZIPs were kept
         _drop_early_build()
-    STATE.timings["offline"] = {"made_s": time.perf_counter() - started}
+    TIMING.debug("%s %s: %.3f s", "offline", "made_s", time.perf_counter() - started)
     _write_zips(config, site, zips)
 
 
@@ -331,8 +321,7 @@ def _write_zips(config: MkDocsConfig, site: Path, zips: dict[str, bytes | None])
 def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: str) -> dict[str, bytes | None]:
     labels = project_registry(config).labels
     when = dt.datetime.combine(project_facts(config).date, dt.time(), tzinfo=dt.UTC)
-    started = time.perf_counter()
-    build, early = (STATE.offline, 1.0) if STATE.offline is not None else (_offline_build(config), 0.0)
+    build = STATE.offline if STATE.offline is not None else _offline_build(config)
     STATE.offline = None
     try:
         code, output = build.wait()
@@ -340,7 +329,6 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
             raise PluginError(f"The offline edition's build failed:\n{output}")
         offline_comment_files(config, site, build.site)  # the website's comment files, not rendered again
         fill_pages(build.site, [STATE.pdf_sizes], labels)
-        built = time.perf_counter()
         packings: dict[str, Packing] = {}
         for lang in languages:
             pdf = download_path(PDF_NAME, lang, default)
@@ -354,8 +342,6 @@ def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: 
         zips: dict[str, bytes | None] = {lang: one.target.read_bytes() for lang, one in packings.items()}
     finally:
         build.close()
-    waited, packed = built - started, time.perf_counter() - built
-    STATE.timings["offline_parts"] = {"started_early": early, "build_waited_s": waited, "pack_s": packed}
     return zips
 
 
@@ -388,8 +374,7 @@ def _offline_inputs(config: MkDocsConfig) -> str:
 def _offline_build(config: MkDocsConfig) -> BackgroundBuild:
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
     command += ["--config-file", str(project_root(config) / OFFLINE_CONFIG)]
-    environment = {k: v for k, v in os.environ.items() if k != TIMINGS}
-    return BackgroundBuild(lambda site: [*command, "--site-dir", str(site)], env=environment, prefix="edition-offline-")
+    return BackgroundBuild(lambda site: [*command, "--site-dir", str(site)], env=os.environ, prefix="edition-offline-")
 
 
 # Why: a translated edition's ZIP opens on a page that leads into its own folder.
@@ -413,11 +398,3 @@ def _published_addresses(config: MkDocsConfig, site: Path) -> None:
             f"{len(missing)} published address(es) no longer resolve; restore them or map the old id to its "
             "successor in data/retired.yml:\n" + "\n".join(lines)
         )
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

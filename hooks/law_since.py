@@ -6,8 +6,8 @@ MkDocs events:
 - ``on_files`` at priority -250: after ``crossrefs.py`` (-200) has checked and indexed this
   language's pages (so a broken page is reported as such first), reads and checks
   ``data/later-law.yml`` against those paragraphs and the provisions registry; every problem is
-  raised together as one ``PluginError``. Read again only when the data or the paragraphs change
-  (``STATE.loaded``, kept between ``mkdocs serve`` rebuilds).
+  raised together as one ``PluginError``. Read again only when the data, its schema, the paragraphs
+  or the provisions change (``STATE.loaded``, kept between ``mkdocs serve`` rebuilds by their digest).
 - ``on_page_content``: the page ``law-since-2005.md`` of each language gets the crosswalk and the
   later instruments (``law-since-page.html``).
 - ``on_page_context`` at ``AFTER_SEARCH`` (once Material's search has read the page: the notes are
@@ -36,6 +36,7 @@ from mkdocs.structure.pages import Page
 
 from edition.annexes.later_law import (
     DATA_FILE,
+    SCHEMA_FILE,
     LaterInstrument,
     LaterLaw,
     Rule,
@@ -46,6 +47,7 @@ from edition.annexes.later_law import (
     shown_text,
 )
 from edition.frame.formatting import format_date
+from edition.shared.digests import digest
 from edition.shared.places import fill_places, places_in_order
 from edition.shared.problems import EditionError
 from edition.shared.safe_html import edition_html
@@ -71,18 +73,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if index is None:
         return files
     root = project_root(config)
-    numbers = list(index.guidelines)
-    stamp = ((root / "data" / DATA_FILE).stat().st_mtime, *[hash(n) for n in numbers])
-    if stamp == STATE.loaded.law_stamp:
-        return files
-    registry = project_registry(config)
+    numbers, provisions = list(index.guidelines), list(project_registry(config).provisions)
+    inputs = [root / "data" / DATA_FILE, root / "data" / SCHEMA_FILE]  # what load_later_law reads
+    key = digest(files=inputs, root=root, settings=[*numbers, "", *provisions])
     try:
-        STATE.loaded.law = load_later_law(
-            root / "data", paragraphs=numbers, provisions=list(registry.provisions), shown=f"data/{DATA_FILE}"
+        STATE.loaded.law_kept.get(
+            key,
+            lambda: load_later_law(root / "data", paragraphs=numbers, provisions=provisions, shown=f"data/{DATA_FILE}"),
         )
     except EditionError as error:
         raise PluginError(str(error)) from error
-    STATE.loaded.law_stamp = stamp
     return files
 
 

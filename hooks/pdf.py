@@ -40,7 +40,7 @@ from edition.text.ids import guideline_anchor
 
 from build_state import STATE
 from download_sizes import PDF_NAME, download_path
-from project import project_facts, project_registry, project_root
+from project import TIMING, project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 from site_variant import offline_variant
 
@@ -55,8 +55,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     root = project_root(config)
     started = time.perf_counter()
-    html = STATE.pdf_html[lang] = _assemble(config, lang)
-    STATE.timings.setdefault("pdf_assemble_s", {})[lang] = time.perf_counter() - started
+    html = _assemble(config, lang)
+    TIMING.debug("%s %s: %.3f s", "pdf_assemble_s", lang, time.perf_counter() - started)
     STATE.pdfs.submit(lang, html, stylesheet=root / "pdf" / "print.css", base_dir=root / "pdf")
 
 

@@ -6,8 +6,8 @@ MkDocs events:
 - ``on_files`` at priority -250, after ``crossrefs.py`` (-200) has indexed this language's pages:
   reads and checks the data and every language's notes at once (source files, verbatim facts and
   quotations, paragraph ids against those pages, languages, numbers); all problems are raised
-  together. Read once per change of the files (the data, its schema, the sources, the annexes: their
-  modification times) or of the set of paragraphs (``STATE.loaded``, kept between ``mkdocs serve``
+  together. Read once per change of the files (the data, its schema, the sources, the annexes: the
+  digest of their bytes) or of the set of paragraphs (``STATE.loaded``, kept between ``mkdocs serve``
   rebuilds), so in the first language built, not again per language, nor after an edit elsewhere.
 - ``on_page_content``: the places the templates and pages leave are filled from
   ``overrides/partials/edition/practice-*.html``: under each paragraph a note bears on,
@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -44,6 +45,7 @@ from edition.annexes.practice import (
     note_problems,
 )
 from edition.frame.formatting import format_date
+from edition.shared.digests import digest
 from edition.shared.places import fill_places
 from edition.shared.problems import format_problems
 from edition.shared.safe_html import edition_html
@@ -73,27 +75,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     watched += sorted((root / "sources").glob("*.txt")) + [root / "docs" / lang / PAGE for lang in languages]
     paragraphs = frozenset(index.guidelines)  # the same in every language (hooks/parity.py)
     # An edit elsewhere in the pages leaves the notes as they were, unless it adds or drops a paragraph.
-    stamp = (paragraphs, *(p.stat().st_mtime for p in watched if p.exists()))
-    if stamp == STATE.loaded.practice_stamp:
-        return files
-    countries, problems = load_practice(
-        watched[0],
-        schema_path=watched[1],
-        sources=root / "sources",
-        languages=languages,
-        paragraphs=paragraphs,
-        shown="data/practice.yml",
+    key = digest(files=watched, root=root, settings=sorted(paragraphs))
+    STATE.loaded.countries_kept.get(
+        key, lambda: _checked_countries(root, watched=watched, languages=languages, paragraphs=paragraphs)
     )
-    pages = {}
-    for lang in languages:
-        path = root / "docs" / lang / PAGE
-        if path.exists():
-            pages[lang] = (f"docs/{lang}/{PAGE}", path.read_text(encoding="utf-8"))
-    if countries:  # unreadable data would make every note look unknown: report the data alone
-        problems += note_problems(pages, countries)  # a missing page is the parity check's to report
-    if problems:
-        raise PluginError(format_problems(problems))
-    STATE.loaded.practice_stamp, STATE.loaded.countries = stamp, tuple(countries)
     return files
 
 
@@ -276,3 +261,27 @@ def _date(country: Country, lang: str, labels: Mapping[str, str]) -> str:
 # Why: "France, Mexico, England and Cambodia" in the reader's language.
 def _joined(names: list[str], labels: Mapping[str, str]) -> str:
     return names[0] if len(names) < 2 else f"{', '.join(names[:-1])} {labels['practice_and']} {names[-1]}"
+
+
+# Why: the data and every language's notes checked together; all problems raised at once.
+def _checked_countries(
+    root: Path, *, watched: list[Path], languages: list[str], paragraphs: frozenset[str]
+) -> tuple[Country, ...]:
+    countries, problems = load_practice(
+        watched[0],
+        schema_path=watched[1],
+        sources=root / "sources",
+        languages=languages,
+        paragraphs=paragraphs,
+        shown="data/practice.yml",
+    )
+    pages = {}
+    for lang in languages:
+        path = root / "docs" / lang / PAGE
+        if path.exists():
+            pages[lang] = (f"docs/{lang}/{PAGE}", path.read_text(encoding="utf-8"))
+    if countries:  # unreadable data would make every note look unknown: report the data alone
+        problems += note_problems(pages, countries)  # a missing page is the parity check's to report
+    if problems:
+        raise PluginError(format_problems(problems))
+    return tuple(countries)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -9,10 +10,13 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from edition.downloads.build_cache import ProductCache
 from edition.frame.facts import EditionFacts, load_facts
-from edition.text.registry import Registry, cached_registry
+from edition.shared.digests import digest
+from edition.text.registry import Registry, load_registry
 
 from build_state import STATE
 
+# DEBUG: where a build's time goes, as (what, which, seconds): `mkdocs build -v`, scripts/recorded_build.py
+TIMING = logging.getLogger("mkdocs.edition.timing")
 CACHE = "EDITION_CACHE"  # where products are kept between builds; empty turns the cache off
 # The on_page_context priority after Material's search plugin (0) has read a page: what carries
 # data-search-exclude (comment panels, tools, the "Since 2005" notes) goes in then, unparsed by it.
@@ -24,12 +28,13 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-# Why: the registry (data/*.yml), read once per change, checked for changes once per language build
-# (hooks/build.py's on_config forgets it first).
+# Why: the registry (data/*.yml), read again only when their bytes change, looked at once per language
+# build (hooks/build.py's on_config forgets it first).
 def project_registry(config: MkDocsConfig) -> Registry:
     if STATE.registry is None:
         root = project_root(config)
-        STATE.registry = cached_registry(root / "data", display_root=root)
+        key = digest(files=(root / "data").rglob("*.yml"), root=root, settings=[str(root)])
+        STATE.registry = STATE.loaded.registry.get(key, lambda: load_registry(root / "data", display_root=root))
     return STATE.registry
 
 

@@ -25,6 +25,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmark_web import CATEGORIES, measure  # noqa: E402
+from cache_layers import table as cache_layers  # noqa: E402
 from comment_scale import report as comment_report  # noqa: E402
 from comment_scale import scale as comment_scale  # noqa: E402
 from corpora import growth  # noqa: E402
@@ -59,11 +60,11 @@ def build(
     env = child_env(cache)
     if site_url:
         env["SITE_URL"] = site_url
-    if timings:
-        env["EDITION_TIMINGS"] = str(timings)
+    # with timings wanted, the build records them (scripts/recorded_build.py) into the folder ``timings``
+    runner = [str(ROOT / "scripts" / "recorded_build.py"), str(timings)] if timings else ["-m", "mkdocs", "build"]
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        [sys.executable, *runner, "--strict", "-q", "-f", str(config), "-d", str(site)],
         cwd=config.parent,
         env=env,
         check=True,
@@ -201,14 +202,14 @@ def main() -> None:
             page_text = edited_page.read_text(encoding="utf-8")
             build(project / "mkdocs.yml", work / "edited", cache=work / "edited-cache")
             for run in range(RUNS):
-                timings = work / f"timings-{run}.json"
+                timings = work / f"timings-{run}"
                 full_times.append(build(ROOT / "mkdocs.yml", work / "full", timings))
                 warm_times.append(build(ROOT / "mkdocs.yml", work / "warm", cache=cache))
                 bare_times.append(build(bare, work / "bare"))
                 no_pdf_times.append(build(no_pdf, work / "no-pdf"))
                 edited_page.write_text(page_text + f"\nBenchmark edit {run + 1}.\n", encoding="utf-8")
                 edited_times.append(build(project / "mkdocs.yml", work / "edited", cache=work / "edited-cache"))
-                runs.append(json.loads(timings.read_text(encoding="utf-8")))
+                runs.append(json.loads((timings / "timings.json").read_text(encoding="utf-8")))
             edited_page.write_text(page_text, encoding="utf-8")
             for _ in range(RUNS):
                 serve_times.append(serve_rebuilds(project / "mkdocs.yml", 8741, cache, edits=len(SERVE_EDITS)))
@@ -357,9 +358,12 @@ def main() -> None:
         lines += ["", "No worse than linear means time ÷ 1× at most the size factor.", ""]
     if comments:
         lines += comment_report(comments, RUNS)
+    if os.environ.get("BENCHMARK_LAYERS", "1") == "1":
+        lines += cache_layers()
     lines += [
         "Command: `make benchmark` (`BENCHMARK_RUNS`, `BENCHMARK_LIGHTHOUSE_RUNS`, `BENCHMARK_WEB=0`, "
-        "`BENCHMARK_GROWTH=0`, `BENCHMARK_COMMENTS=0` to shorten; `BENCHMARK_COMMENT_SIZES=0,1000`).",
+        "`BENCHMARK_GROWTH=0`, `BENCHMARK_COMMENTS=0`, `BENCHMARK_LAYERS=0` to shorten; "
+        "`BENCHMARK_COMMENT_SIZES=0,1000`).",
         "",
     ]
     (ROOT / "BENCHMARKS.md").write_text("\n".join(lines), encoding="utf-8")

@@ -8,7 +8,6 @@ comments worth a look (names mixing alphabets). An optional argument names anoth
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -21,9 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main(root: Path = ROOT) -> int:
     registry = load_registry(root / "data")
-    comments, problems, _ = check_repository(
-        root, registry=registry, reference_docs=root / "docs" / "en", workers=os.cpu_count() or 1
-    )
+    comments, problems, _ = check_repository(root, registry=registry, reference_docs=root / "docs" / "en")
     notes = editor_notes(comments)
     if notes:
         print(f"{len(notes)} note(s) for the editors (valid, but check them):")

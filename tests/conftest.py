@@ -48,10 +48,13 @@ class BuildResult:
 
 
 # Why: the build exactly as the README runs it, into a folder of the test's choosing.
-def run_build(project: Path, site: Path, *, environ: dict[str, str] | None = None) -> BuildResult:
+def run_build(
+    project: Path, site: Path, *, environ: dict[str, str] | None = None, runner: list[str] | None = None
+) -> BuildResult:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(environ or {})}
+    command = [*(runner or ["-m", "mkdocs", "build"]), "--strict", "-q", "-d", str(site)]
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        [sys.executable, *command],
         cwd=project,
         env=env,
         capture_output=True,

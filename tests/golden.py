@@ -18,12 +18,12 @@ ENVIRON = {"SOURCE_DATE_EPOCH": "1764000000", "SITE_URL": "https://example.org/b
 LANGUAGES = {"en": "", "fr": "fr/", "es": "es/"}
 
 
-# Why: the build the golden files come from; the PDFs' assembled HTML is written beside the site.
+# Why: the build the golden files come from; the PDFs' assembled HTML is recorded beside the site
+# (scripts/recorded_build.py).
 def golden_build(work: Path) -> tuple[BuildResult, Path]:
-    pdf_html = work / "pdf-html"
-    pdf_html.mkdir(parents=True, exist_ok=True)
-    environ = {**ENVIRON, "COMMENTS_REPOSITORY": "", "EDITION_PDF_HTML": str(pdf_html)}
-    return run_build(ROOT, work / "site", environ=environ), pdf_html
+    environ = {**ENVIRON, "COMMENTS_REPOSITORY": ""}
+    recorded = [str(ROOT / "scripts" / "recorded_build.py"), str(work)]
+    return run_build(ROOT, work / "site", environ=environ, runner=recorded), work / "pdf-html"
 
 
 # Why: each golden file's name and expected text, read from that build.

@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-from edition.downloads.build_cache import ProductCache, digest, tree
+from edition.downloads.build_cache import ProductCache
 from edition.downloads.pdf_jobs import PdfJobs
+from edition.shared.digests import digest, tree
 
 
 @pytest.fixture

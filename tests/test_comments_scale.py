@@ -16,7 +16,7 @@ from lxml import html
 
 from edition.comments.data import data_script, read_script, relinked
 from edition.comments.export import CONTROLS, csv_cell
-from edition.comments.store import Comment, memo_from_json, memo_json
+from edition.comments.store import Comment, load_comments, load_schema, memo_from_json, memo_json
 from edition.comments.text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
 from edition.comments.views import browse_rows, data_path, target_label
 from edition.downloads.offline import file_address
@@ -265,29 +265,22 @@ def test_a_memo_that_is_not_what_the_build_wrote_is_a_miss(text: str) -> None:
     assert memo_from_json(text) == {}
 
 
-def test_many_files_checked_in_several_processes_give_what_one_process_gives(tmp_path: Path) -> None:
-    import edition.comments.store as checking
-
+def test_many_files_are_checked_file_by_file_and_only_valid_ones_are_kept(tmp_path: Path) -> None:
     folder = tmp_path / "comments"
-    write(checking.PARALLEL_FROM + 20, folder)
+    write(520, folder)
     (folder / "bad.md").write_text("---\ntargets: [IV.b.99]\n---\n\nTest fixture.\n", encoding="utf-8")
     (folder / "zz-bad.md").write_text("no front matter: test fixture\n", encoding="utf-8")
-    results = {}
-    for workers in (1, 2):
-        memo: dict[str, Comment] = {}
-        comments, problems = checking.load_comments(
-            folder,
-            schema=checking.load_schema(ROOT / "data"),
-            known_targets=set(paragraphs()),
-            retired={},
-            display_root=tmp_path,
-            memo=memo,
-            workers=workers,
-        )
-        results[workers] = (comments, [str(p) for p in problems], sorted(memo))
-    assert results[2] == results[1]
-    comments, problems, memo_keys = results[1]
-    assert len(comments) == len(memo_keys) == checking.PARALLEL_FROM + 20
+    memo: dict[str, Comment] = {}
+    comments, found = load_comments(
+        folder,
+        schema=load_schema(ROOT / "data"),
+        known_targets=set(paragraphs()),
+        retired={},
+        display_root=tmp_path,
+        memo=memo,
+    )
+    problems = [str(p) for p in found]
+    assert len(comments) == len(memo) == 520
     files = [p.split(":")[0] for p in problems]
     assert files == sorted(files) and set(files) == {"comments/bad.md", "comments/zz-bad.md"}, "file by file"
     assert problems[-1].startswith("comments/zz-bad.md:1: no front matter")

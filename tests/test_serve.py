@@ -120,6 +120,19 @@ def test_a_broken_annex_is_reported_by_file_then_served_again_once_mended(served
     assert _page(served, "practice/").select_one(".practice-note[data-practice-country='mexico']") is not None
 
 
+def test_an_edited_later_law_schema_is_checked_again_at_once(served: Served) -> None:
+    path = "data/schemas/later-law.schema.yml"
+    schema = (served.project / path).read_text(encoding="utf-8")
+    rule = 'status_as_of: {type: string, pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}'
+    assert rule in schema
+    # Test fixture: a schema the unchanged data no longer meets (the date is a string, not an integer).
+    log = served.edit(path, lambda text: text.replace(rule, "status_as_of: {type: integer}"))
+    assert "Aborted" in log[-1], "".join(log)
+    assert any("data/later-law.yml:" in line and "status_as_of" in line for line in log), "".join(log)
+    log = served.edit(path, lambda _: schema)
+    assert "Reloading browsers" in log[-1], "".join(log)
+
+
 def test_a_new_comment_appears_under_its_paragraph(served: Served) -> None:
     log = served.edit(f"comments/{COMMENT.name}", lambda _: COMMENT.read_text(encoding="utf-8"))
     assert "Reloading browsers" in log[-1], "".join(log)

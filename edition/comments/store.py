@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import html
 import json
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,8 +36,8 @@ from edition.comments.text import (
     render_markdown,
 )
 from edition.frame.facts import load_facts
+from edition.shared import digests
 from edition.shared.problems import Problem
-from edition.shared.schemas import quick_check
 from edition.shared.symlinks import IS_LINK
 from edition.text.registry import Registry
 from edition.text.syntax import REF_RE, scan
@@ -58,7 +56,6 @@ PATTERN_MESSAGES = {
 }
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LineOf = Callable[[Sequence[str | int]], int]  # the file line of a field path
-PARALLEL_FROM = 500  # files to check before the work is shared between processes (below, starting them costs more)
 
 
 @dataclass(frozen=True)
@@ -113,13 +110,11 @@ def load_comments(
     display_root: Path,
     placeholders: frozenset[str] = frozenset(),
     memo: MutableMapping[str, Comment] | None = None,
-    workers: int = 1,
     wording: Wording = NO_WORDING,
 ) -> tuple[list[Comment], list[Problem]]:
     """``memo`` holds the comments of files checked before with the same schema, targets and code
     (the caller's business, ``wording`` included), by a digest of each file's name and bytes; it is
-    brought up to date. ``wording`` holds today's texts, in which passages are found.
-    With ``workers`` above one, many files to check are shared between that many processes."""
+    brought up to date. ``wording`` holds today's texts, in which passages are found."""
     comments: list[Comment] = []
     problems: list[Problem] = []
     folder_shown = str(folder.relative_to(display_root)) if folder.is_relative_to(display_root) else str(folder)
@@ -139,14 +134,16 @@ def load_comments(
             problems.append(Problem(shown, 1, entry_problem))
             continue
         raw = path.read_bytes()
-        key = hashlib.sha256(path.name.encode() + b"\0" + raw).hexdigest()
+        key = digests.named(path.name, raw)
         seen.add(key)
         if memo is not None and key in memo:
             comments.append(memo[key])
             continue
         todo.append(_File(key, path.name, shown, raw))
-    checking = _Checking(dict(schema), frozenset(known_targets), dict(retired), placeholders, wording)
-    for file, (comment, found) in zip(todo, _check_files(todo, checking, workers=workers), strict=True):
+    checked = _check_files(
+        todo, schema=schema, known_targets=known_targets, retired=retired, placeholders=placeholders, wording=wording
+    )
+    for file, (comment, found) in zip(todo, checked, strict=True):
         problems += found
         if comment is not None:
             comments.append(comment)
@@ -168,46 +165,30 @@ class _File:
     raw: bytes
 
 
-@dataclass(frozen=True)
-class _Checking:
-    """What checking a file needs besides the file, sent once to each process."""
-
-    schema: dict[str, Any]
-    known_targets: frozenset[str]
-    retired: dict[str, str]
-    placeholders: frozenset[str]
-    wording: Wording
-
-
-# Why: 10,000 new comments take seconds to check; on a machine of several cores, each takes a share.
-def _check_files(todo: list[_File], checking: _Checking, *, workers: int) -> list[tuple[Comment | None, list[Problem]]]:
-    if workers < 2 or len(todo) < PARALLEL_FROM:
-        return _check_batch(todo, checking)
-    size = -(-len(todo) // workers)
-    batches = [todo[start : start + size] for start in range(0, len(todo), size)]
-    with ProcessPoolExecutor(max_workers=len(batches)) as pool:
-        return [result for part in pool.map(_check_batch, batches, [checking] * len(batches)) for result in part]
-
-
-# Why: the validators are made once per batch (with 10,000 comments it counts), in the process that uses them.
-def _check_batch(batch: list[_File], checking: _Checking) -> list[tuple[Comment | None, list[Problem]]]:
-    validator = jsonschema.Draft202012Validator(checking.schema)
-    quick = quick_check(checking.schema)
-    known = set(checking.known_targets)
+# Why: one validator for all the files to check (made once: with 10,000 comments it counts).
+def _check_files(
+    todo: list[_File],
+    *,
+    schema: Mapping[str, Any],
+    known_targets: set[str],
+    retired: Mapping[str, str],
+    placeholders: frozenset[str],
+    wording: Wording,
+) -> list[tuple[Comment | None, list[Problem]]]:
+    validator = jsonschema.Draft202012Validator(schema)
     return [
         parse_comment(
             file.raw,
             file=file.name,
             shown=file.shown,
-            schema=checking.schema,
-            known_targets=known,
-            retired=checking.retired,
-            placeholders=checking.placeholders,
-            wording=checking.wording,
+            schema=schema,
+            known_targets=known_targets,
+            retired=retired,
+            placeholders=placeholders,
+            wording=wording,
             validator=validator,
-            quick=quick,
         )
-        for file in batch
+        for file in todo
     ]
 
 
@@ -286,7 +267,6 @@ def parse_comment(
     placeholders: frozenset[str] = frozenset(),
     wording: Wording = NO_WORDING,
     validator: jsonschema.protocols.Validator | None = None,
-    quick: Callable[[Any], bool] | None = None,
 ) -> tuple[Comment | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
@@ -323,7 +303,7 @@ def parse_comment(
             problems.append(Problem(shown, line, f"{dotted(tuple(path)) or '(front matter)'}: {message}"))
     if data is not None and not front.problems:
         full = validator or jsonschema.Draft202012Validator(schema)
-        problems += _schema_problems(data, full, quick=quick, shown=shown, at=at)
+        problems += _schema_problems(data, full, shown=shown, at=at)
     problems += _body_problems(body, shown=shown, body_line=body_line, known=known_targets, retired=retired)
     targets = _targets(data, known=known_targets, retired=retired, shown=shown, at=at, problems=problems)
     problems += _disposition_problems(data, problems=problems, shown=shown, at=at)
@@ -373,12 +353,11 @@ def _schema_problems(
     data: Any,
     validator: jsonschema.protocols.Validator,
     *,
-    quick: Callable[[Any], bool] | None,
     shown: str,
     at: LineOf,
 ) -> list[Problem]:
     problems = []
-    for invalid in () if quick is not None and quick(data) else validator.iter_errors(data):
+    for invalid in validator.iter_errors(data):
         path = tuple(invalid.absolute_path)
         if invalid.validator == "additionalProperties" and isinstance(invalid.instance, dict):
             allowed = ", ".join(invalid.schema.get("properties", {}))
@@ -565,7 +544,6 @@ def check_repository(
     registry: Registry,
     reference_docs: Path,
     memo: MutableMapping[str, Comment] | None = None,
-    workers: int = 1,
     docs: Path | None = None,
 ) -> tuple[list[Comment], list[Problem], dict[str, str]]:
     """``docs`` holds every language's pages (``docs/<lang>/``), in which passages are found; by
@@ -581,7 +559,6 @@ def check_repository(
         display_root=root,
         placeholders=placeholders,
         memo=memo,
-        workers=workers,
         wording=wording_of(root, registry=registry, docs=docs or reference_docs.parent, schema=schema),
     )
     return comments, problems, retired

@@ -1,9 +1,9 @@
 """Products of the build (PDFs, offline ZIPs) kept between builds, keyed on what they are made from.
 
-A product is made again only when a digest of its inputs changes. Under ``mkdocs serve`` the last one
-made may stand in for a product whose inputs changed (``latest``), so an edit is back in the browser
-without waiting for WeasyPrint or the offline build; ``make downloads`` (or ``make build``) makes
-them afresh.
+A product is made again only when a digest of its inputs changes (``edition/shared/digests.py``).
+Under ``mkdocs serve`` the last one made may stand in for a product whose inputs changed
+(``latest``), so an edit is back in the browser without waiting for WeasyPrint or the offline
+build; ``make downloads`` (or ``make build``) makes them afresh.
 
 Each entry is stored sealed: a first line with the digest of its name, key and content, checked on
 every read. An entry changed after it was written (by hand, by a damaged disk, by an older format) is
@@ -16,33 +16,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
 from pathlib import Path
 
 SEAL = b"edition-cache sha256:"  # the first line of every entry, then the digest
 LOG = logging.getLogger("mkdocs.edition.cache")  # INFO: a tampered entry is made again, quietly under --strict
-
-
-# Why: one digest for files (by path and content) and settings that shape a product.
-def digest(*, files: Iterable[Path], root: Path, settings: Iterable[str] = ()) -> str:
-    hasher = hashlib.sha256()
-    for path in sorted(set(files)):
-        if path.is_file():
-            hasher.update(path.relative_to(root).as_posix().encode() + b"\0")
-            hasher.update(hashlib.sha256(path.read_bytes()).digest())
-    for setting in settings:
-        hasher.update(b"\1" + setting.encode())
-    return hasher.hexdigest()[:32]
-
-
-# Why: every file below the given folders of the project, for ``digest``.
-def tree(root: Path, parts: Iterable[str]) -> list[Path]:
-    found: list[Path] = []
-    for part in parts:
-        path = root / part
-        inside = [p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-        found += [path] if path.is_file() else inside
-    return found
 
 
 class ProductCache:

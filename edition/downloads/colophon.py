@@ -68,9 +68,7 @@ def _line(template: str, *, field: str, link: str) -> Line:
 
 # Why: who makes the edition and how it stands to QUNO, only as the settings say it: a name, website or
 # address not set is said to be not given, and QUNO's endorsement is never assumed.
-def about_lines(
-    labels: Mapping[str, str], editors: Editors, *, email: str, where_to_write: bool = True
-) -> list[Line]:
+def about_lines(labels: Mapping[str, str], editors: Editors, *, email: str, where_to_write: bool = True) -> list[Line]:
     who = labels["about_named"].format(name=editors.name) if editors.name else labels["about_unnamed"]
     lines = [Line(who)]
     if editors.url:

@@ -5,7 +5,9 @@ and each environment compiles every template it renders again. Compiling is most
 the theme costs; the code it makes depends only on the template's source. ``CompiledTemplates`` is a
 Jinja bytecode cache held in memory: an environment given it (``env.bytecode_cache = cache``) takes
 the code another environment compiled from the same file, and compiles again only when the file's
-source has changed (Jinja checks the source's checksum on every load).
+source has changed (Jinja checks the source's checksum on every load: staleness by content). Three
+environments compiling the theme's 140 templates took 7–40 s here, sharing them 0.2–0.6 s
+(``scripts/cache_layers.py``).
 """
 
 from __future__ import annotations

@@ -53,7 +53,8 @@ def escaped(text: str) -> str:
 
 # Why: which templates escape: every template of the edition's own folders (``overrides/``, ``pdf/``);
 # Material's own templates keep their own rule (they escape what they need, and print the page's HTML).
-# Asked at every render, so each name's answer is kept (an environment lives for one build).
+# Asked at every render, so each name's answer is kept (an environment lives for one build): 3,000 renders of
+# comments at 1,000 comments ask 0.08 s of file checks (scripts/cache_layers.py).
 def autoescape_in(folder: Path) -> Callable[[str | None], bool]:
     @functools.cache
     def autoescape(name: str | None) -> bool:

@@ -225,16 +225,3 @@ def unread_official_texts(provision: Provision, *, path: str) -> list[Problem]:
         for lang, source in provision.source_text.items()
         if source.compared != bool(source.read)
     ]
-
-
-_cache: dict[tuple[Path, tuple[float, ...]], Registry] = {}
-
-
-# Why: each language build (and each hook) needs the same registry; read it once per change.
-def cached_registry(data_dir: Path, *, display_root: Path | None = None) -> Registry:
-    stamps = tuple(p.stat().st_mtime for p in sorted(data_dir.rglob("*.yml")))
-    key = (data_dir.resolve(), stamps)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = load_registry(data_dir, display_root=display_root)
-    return _cache[key]
