@@ -23,15 +23,16 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from edition.downloads.edition_data import Chapter
+from edition.text.links import relative_url
 from edition.text.page_parts import extract_parts
 
 from build_state import STATE, LanguageEdition
 from edition_outputs import DOCUMENT, SCHEMA
 from project import project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+from site_links import site_links
 from site_variant import offline_variant
 
 
@@ -46,11 +47,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         for page in nav.pages
         if isinstance(page, Page) and page.meta.get("pdf", True)
     ]
-    provision_pages = {}
-    for provision, src in index.provision_pages.items():
-        file = STATE.language(lang).file(files, src)
-        if file is not None:
-            provision_pages[provision] = file.url
+    urls = site_links(config, files).urls
+    provision_pages = {provision: urls[src] for provision, src in index.provision_pages.items() if src in urls}
     STATE.editions[lang] = LanguageEdition(
         lang=lang,
         title=config.site_name,
@@ -71,7 +69,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
     def href(path: str, *, shipped: bool = True) -> str | None:
         if shipped or not offline_variant(config):
-            return get_relative_url(path, page.url)
+            return relative_url(path, page.url)
         return config.site_url + path if config.site_url else None
 
     data: dict[str, Any] = {

@@ -30,16 +30,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from edition.downloads.offline import online_address
 from edition.shared.places import fill_places
-from edition.text.ids import guideline_anchor
+from edition.text.ids import anchor_of
+from edition.text.links import relative_url
 from edition.tools.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_facts, project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+from site_links import site_links
 
 PLACE = "<!-- edition:tools "
 COMPARE_PAGE = "compare.md"  # each language's comparison page (hooks/compare.py)
@@ -96,23 +97,21 @@ def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> st
     language = STATE.language(lang)
     env = language.templates(config)
     tools = env.get_template("partials/edition/tools.html")
-    compare = _compare_url(files)
-    index = language.index
-    targets = [*index.guidelines, *index.provision_pages] if index else []
+    links = site_links(config, files)
+    compare = links.find(COMPARE_PAGE)
 
     def render(target: str) -> str:
         if "." in target:
-            anchor, label = guideline_anchor(target), labels["tools_compare_paragraph"].format(number=target)
+            label = labels["tools_compare_paragraph"].format(number=target)
         else:
-            name = registry.provisions[target].label[lang]
-            anchor, label = target, labels["tools_compare_provision"].format(label=name)
-        compare_href = f"{get_relative_url(compare, page.url)}#{anchor}" if compare else None
+            label = labels["tools_compare_provision"].format(label=registry.provisions[target].label[lang])
+        compare_href = links.page(compare, here=page.url, anchor=anchor_of(target)) if compare else None
         return str(tools.render(labels=labels, compare_href=compare_href, compare_label=label))
 
-    html = fill_places(html, prefix=PLACE, targets=targets, render=render)
+    html = fill_places(html, prefix=PLACE, targets=links.targets, render=render)
     dialog = env.get_template("partials/edition/cite-dialog.html")
     _, default = site_languages(config)
-    script = get_relative_url(edition_prefix(lang, default) + SCRIPT, page.url)
+    script = relative_url(edition_prefix(lang, default) + SCRIPT, page.url)
     return html + dialog.render(labels=labels, path=online_address(page.url), script=script, whole=home)
 
 
@@ -128,7 +127,7 @@ def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
         "colon": labels["colon"],
         "items": [
             {
-                "href": get_relative_url(edition_prefix(lang, default) + path, page.url),
+                "href": relative_url(edition_prefix(lang, default) + path, page.url),
                 "type": media_type,
                 "name": FORMAT_NAMES[name],
             }
@@ -184,10 +183,3 @@ def _permanent_base(config: MkDocsConfig) -> str:
     url = config.site_url or ""
     host = urlsplit(url).hostname
     return "" if not url or host in LOOPBACK else url
-
-
-def _compare_url(files: Files) -> str | None:
-    for file in files.documentation_pages():
-        if file.src_uri == COMPARE_PAGE or file.src_uri.endswith("/" + COMPARE_PAGE):
-            return file.url
-    return None

@@ -28,7 +28,7 @@ from edition.comments.text import (
     browser_tables,
 )
 from edition.frame.formatting import format_date
-from edition.text.ids import guideline_anchor
+from edition.text.ids import anchor_of
 from edition.text.registry import Registry
 
 STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
@@ -43,11 +43,6 @@ def count_label(count: int, labels: Mapping[str, str]) -> str:
     if count == 1:
         return labels["comments_count_one"]
     return labels["comments_count_other"].format(count=count)
-
-
-# Why: a paragraph's or provision's id as it appears in the page (provisions by their label).
-def anchor_of(target: str) -> str:
-    return guideline_anchor(target) if "." in target else target
 
 
 # Why: a paragraph by its number, a provision by its label in the reader's language.
