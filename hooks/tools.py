@@ -13,8 +13,8 @@ MkDocs events:
   part, its address and the date of access (``assets/javascripts/tools.js``). The home pages get
   "Cite this edition" with the files.
 
-Addresses in citations are permanent: ``site_url`` when it names a real host; a local build (a
-loopback ``site_url``) leaves the browser to use the page's own address.
+Addresses in citations are permanent: ``site_url`` when it is a published address
+(``edition/shared/addresses.py``); a local build leaves the browser to use the page's own address.
 """
 
 from __future__ import annotations
@@ -23,7 +23,6 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,6 +31,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from edition.downloads.offline import online_address
+from edition.shared.addresses import published_address
 from edition.shared.places import fill_places
 from edition.text.ids import anchor_of
 from edition.text.links import relative_url
@@ -51,7 +51,6 @@ FILES = {
 }
 FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,8 +61,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     lang = current_language(config)
     _, default = site_languages(config)
     work = _work(config, lang)
-    # Without a published address, the files give none: a relative one ("fr/", "") leads nowhere.
-    home = config.site_url + edition_prefix(lang, default) if config.site_url else None
+    # Without a published address, the files give none: a relative or local one leads nowhere.
+    published = published_address(config.site_url)
+    home = published + edition_prefix(lang, default) if published else None
     writers = {"csl": csl_json, "bibtex": bibtex, "ris": ris}
     for name, (path, _) in FILES.items():
         target = Path(config.site_dir) / (edition_prefix(lang, default) + path)
@@ -159,7 +159,7 @@ def _script_data(config: MkDocsConfig, lang: str) -> dict[str, Any]:
         "part": compact(templates(work, pattern=labels["cite_format"])),
         "work": compact(templates(work, pattern=labels["cite_format"], part=False)),
         "key": part_key(work, None),
-        "base": _permanent_base(config),
+        "base": published_address(config.site_url) or "",
         "months": [m.strip() for m in labels["months"].split(",")],
         "date_format": labels["date_format"],
         "words": {
@@ -176,10 +176,3 @@ def _script_data(config: MkDocsConfig, lang: str) -> dict[str, Any]:
             )
         },
     }
-
-
-# Why: a citation's address must outlive the machine it was built on.
-def _permanent_base(config: MkDocsConfig) -> str:
-    url = config.site_url or ""
-    host = urlsplit(url).hostname
-    return "" if not url or host in LOOPBACK else url
