@@ -31,7 +31,7 @@ from edition.text.page_parts import extract_parts
 from build_state import STATE, LanguageEdition
 from edition_outputs import DOCUMENT, SCHEMA
 from project import project_registry
-from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+from site_languages import current_language, edition_prefix, is_edition_home, site_languages, site_names
 from site_links import site_links
 from site_variant import offline_variant
 
@@ -51,7 +51,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     provision_pages = {provision: urls[src] for provision, src in index.provision_pages.items() if src in urls}
     STATE.editions[lang] = LanguageEdition(
         lang=lang,
-        title=config.site_name,
+        title=site_names(config)[lang],
         home_url=edition_prefix(lang, default),
         chapters=chapters,
         provision_pages=provision_pages,
