@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from edition.downloads.edition_data import Chapter
+from edition.downloads.edition_data import Chapter, data_links
 from edition.text.links import relative_url
 from edition.text.page_parts import extract_parts
 
@@ -67,23 +67,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     languages = site_languages(config)[0]
     labels = project_registry(config).labels
 
-    def href(path: str, *, shipped: bool = True) -> str | None:
+    def href(path: str, shipped: bool) -> str | None:
         if shipped or not offline_variant(config):
             return relative_url(path, page.url)
         return config.site_url + path if config.site_url else None
 
-    data: dict[str, Any] = {
-        "label": labels[lang]["data_title"],
-        "how": labels[lang]["data_how"],
-        "items": [
-            {
-                "href": href(DOCUMENT.format(lang=other), shipped=other == lang),
-                "lang": other,
-                "name": labels[other]["data_document"],
-            }
-            for other in languages
-        ],
-        "schema": {"href": href(SCHEMA), "name": labels[lang]["data_schema"]},
-    }
-    context["edition_data"] = data
+    documents = {other: DOCUMENT.format(lang=other) for other in languages}
+    context["edition_data"] = data_links(
+        labels, lang=lang, languages=languages, documents=documents, schema=SCHEMA, href=href
+    )
     return context

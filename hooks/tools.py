@@ -20,7 +20,6 @@ Addresses in citations are permanent: ``site_url`` when it is a published addres
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +34,8 @@ from edition.shared.addresses import published_address
 from edition.shared.places import fill_places
 from edition.text.ids import anchor_of
 from edition.text.links import relative_url
-from edition.tools.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
+from edition.tools.citation import Work, edition_work
+from edition.tools.views import citation_files, compare_label, edition_cite, script_data
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_facts, project_registry
@@ -44,12 +44,6 @@ from site_links import site_links
 
 PLACE = "<!-- edition:tools "
 COMPARE_PAGE = "compare.md"  # each language's comparison page (hooks/compare.py)
-FILES = {
-    "csl": ("cite/edition.json", "application/vnd.citationstyles.csl+json"),
-    "bibtex": ("cite/edition.bib", "application/x-bibtex"),
-    "ris": ("cite/edition.ris", "application/x-research-info-systems"),
-}
-FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
 
 
@@ -64,15 +58,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # Without a published address, the files give none: a relative or local one leads nowhere.
     published = published_address(config.site_url)
     home = published + edition_prefix(lang, default) if published else None
-    writers = {"csl": csl_json, "bibtex": bibtex, "ris": ris}
-    for name, (path, _) in FILES.items():
+    for path, text in citation_files(work, home=home).items():
         target = Path(config.site_dir) / (edition_prefix(lang, default) + path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(writers[name](work, key=work.key, locator=None, url=home), encoding="utf-8", newline="")
+        target.write_text(text, encoding="utf-8", newline="")
+    data = script_data(work, project_registry(config).labels[lang], base=published or "")
     script = Path(config.site_dir) / (edition_prefix(lang, default) + SCRIPT)
-    script.write_text(
-        f"window.editionCite = {json.dumps(_script_data(config, lang), ensure_ascii=False)};\n", encoding="utf-8"
-    )
+    script.write_text(f"window.editionCite = {json.dumps(data, ensure_ascii=False)};\n", encoding="utf-8")
     return env
 
 
@@ -83,7 +75,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if page.content is not None and files is not None:
         page.content = _with_tools(page.content, page, config, files)
     if is_edition_home(page.url, config):
-        context["edition_cite"] = _edition_cite(page, config)
+        lang = current_language(config)
+        prefix = edition_prefix(lang, site_languages(config)[1])
+        labels = project_registry(config).labels[lang]
+        context["edition_cite"] = edition_cite(labels, href=lambda path: relative_url(prefix + path, page.url))
     return context
 
 
@@ -92,19 +87,16 @@ def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> st
     if PLACE not in html and not home:
         return html
     lang = current_language(config)
-    labels = project_registry(config).labels[lang]
     registry = project_registry(config)
-    language = STATE.language(lang)
-    env = language.templates(config)
+    labels = registry.labels[lang]
+    env = STATE.language(lang).templates(config)
     tools = env.get_template("partials/edition/tools.html")
     links = site_links(config, files)
     compare = links.find(COMPARE_PAGE)
 
     def render(target: str) -> str:
-        if "." in target:
-            label = labels["tools_compare_paragraph"].format(number=target)
-        else:
-            label = labels["tools_compare_provision"].format(label=registry.provisions[target].label[lang])
+        provision = registry.provisions.get(target) if "." not in target else None
+        label = compare_label(target, labels, provision_label=provision.label[lang] if provision else None)
         compare_href = links.page(compare, here=page.url, anchor=anchor_of(target)) if compare else None
         return str(tools.render(labels=labels, compare_href=compare_href, compare_label=label))
 
@@ -115,28 +107,6 @@ def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> st
     return html + dialog.render(labels=labels, path=online_address(page.url), script=script, whole=home)
 
 
-# Why: "Cite this edition" on a home page, with the files for reference managers.
-def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
-    lang = current_language(config)
-    default = site_languages(config)[1]
-    labels = project_registry(config).labels[lang]
-    cite: dict[str, Any] = {
-        "label": labels["cite_this_edition"],
-        "how": labels["cite_edition_how"],
-        "formats": labels["cite_formats"],
-        "colon": labels["colon"],
-        "items": [
-            {
-                "href": relative_url(edition_prefix(lang, default) + path, page.url),
-                "type": media_type,
-                "name": FORMAT_NAMES[name],
-            }
-            for name, (path, media_type) in FILES.items()
-        ],
-    }
-    return cite
-
-
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
@@ -145,34 +115,3 @@ def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
 def _work(config: MkDocsConfig, lang: str) -> Work:
     facts = project_facts(config)
     return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=facts.date)
-
-
-# Why: what the browser needs to cite a part or the whole, once per language (a cached script).
-def _script_data(config: MkDocsConfig, lang: str) -> dict[str, Any]:
-    labels = project_registry(config).labels[lang]
-    work = _work(config, lang)
-
-    def compact(found: Mapping[str, str]) -> dict[str, str]:
-        return {name: json.dumps(json.loads(text)) if name == "csl" else text for name, text in found.items()}
-
-    return {
-        "part": compact(templates(work, pattern=labels["cite_format"])),
-        "work": compact(templates(work, pattern=labels["cite_format"], part=False)),
-        "key": part_key(work, None),
-        "base": published_address(config.site_url) or "",
-        "months": [m.strip() for m in labels["months"].split(",")],
-        "date_format": labels["date_format"],
-        "words": {
-            name: labels[name]
-            for name in (
-                "cite_copied",
-                "cite_copy_failed",
-                "cite_locator_paragraph",
-                "cite_in_text_paragraph",
-                "cite_locator_provision",
-                "tools_cite_paragraph",
-                "tools_cite_provision",
-                "cite_this_edition",
-            )
-        },
-    }
