@@ -56,14 +56,14 @@ from edition.comments.store import (
 )
 from edition.comments.text import RefSlot
 from edition.comments.views import (
-    STATUS_ORDER,
     browse_rows,
     by_target,
     comment_context,
-    count_label,
     data_path,
     fill,
     form_settings,
+    index_context,
+    panel_context,
     ref_text,
     target_label,
 )
@@ -256,17 +256,15 @@ class _Renderer:
         grouped = STATE.loaded.comments.by_target
 
         def panel(target: str) -> str:
-            count = len(grouped.get(target, ()))
-            context = {
-                "target": target,
-                "count": count,
-                "count_label": count_label(count, self.labels),
-                "src": self.data_src(target),
-                "export_href": self.export_href(),
-                "labels": self.labels,
-                "new_href": self.form_href(target),
-                "new_label": self.labels["comment_on_guideline" if target in guidelines else "comment_on_provision"],
-            }
+            context = panel_context(
+                target,
+                count=len(grouped.get(target, ())),
+                labels=self.labels,
+                src=self.data_src(target),
+                export_href=self.export_href(),
+                new_href=self.form_href(target),
+                guideline=target in guidelines,
+            )
             return self.template("comments.html", **context)
 
         guidelines = links.index.guidelines
@@ -281,31 +279,13 @@ class _Renderer:
             data_src=self.data_src,
             label=lambda target: target_label(target, registry=self.registry, lang=self.lang),
         )
-        labels = self.labels
-        properties = STATE.loaded.comments.schema["properties"]
-        languages = [(code, labels[f"language_name_{code}"]) for code in sorted(properties["language"]["enum"])]
-        kinds = [(kind, labels[f"comment_kind_{kind}"]) for kind in properties["kind"]["enum"]]
-        statuses = [(status, labels[f"comment_status_{status}"]) for status in STATUS_ORDER]
-        words = ("count", "searched", "none", "on", "loading", "load_failed")
-        messages = {
-            word: labels[f"comments_browse_{word}" if word in ("count", "searched", "none") else f"comments_{word}"]
-            for word in words
-        }
-        browse = {
-            "targets": [{k: row[k] for k in ("target", "label", "href", "src", "facets")} for row in rows],
-            "page": 20,
-        }
-        return {
-            "labels": labels,
-            "export_csv": relative_url(EXPORT_CSV, self.page.url),
-            "export_json": relative_url(EXPORT_JSON, self.page.url),
-            "rows": rows,
-            "total_label": count_label(sum(1 for c in STATE.loaded.comments.comments if c.visible), labels),
-            "languages": languages,
-            "kinds": kinds,
-            "statuses": statuses,
-            "browse": {**browse, "messages": messages},
-        }
+        return index_context(
+            STATE.loaded.comments.comments,
+            schema=STATE.loaded.comments.schema,
+            labels=self.labels,
+            rows=rows,
+            exports=(relative_url(EXPORT_CSV, self.page.url), relative_url(EXPORT_JSON, self.page.url)),
+        )
 
     def form_context(self) -> dict[str, Any]:
         targets = self.links.links.targets
