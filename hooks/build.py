@@ -93,7 +93,7 @@ from build_state import STATE, escaping
 from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
 from edition_outputs import DOCUMENT, SCHEMA, comparison_pages, edition_documents, offline_comment_files
 from project import TIMING, product_cache, project_facts, project_registry, project_root
-from site_languages import current_language, edition_prefix, site_languages
+from site_languages import current_language, edition_prefix, site_languages, site_names
 from site_variant import OFFLINE_CONFIG, offline_variant
 
 if TYPE_CHECKING:  # imported only for its type: the server module takes ~15 ms to import
@@ -380,9 +380,7 @@ def _offline_build(config: MkDocsConfig) -> BackgroundBuild:
 # Why: a translated edition's ZIP opens on a page that leads into its own folder.
 def _start_page(config: MkDocsConfig, lang: str) -> str:
     labels = project_registry(config).labels[lang]
-    plugin = config.plugins.get("i18n")
-    entries = plugin.config.languages if plugin is not None else []
-    name = next((entry.site_name for entry in entries if entry.locale == lang and entry.site_name), config.site_name)
+    name = site_names(config)[lang]
     template = STATE.language(lang).templates(config).get_template(START_TEMPLATE)
     return str(template.render(lang=lang, site_name=name, href=f"{lang}/index.html", labels=labels))
 

@@ -24,6 +24,7 @@ from edition.tools.checklist import MAX_FILE_BYTES, MAX_NOTE, STATUSES, STORAGE_
 from build_state import STATE
 from project import project_registry
 from site_languages import current_language
+from site_links import site_links
 
 DETAILS = "<!-- edition:checklist-details -->"
 
@@ -45,7 +46,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     parts, problems = checklist_parts(index, pages, order=order)
     if problems:
         raise PluginError(format_problems(problems))
-    hrefs = {key: file.url_relative_to(page.file) for key, file in sources.items() if file}
+    links = site_links(config, files)
+    hrefs = {key: links.page(key, here=page.url) for key, file in sources.items() if file}
     # Why: the reader meets the questions first; storage and file formats are reference, read after.
     assert page.content is not None
     page.content, _marker, details = page.content.partition(DETAILS)

@@ -44,7 +44,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 import edition
 from edition.comments.annotations import annotation_collection
@@ -60,15 +59,14 @@ from edition.comments.store import (
 )
 from edition.comments.text import RefSlot
 from edition.comments.views import (
-    STATUS_ORDER,
-    anchor_of,
     browse_rows,
     by_target,
     comment_context,
-    count_label,
     data_path,
     fill,
     form_settings,
+    index_context,
+    panel_context,
     ref_text,
     target_label,
 )
@@ -76,10 +74,12 @@ from edition.shared.digests import digest
 from edition.shared.places import fill_places
 from edition.shared.problems import format_problems
 from edition.shared.safe_html import edition_html
+from edition.text.links import page_href, relative_url
 
 from build_state import STATE, KeptComments
 from project import AFTER_SEARCH, product_cache, project_facts, project_registry, project_root
 from site_languages import current_language, edition_prefix, site_languages
+from site_links import site_links
 from site_variant import offline_variant
 
 EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment.schema.json"
@@ -237,28 +237,19 @@ def _checked(config: MkDocsConfig, root: Path, *, context: str) -> KeptComments:
 
 
 class _Links:
-    """Addresses of paragraphs and provisions from one place (a page or a comment file), through ``Files``."""
+    """Addresses of paragraphs and provisions from one place (a page or a comment file): ``Links``."""
 
     def __init__(self, files: Files, *, config: MkDocsConfig, lang: str, here: str) -> None:
-        self.files, self.config, self.lang, self.here = files, config, lang, here
+        self.config, self.lang, self.here = config, lang, here
         self.registry = project_registry(config)
+        self.links = site_links(config, files, retired=STATE.loaded.comments.retired)
 
     # Why: ``[[id]]`` in a comment links to that paragraph or provision in the reader's language.
     def link(self, target: str) -> str | None:
-        index = STATE.index
-        target = STATE.loaded.comments.retired.get(target, target)
-        if index is None:
+        found = self.links.target(target)
+        if found is None or found.kind == "instrument":
             return None
-        if target in index.guidelines:
-            src = index.guidelines[target].page
-        elif target in index.provision_pages:
-            src = index.provision_pages[target]
-        else:
-            return None
-        file = STATE.language(self.lang).file(self.files, src)
-        if file is None:
-            return None
-        return f"{get_relative_url(file.url, self.here)}#{anchor_of(target)}"
+        return self.links.href(target, here=self.here)
 
     def ref(self, slot: RefSlot) -> str:
         text = ref_text(slot, registry=self.registry, lang=self.lang, retired=STATE.loaded.comments.retired)
@@ -279,9 +270,8 @@ class _Renderer:
         self.links = _Links(files, config=config, lang=self.lang, here=page.url)
         _, default = site_languages(config)
         self.prefix = edition_prefix(self.lang, default)
-        self.comments_url = next(  # the Comments page, wherever this language's files put it
-            (f.url for f in files.documentation_pages() if f.src_uri.rsplit("/", 1)[-1] == COMMENTS_PAGE), None
-        )
+        found = self.links.links.find(COMMENTS_PAGE)  # wherever this language's files put it
+        self.comments_url = self.links.links.urls[found] if found else None
 
     def template(self, name: str, **context: Any) -> str:
         return str(self.env.get_template(f"partials/edition/{name}").render(**context))
@@ -289,40 +279,36 @@ class _Renderer:
     # Why: the Comments page's address from this page, with the form's fragment and a target.
     def form_href(self, target: str) -> str:
         how = self.comments_url
-        return "#" if how is None else f"{get_relative_url(how, self.page.url)}?target={target}#write-a-comment"
+        return "#" if how is None else f"{relative_url(how, self.page.url)}?target={target}#write-a-comment"
 
     def export_href(self) -> str:
         how = self.comments_url
-        return "#" if how is None else f"{get_relative_url(how, self.page.url)}#comments-export"
+        return "#" if how is None else page_href(how, here=self.page.url, anchor="comments-export")
 
     def data_src(self, target: str) -> str:
-        return get_relative_url(self.prefix + data_path(target), self.page.url)
+        return relative_url(self.prefix + data_path(target), self.page.url)
 
     def panels(self, html: str) -> str:
-        index = STATE.index
+        links = self.links.links
         grouped = STATE.loaded.comments.by_target
 
         def panel(target: str) -> str:
-            count = len(grouped.get(target, ()))
-            context = {
-                "target": target,
-                "count": count,
-                "count_label": count_label(count, self.labels),
-                "src": self.data_src(target),
-                "export_href": self.export_href(),
-                "labels": self.labels,
-                "new_href": self.form_href(target),
-                "new_label": self.labels["comment_on_guideline" if target in guidelines else "comment_on_provision"],
-            }
+            context = panel_context(
+                target,
+                count=len(grouped.get(target, ())),
+                labels=self.labels,
+                src=self.data_src(target),
+                export_href=self.export_href(),
+                new_href=self.form_href(target),
+                guideline=target in guidelines,
+            )
             return self.template("comments.html", **context)
 
-        guidelines = index.guidelines if index else {}
-        targets = [*guidelines, *index.provision_pages] if index else []
-        return fill_places(html, prefix=PLACE, targets=targets, render=panel)
+        guidelines = links.index.guidelines
+        return fill_places(html, prefix=PLACE, targets=links.targets, render=panel)
 
     def index_context(self) -> dict[str, Any]:
-        index = STATE.index
-        targets = [*index.guidelines, *index.provision_pages] if index else []
+        targets = self.links.links.targets
         rows = browse_rows(
             STATE.loaded.comments.comments,
             targets=targets,
@@ -330,35 +316,16 @@ class _Renderer:
             data_src=self.data_src,
             label=lambda target: target_label(target, registry=self.registry, lang=self.lang),
         )
-        labels = self.labels
-        properties = STATE.loaded.comments.schema["properties"]
-        languages = [(code, labels[f"language_name_{code}"]) for code in sorted(properties["language"]["enum"])]
-        kinds = [(kind, labels[f"comment_kind_{kind}"]) for kind in properties["kind"]["enum"]]
-        statuses = [(status, labels[f"comment_status_{status}"]) for status in STATUS_ORDER]
-        words = ("count", "searched", "none", "on", "loading", "load_failed")
-        messages = {
-            word: labels[f"comments_browse_{word}" if word in ("count", "searched", "none") else f"comments_{word}"]
-            for word in words
-        }
-        browse = {
-            "targets": [{k: row[k] for k in ("target", "label", "href", "src", "facets")} for row in rows],
-            "page": 20,
-        }
-        return {
-            "labels": labels,
-            "export_csv": get_relative_url(EXPORT_CSV, self.page.url),
-            "export_json": get_relative_url(EXPORT_JSON, self.page.url),
-            "rows": rows,
-            "total_label": count_label(sum(1 for c in STATE.loaded.comments.comments if c.visible), labels),
-            "languages": languages,
-            "kinds": kinds,
-            "statuses": statuses,
-            "browse": {**browse, "messages": messages},
-        }
+        return index_context(
+            STATE.loaded.comments.comments,
+            schema=STATE.loaded.comments.schema,
+            labels=self.labels,
+            rows=rows,
+            exports=(relative_url(EXPORT_CSV, self.page.url), relative_url(EXPORT_JSON, self.page.url)),
+        )
 
     def form_context(self) -> dict[str, Any]:
-        index = STATE.index
-        targets = [*index.guidelines, *index.provision_pages] if index else []
+        targets = self.links.links.targets
         settings = form_settings(
             schema=STATE.loaded.comments.schema,
             targets=targets,

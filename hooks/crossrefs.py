@@ -36,12 +36,14 @@ from mkdocs.structure.pages import Page
 from edition.shared.held_html import put_back
 from edition.shared.problems import EditionError, format_problems
 from edition.text.crossrefs import build_index
+from edition.text.links import Links
 from edition.text.render import PageRenderer, render_page
 from edition.text.syntax import scan
 
 from build_state import STATE
 from project import project_facts, project_registry, project_root
 from site_languages import current_language
+from site_links import page_urls
 
 # ---------------------------------------------------------------------------------------------
 # Events
@@ -82,11 +84,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def templates(name: str, /, **context: Any) -> str:
         return str(env.get_template(f"partials/edition/{name}").render(**context))
 
-    def url_for(src_uri: str) -> str:
-        return _url(language.file(files, src_uri), page.file, src_uri)
-
     lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-    renderer = PageRenderer(language.index, project_registry(config), lang, templates, url_for)
+    registry = project_registry(config)
+    links = Links(language.index, registry, lang, page_urls(files))
+    renderer = PageRenderer(language.index, registry, lang, templates, links, page.url)
     markdown = render_page(scan(markdown, path=scanned.path), renderer)
     language.held[page.file.src_uri] = renderer.held
     return markdown
@@ -110,12 +111,3 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _shown(file: File, root: Path) -> str:
     path = Path(file.abs_src_path or file.src_path)
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
-
-
-# Why: URLs come from MkDocs' own File objects, so they are right per language and URL style.
-def _url(target: File | None, current: File, src_uri: str) -> str:
-    if src_uri == current.src_uri:
-        return ""
-    if target is None:
-        raise PluginError(f"{current.src_uri}: link target '{src_uri}' is not part of this build")
-    return target.url_relative_to(current)

@@ -23,15 +23,16 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
-from edition.downloads.edition_data import Chapter
+from edition.downloads.edition_data import Chapter, data_links
+from edition.text.links import relative_url
 from edition.text.page_parts import extract_parts
 
 from build_state import STATE, LanguageEdition
 from edition_outputs import DOCUMENT, SCHEMA
 from project import project_registry
-from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+from site_languages import current_language, edition_prefix, is_edition_home, site_languages, site_names
+from site_links import site_links
 from site_variant import offline_variant
 
 
@@ -46,14 +47,11 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         for page in nav.pages
         if isinstance(page, Page) and page.meta.get("pdf", True)
     ]
-    provision_pages = {}
-    for provision, src in index.provision_pages.items():
-        file = STATE.language(lang).file(files, src)
-        if file is not None:
-            provision_pages[provision] = file.url
+    urls = site_links(config, files).urls
+    provision_pages = {provision: urls[src] for provision, src in index.provision_pages.items() if src in urls}
     STATE.editions[lang] = LanguageEdition(
         lang=lang,
-        title=config.site_name,
+        title=site_names(config)[lang],
         home_url=edition_prefix(lang, default),
         chapters=chapters,
         provision_pages=provision_pages,
@@ -69,23 +67,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     languages = site_languages(config)[0]
     labels = project_registry(config).labels
 
-    def href(path: str, *, shipped: bool = True) -> str | None:
+    def href(path: str, shipped: bool) -> str | None:
         if shipped or not offline_variant(config):
-            return get_relative_url(path, page.url)
+            return relative_url(path, page.url)
         return config.site_url + path if config.site_url else None
 
-    data: dict[str, Any] = {
-        "label": labels[lang]["data_title"],
-        "how": labels[lang]["data_how"],
-        "items": [
-            {
-                "href": href(DOCUMENT.format(lang=other), shipped=other == lang),
-                "lang": other,
-                "name": labels[other]["data_document"],
-            }
-            for other in languages
-        ],
-        "schema": {"href": href(SCHEMA), "name": labels[lang]["data_schema"]},
-    }
-    context["edition_data"] = data
+    documents = {other: DOCUMENT.format(lang=other) for other in languages}
+    context["edition_data"] = data_links(
+        labels, lang=lang, languages=languages, documents=documents, schema=SCHEMA, href=href
+    )
     return context

@@ -52,12 +52,13 @@ from edition.shared.places import fill_places, places_in_order
 from edition.shared.problems import EditionError
 from edition.shared.safe_html import edition_html
 from edition.text.crossrefs import CrossIndex
-from edition.text.ids import guideline_anchor
+from edition.text.links import Links
 from edition.text.registry import Provision
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_registry, project_root
 from site_languages import current_language, is_edition_home
+from site_links import site_links
 
 PLACE = "<!-- edition:law-since "
 PAGE_SRC = "law-since-2005.md"
@@ -124,7 +125,14 @@ def _filling(page: Page, config: MkDocsConfig, files: Files) -> _Context | None:
         return None
     registry = project_registry(config)
     return _Context(
-        law, lang, registry.labels[lang], registry.provisions, page, files, index, language.templates(config)
+        law,
+        lang,
+        registry.labels[lang],
+        registry.provisions,
+        page,
+        site_links(config, files),
+        index,
+        language.templates(config),
     )
 
 
@@ -141,7 +149,7 @@ class _Context:
     labels: Mapping[str, str]
     provisions: Mapping[str, Provision]
     page: Page
-    files: Files
+    links: Links
     index: CrossIndex
     env: jinja2.Environment
     tips: int = 0
@@ -150,13 +158,15 @@ class _Context:
     def render(self, name: str, **context: Any) -> str:
         return str(self.env.get_template(f"partials/edition/{name}").render(**context))
 
-    # Why: URLs from MkDocs' own File objects, right per language and URL style.
+    # Why: addresses from the language's one resolver (``edition/text/links.py``).
     def url(self, src_uri: str, anchor: str) -> str:
-        target = STATE.language(self.lang).file(self.files, src_uri)
-        if target is None:
+        page = self.links.find(src_uri)
+        if page is None:
             raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
-        base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)
-        return f"{base}#{anchor}" if anchor else base or "./"
+        return self.links.page(page, here=self.page.url, anchor=anchor)
+
+    def href(self, target: str) -> str:
+        return self.links.href(target, here=self.page.url) or ""
 
     def law_href(self, anchor: str) -> str:
         return self.url(PAGE_SRC, anchor)
@@ -234,11 +244,10 @@ class _Context:
 
     # Why: everything the annex page shows: the crosswalk, then each instrument and its rules.
     def page_context(self) -> dict[str, Any]:
-        index = self.index
         provisions = self.provisions
         crosswalk = [
             {
-                "href": self.url(index.provision_pages[pid], pid) if pid in index.provision_pages else "",
+                "href": self.href(pid),
                 "label": provisions[pid].label.get(self.lang, provisions[pid].label["en"]),
                 "status": self.labels[f"law_since_status_{s.status}"],
                 "note": s.note[self.lang],
@@ -275,14 +284,14 @@ class _Context:
                     "quoted": quoted,
                     "source_line": rule_source_line(rule, self.lang, self.labels),
                     "paragraphs": [
-                        {"number": n, "href": self.url(index.guidelines[n].page, guideline_anchor(n))}
+                        {"number": n, "href": self.href(n)}
                         for n in self.law.paragraphs_of(rule.id)
                         if n in index.guidelines
                     ],
                     "provisions": [
                         {
                             "label": provisions[p].label.get(self.lang, provisions[p].label["en"]),
-                            "href": self.url(index.provision_pages[p], p),
+                            "href": self.href(p),
                         }
                         for p in self.law.provisions_of(rule.id)
                         if p in index.provision_pages and p in provisions

@@ -20,18 +20,14 @@ from edition.frame.not_found import editions, site_root_path
 
 from build_state import STATE
 from project import project_registry
-from site_languages import current_language, site_languages
+from site_languages import current_language, site_languages, site_names
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
     languages, default = site_languages(config)
-    plugin = config.plugins.get("i18n")
-    entries = {entry.locale: entry for entry in plugin.config.languages} if plugin else {}
-    # The plugin keeps the site's own name aside while it builds a language that overrides it.
-    own_name = str(getattr(plugin, "original_configs", {}).get("site_name", config.site_name))
-    names = {lang: getattr(entries.get(lang), "site_name", None) or own_name for lang in languages}
+    names = site_names(config)
     root = site_root_path(config.site_url)
     blocks = editions(languages, default=default, root=root, site_names=names, labels=project_registry(config).labels)
     template = (

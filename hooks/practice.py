@@ -51,11 +51,13 @@ from edition.shared.problems import format_problems
 from edition.shared.safe_html import edition_html
 from edition.text.crossrefs import CrossIndex
 from edition.text.ids import guideline_anchor
+from edition.text.links import Links
 from edition.text.render import one_block
 
 from build_state import STATE
 from project import project_registry, project_root
 from site_languages import current_language, is_edition_home, site_languages
+from site_links import site_links
 
 PAGE = "practice.md"  # each edition's annex, docs/<lang>/practice.md
 
@@ -86,7 +88,7 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     lang = current_language(config)
     language = STATE.language(lang)
     labels = project_registry(config).labels[lang]
-    context = _Context(page, files, lang, labels, language.templates(config), language.index)
+    context = _Context(page, site_links(config, files), lang, labels, language.templates(config), language.index)
     if "<!-- edition:practice " in html_text:
         html_text = _fill_paragraphs(html_text, context)
     if context.is_annex:
@@ -101,7 +103,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if not is_edition_home(page.url, config) or language.files is None:
         return context
     labels = project_registry(config).labels[lang]
-    filling = _Context(page, language.files, lang, labels, language.templates(config), language.index)
+    filling = _Context(
+        page, site_links(config, language.files), lang, labels, language.templates(config), language.index
+    )
     names = _joined([c.name[lang] for c in STATE.loaded.countries], labels)
     note = filling.render(
         "practice-home.html",
@@ -123,25 +127,23 @@ class _Context:
     """One page being filled: its language, words, templates and how to reach other pages."""
 
     page: Page
-    files: Files
+    links: Links
     lang: str
     labels: Mapping[str, str]
     env: jinja2.Environment
     index: CrossIndex | None  # this language's paragraphs and provisions (hooks/crossrefs.py)
 
-    # Why: URLs from MkDocs' File objects, right per language and URL style.
+    # Why: addresses from the language's one resolver (``edition/text/links.py``).
     def url(self, src_uri: str, anchor: str = "") -> str:
-        target = STATE.language(self.lang).file(self.files, src_uri)
-        if target is None:
+        page = self.links.find(src_uri)
+        if page is None:
             raise PluginError(f"{self.page.file.src_uri}: '{src_uri}' is not part of this build")
-        base = "" if target.src_uri == self.page.file.src_uri else target.url_relative_to(self.page.file)
-        return f"{base}#{anchor}" if anchor else base
+        return self.links.page(page, here=self.page.url, anchor=anchor)
 
-    # Why: the i18n plugin's src_uri carries the language ("fr/practice.md"); ask MkDocs which file.
+    # Why: the i18n plugin's src_uri carries the language ("fr/practice.md").
     @property
     def is_annex(self) -> bool:
-        annex = STATE.language(self.lang).file(self.files, PAGE)
-        return annex is not None and annex.src_uri == self.page.file.src_uri
+        return self.page.file.src_uri in (PAGE, f"{self.lang}/{PAGE}")
 
     def render(self, name: str, /, **values: Any) -> str:
         return one_block(str(self.env.get_template(f"partials/edition/{name}").render(**values)))

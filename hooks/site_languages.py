@@ -19,6 +19,16 @@ def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
     return [entry.locale for entry in entries], default
 
 
+# Why: each language's site name: its own from the i18n settings, else the site's (which the plugin
+# keeps aside while it builds a language that overrides it).
+def site_names(config: MkDocsConfig) -> dict[str, str]:
+    languages, _ = site_languages(config)
+    plugin = config.plugins.get("i18n")
+    entries = {entry.locale: entry for entry in plugin.config.languages} if plugin else {}
+    own = str(getattr(plugin, "original_configs", {}).get("site_name", config.site_name))
+    return {lang: getattr(entries.get(lang), "site_name", None) or own for lang in languages}
+
+
 # Why: the language being built, as mkdocs-static-i18n has set it by on_pre_build.
 def current_language(config: MkDocsConfig) -> str:
     return str(config.theme.get("language", "en"))

@@ -13,44 +13,38 @@ MkDocs events:
   part, its address and the date of access (``assets/javascripts/tools.js``). The home pages get
   "Cite this edition" with the files.
 
-Addresses in citations are permanent: ``site_url`` when it names a real host; a local build (a
-loopback ``site_url``) leaves the browser to use the page's own address.
+Addresses in citations are permanent: ``site_url`` when it is a published address
+(``edition/shared/addresses.py``); a local build leaves the browser to use the page's own address.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from edition.downloads.offline import online_address
+from edition.shared.addresses import published_address
 from edition.shared.places import fill_places
-from edition.text.ids import guideline_anchor
-from edition.tools.citation import Work, bibtex, csl_json, edition_work, part_key, ris, templates
+from edition.text.ids import anchor_of
+from edition.text.links import relative_url
+from edition.tools.citation import Work, edition_work
+from edition.tools.views import citation_files, compare_label, edition_cite, script_data
 
 from build_state import STATE
 from project import AFTER_SEARCH, project_facts, project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+from site_links import site_links
 
 PLACE = "<!-- edition:tools "
 COMPARE_PAGE = "compare.md"  # each language's comparison page (hooks/compare.py)
-FILES = {
-    "csl": ("cite/edition.json", "application/vnd.citationstyles.csl+json"),
-    "bibtex": ("cite/edition.bib", "application/x-bibtex"),
-    "ris": ("cite/edition.ris", "application/x-research-info-systems"),
-}
-FORMAT_NAMES = {"csl": "CSL-JSON", "bibtex": "BibTeX", "ris": "RIS"}
 SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by pages that cite
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "0.0.0.0"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -61,17 +55,16 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     lang = current_language(config)
     _, default = site_languages(config)
     work = _work(config, lang)
-    # Without a published address, the files give none: a relative one ("fr/", "") leads nowhere.
-    home = config.site_url + edition_prefix(lang, default) if config.site_url else None
-    writers = {"csl": csl_json, "bibtex": bibtex, "ris": ris}
-    for name, (path, _) in FILES.items():
+    # Without a published address, the files give none: a relative or local one leads nowhere.
+    published = published_address(config.site_url)
+    home = published + edition_prefix(lang, default) if published else None
+    for path, text in citation_files(work, home=home).items():
         target = Path(config.site_dir) / (edition_prefix(lang, default) + path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(writers[name](work, key=work.key, locator=None, url=home), encoding="utf-8", newline="")
+        target.write_text(text, encoding="utf-8", newline="")
+    data = script_data(work, project_registry(config).labels[lang], base=published or "")
     script = Path(config.site_dir) / (edition_prefix(lang, default) + SCRIPT)
-    script.write_text(
-        f"window.editionCite = {json.dumps(_script_data(config, lang), ensure_ascii=False)};\n", encoding="utf-8"
-    )
+    script.write_text(f"window.editionCite = {json.dumps(data, ensure_ascii=False)};\n", encoding="utf-8")
     return env
 
 
@@ -82,7 +75,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     if page.content is not None and files is not None:
         page.content = _with_tools(page.content, page, config, files)
     if is_edition_home(page.url, config):
-        context["edition_cite"] = _edition_cite(page, config)
+        lang = current_language(config)
+        prefix = edition_prefix(lang, site_languages(config)[1])
+        labels = project_registry(config).labels[lang]
+        context["edition_cite"] = edition_cite(labels, href=lambda path: relative_url(prefix + path, page.url))
     return context
 
 
@@ -91,51 +87,24 @@ def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> st
     if PLACE not in html and not home:
         return html
     lang = current_language(config)
-    labels = project_registry(config).labels[lang]
     registry = project_registry(config)
-    language = STATE.language(lang)
-    env = language.templates(config)
+    labels = registry.labels[lang]
+    env = STATE.language(lang).templates(config)
     tools = env.get_template("partials/edition/tools.html")
-    compare = _compare_url(files)
-    index = language.index
-    targets = [*index.guidelines, *index.provision_pages] if index else []
+    links = site_links(config, files)
+    compare = links.find(COMPARE_PAGE)
 
     def render(target: str) -> str:
-        if "." in target:
-            anchor, label = guideline_anchor(target), labels["tools_compare_paragraph"].format(number=target)
-        else:
-            name = registry.provisions[target].label[lang]
-            anchor, label = target, labels["tools_compare_provision"].format(label=name)
-        compare_href = f"{get_relative_url(compare, page.url)}#{anchor}" if compare else None
+        provision = registry.provisions.get(target) if "." not in target else None
+        label = compare_label(target, labels, provision_label=provision.label[lang] if provision else None)
+        compare_href = links.page(compare, here=page.url, anchor=anchor_of(target)) if compare else None
         return str(tools.render(labels=labels, compare_href=compare_href, compare_label=label))
 
-    html = fill_places(html, prefix=PLACE, targets=targets, render=render)
+    html = fill_places(html, prefix=PLACE, targets=links.targets, render=render)
     dialog = env.get_template("partials/edition/cite-dialog.html")
     _, default = site_languages(config)
-    script = get_relative_url(edition_prefix(lang, default) + SCRIPT, page.url)
+    script = relative_url(edition_prefix(lang, default) + SCRIPT, page.url)
     return html + dialog.render(labels=labels, path=online_address(page.url), script=script, whole=home)
-
-
-# Why: "Cite this edition" on a home page, with the files for reference managers.
-def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
-    lang = current_language(config)
-    default = site_languages(config)[1]
-    labels = project_registry(config).labels[lang]
-    cite: dict[str, Any] = {
-        "label": labels["cite_this_edition"],
-        "how": labels["cite_edition_how"],
-        "formats": labels["cite_formats"],
-        "colon": labels["colon"],
-        "items": [
-            {
-                "href": get_relative_url(edition_prefix(lang, default) + path, page.url),
-                "type": media_type,
-                "name": FORMAT_NAMES[name],
-            }
-            for name, (path, media_type) in FILES.items()
-        ],
-    }
-    return cite
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,48 +115,3 @@ def _edition_cite(page: Page, config: MkDocsConfig) -> dict[str, Any]:
 def _work(config: MkDocsConfig, lang: str) -> Work:
     facts = project_facts(config)
     return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=facts.date)
-
-
-# Why: what the browser needs to cite a part or the whole, once per language (a cached script).
-def _script_data(config: MkDocsConfig, lang: str) -> dict[str, Any]:
-    labels = project_registry(config).labels[lang]
-    work = _work(config, lang)
-
-    def compact(found: Mapping[str, str]) -> dict[str, str]:
-        return {name: json.dumps(json.loads(text)) if name == "csl" else text for name, text in found.items()}
-
-    return {
-        "part": compact(templates(work, pattern=labels["cite_format"])),
-        "work": compact(templates(work, pattern=labels["cite_format"], part=False)),
-        "key": part_key(work, None),
-        "base": _permanent_base(config),
-        "months": [m.strip() for m in labels["months"].split(",")],
-        "date_format": labels["date_format"],
-        "words": {
-            name: labels[name]
-            for name in (
-                "cite_copied",
-                "cite_copy_failed",
-                "cite_locator_paragraph",
-                "cite_in_text_paragraph",
-                "cite_locator_provision",
-                "tools_cite_paragraph",
-                "tools_cite_provision",
-                "cite_this_edition",
-            )
-        },
-    }
-
-
-# Why: a citation's address must outlive the machine it was built on.
-def _permanent_base(config: MkDocsConfig) -> str:
-    url = config.site_url or ""
-    host = urlsplit(url).hostname
-    return "" if not url or host in LOOPBACK else url
-
-
-def _compare_url(files: Files) -> str | None:
-    for file in files.documentation_pages():
-        if file.src_uri == COMPARE_PAGE or file.src_uri.endswith("/" + COMPARE_PAGE):
-            return file.url
-    return None

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from edition.downloads.colophon import Line, colophon, published_address
+from edition.downloads.colophon import Line, colophon
 from edition.frame.facts import load_facts
 from edition.frame.formatting import format_date
+from edition.shared.addresses import published_address
 from tests.site import LABELS
 from tests.test_pdf import LANGUAGES, pdf_path
 

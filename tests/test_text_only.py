@@ -14,6 +14,7 @@ from bs4 import Tag
 from playwright.sync_api import Page, expect
 
 from edition.frame.page_frame import TEXT_PAGES
+from edition.shared.apparatus import TEXT_ONLY_HIDDEN
 from edition.tools.checklist import STORAGE_KEY
 from tests.browsing import axe_violations
 from tests.conftest import CheckedPages
@@ -21,7 +22,7 @@ from tests.site import ALL_PAGES, EDITION_PREFIX, LABELS, article, parse
 
 KEY = "edition.reader.textOnly"
 # What the switch hides: the edition's notes, links, tools, comments and translation note.
-HIDDEN = (".law-since", ".practice-links", ".edition-tools", ".comments", ".edition-note")
+HIDDEN = tuple(f".{name}" for name in TEXT_ONLY_HIDDEN)  # edition/shared/apparatus.py
 TEXT_HTML = [f"{PurePosixPath(name).stem}/index.html" for name in TEXT_PAGES]
 FILE_NAME = re.compile(r"\bdata/[\w.-]+\.(?:ya?ml|json)\b")
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}

@@ -22,7 +22,7 @@ from edition.annexes.source_line import source_line
 from edition.frame.formatting import format_date
 from edition.shared.problems import EditionError, Problem
 from edition.shared.schemas import inline_refs
-from edition.shared.yaml_text import load_with_node, load_yaml
+from edition.shared.yaml_text import line_map, line_of, load_with_node, load_yaml
 
 LANGUAGES = ("en", "fr", "es")
 # Why: the annex shows United Nations instruments first, then each region in this order.
@@ -115,26 +115,6 @@ class LaterLaw:
         return [pid for pid, s in self.provisions.items() if any(r.id == rule_id for r in s.later)]
 
 
-# Why: every mapping key and list item of the YAML with the line it starts on, for problems.
-def _line_map(node: yaml.Node, path: tuple[Any, ...] = ()) -> dict[tuple[Any, ...], int]:
-    lines = {path: node.start_mark.line + 1}
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[(*path, key.value)] = key.start_mark.line + 1
-            lines.update({k: v for k, v in _line_map(value, (*path, key.value)).items() if k != (*path, key.value)})
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            lines.update(_line_map(item, (*path, i)))
-    return lines
-
-
-# Why: the nearest recorded line for a path (a missing key points at its parent).
-def _line(lines: Mapping[tuple[Any, ...], int], path: tuple[Any, ...]) -> int:
-    while path and path not in lines:
-        path = path[:-1]
-    return lines.get(path, 1)
-
-
 # Why: reads, validates and checks the file; every problem at once, as the registry does.
 def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Iterable[str], shown: str) -> LaterLaw:
     text = (data_dir / DATA_FILE).read_text(encoding="utf-8")
@@ -143,14 +123,14 @@ def load_later_law(data_dir: Path, *, paragraphs: Iterable[str], provisions: Ite
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise EditionError([Problem(shown, mark.line + 1 if mark else 1, f"not valid YAML: {error}")]) from error
-    lines = _line_map(node) if node is not None else {}
+    lines = line_map(node)
     schema = load_yaml((data_dir / SCHEMA_FILE).read_text(encoding="utf-8"))
     found = _schema_problems(data, schema, lines=lines, shown=shown)
     if found:
         raise EditionError(found)
     law, problems = link_later_law(data, paragraphs=list(paragraphs), provisions=list(provisions))
     if problems:
-        raise EditionError(Problem(shown, _line(lines, where), message) for where, message in problems)
+        raise EditionError(Problem(shown, line_of(lines, where), message) for where, message in problems)
     return law
 
 
@@ -162,7 +142,7 @@ def _schema_problems(
     return [
         Problem(
             shown,
-            _line(lines, tuple(e.absolute_path)),
+            line_of(lines, tuple(e.absolute_path)),
             f"{'.'.join(map(str, e.absolute_path)) or '(top level)'}: {e.message}",
         )
         for e in validator.iter_errors(data)

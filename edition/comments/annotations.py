@@ -26,7 +26,7 @@ from typing import Any
 
 from edition.comments.passages import EARLIER
 from edition.comments.store import Comment
-from edition.comments.views import anchor_of
+from edition.text.ids import anchor_of
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3986"  # what a FragmentSelector conforms to (Recommendation, 4.2.1)

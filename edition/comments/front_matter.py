@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from edition.shared.yaml_text import SafeLoader
+
 STR, TIMESTAMP, MERGE = "tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge"
 SCALARS = {STR, TIMESTAMP, *(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "bool", "null"))}
 PLAIN_TAGS = SCALARS | {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
@@ -38,7 +39,7 @@ def read_front_matter(header: str, *, first_line: int = 2) -> FrontMatter:
     result = FrontMatter()
     try:
         depth, too_deep = 0, False
-        for event in yaml.parse(header, Loader=_Loader):  # one pass: anchors, aliases and nesting
+        for event in yaml.parse(header, Loader=SafeLoader):  # one pass: anchors, aliases and nesting
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + first_line
                 result.problems.append(
@@ -53,7 +54,7 @@ def read_front_matter(header: str, *, first_line: int = 2) -> FrontMatter:
             result.problems.append((first_line, "", f"front matter nested more than {MAX_DEPTH} levels deep"))
         if result.problems:
             return result
-        node = yaml.compose(header, Loader=_Loader)
+        node = yaml.compose(header, Loader=SafeLoader)
     except yaml.MarkedYAMLError as error:
         result.problems.append(_parser_problem(error, header, first_line))
         return result
@@ -80,7 +81,7 @@ def _build(node: yaml.Node, path: tuple[str | int, ...], result: FrontMatter, fi
     if node.tag in (STR, TIMESTAMP):  # a date stays the text written; the schema checks it is real
         return node.value
     try:
-        return _Loader("").construct_object(node, deep=True)
+        return SafeLoader("").construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as error:
         result.problems.append((line, shown, f"not a valid value: {error}"))
         return None

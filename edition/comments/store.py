@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import yaml
 
 from edition.comments.front_matter import dotted, read_front_matter, strings
 from edition.comments.passages import Anchor, Passage, Wording, anchor, target_texts, version_key
@@ -39,6 +38,7 @@ from edition.frame.facts import load_facts
 from edition.shared import digests
 from edition.shared.problems import Problem
 from edition.shared.symlinks import IS_LINK
+from edition.shared.yaml_text import load_yaml
 from edition.text.registry import Registry
 from edition.text.syntax import REF_RE, scan
 
@@ -54,7 +54,6 @@ PATTERN_MESSAGES = {
     "targets": "is not a paragraph number (like IV.b.17) or a provision id (like crc-9-1)",
     "date": "is not a date written YYYY-MM-DD (like 2026-11-25)",
 }
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LineOf = Callable[[Sequence[str | int]], int]  # the file line of a field path
 
 
@@ -96,7 +95,7 @@ class Comment:
 
 # Why: the comment schema, read once per call site.
 def load_schema(data_dir: Path) -> dict[str, Any]:
-    schema: dict[str, Any] = yaml.load((data_dir / "schemas" / "comment.schema.yml").read_text("utf-8"), _Loader)
+    schema: dict[str, Any] = load_yaml((data_dir / "schemas" / "comment.schema.yml").read_text("utf-8"))
     return schema
 
 

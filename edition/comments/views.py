@@ -28,7 +28,7 @@ from edition.comments.text import (
     browser_tables,
 )
 from edition.frame.formatting import format_date
-from edition.text.ids import guideline_anchor
+from edition.text.ids import anchor_of
 from edition.text.registry import Registry
 
 STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
@@ -43,11 +43,6 @@ def count_label(count: int, labels: Mapping[str, str]) -> str:
     if count == 1:
         return labels["comments_count_one"]
     return labels["comments_count_other"].format(count=count)
-
-
-# Why: a paragraph's or provision's id as it appears in the page (provisions by their label).
-def anchor_of(target: str) -> str:
-    return guideline_anchor(target) if "." in target else target
 
 
 # Why: a paragraph by its number, a provision by its label in the reader's language.
@@ -200,4 +195,56 @@ def form_settings(
         },
         "characters": browser_tables(),
         "placeholders": sorted(placeholders),
+    }
+
+
+# Why: a paragraph's or provision's comment panel: its count, the file to load, where to write one.
+def panel_context(
+    target: str, *, count: int, labels: Mapping[str, str], src: str, export_href: str, new_href: str, guideline: bool
+) -> dict[str, Any]:
+    return {
+        "target": target,
+        "count": count,
+        "count_label": count_label(count, labels),
+        "src": src,
+        "export_href": export_href,
+        "labels": labels,
+        "new_href": new_href,
+        "new_label": labels["comment_on_guideline" if guideline else "comment_on_provision"],
+    }
+
+
+# Why: the Comments page's list and filters: the commented targets, the facets and the words the
+# browser's filters show; ``exports`` are the addresses of comments.csv and comments.json from the page.
+def index_context(
+    comments: Sequence[Comment],
+    *,
+    schema: Mapping[str, Any],
+    labels: Mapping[str, str],
+    rows: list[dict[str, Any]],
+    exports: tuple[str, str],
+) -> dict[str, Any]:
+    properties = schema["properties"]
+    languages = [(code, labels[f"language_name_{code}"]) for code in sorted(properties["language"]["enum"])]
+    kinds = [(kind, labels[f"comment_kind_{kind}"]) for kind in properties["kind"]["enum"]]
+    statuses = [(status, labels[f"comment_status_{status}"]) for status in STATUS_ORDER]
+    words = ("count", "searched", "none", "on", "loading", "load_failed")
+    messages = {
+        word: labels[f"comments_browse_{word}" if word in ("count", "searched", "none") else f"comments_{word}"]
+        for word in words
+    }
+    browse = {
+        "targets": [{k: row[k] for k in ("target", "label", "href", "src", "facets")} for row in rows],
+        "page": 20,
+    }
+    return {
+        "labels": labels,
+        "export_csv": exports[0],
+        "export_json": exports[1],
+        "rows": rows,
+        "total_label": count_label(sum(1 for c in comments if c.visible), labels),
+        "languages": languages,
+        "kinds": kinds,
+        "statuses": statuses,
+        "browse": {**browse, "messages": messages},
     }

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from ipaddress import ip_address
-from urllib.parse import urlsplit
 
 from edition.frame.facts import EditionFacts, Editors
+from edition.shared.addresses import published_address
 
 # The paragraph whose address the colophon gives as its example, and where it sits in an edition.
 EXAMPLE_NUMBER = "IV.b.17"
-_LOCAL_HOSTS = {"localhost", "localhost.localdomain"}
 
 
 @dataclass(frozen=True)
@@ -42,22 +40,6 @@ class Colophon:
     note: str
     citation_title: str
     citation: str
-
-
-# Why: a site built for 127.0.0.1 (the local default) has no address a reader elsewhere can open.
-def published_address(site_url: str | None) -> str | None:
-    if not site_url:
-        return None
-    parts = urlsplit(site_url)
-    host = parts.hostname or ""
-    if parts.scheme not in ("http", "https") or not host or host in _LOCAL_HOSTS or host.endswith(".invalid"):
-        return None
-    try:
-        if ip_address(host).is_loopback or ip_address(host).is_unspecified:
-            return None
-    except ValueError:
-        pass  # a host name, not an IP address
-    return site_url if site_url.endswith("/") else f"{site_url}/"
 
 
 # Why: one sentence whose ``{address}`` (or other field) becomes a link.

@@ -211,3 +211,25 @@ def document_problems(document: Any, schema: Mapping[str, Any]) -> list[str]:
         f"{'/'.join(str(p) for p in error.absolute_path) or '(top)'}: {error.message}"
         for error in sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     ]
+
+
+# Why: a home page's links to every language's document and the schema; ``href`` gives a path's
+# address from the page, or None where it cannot be reached (another language, offline, no address).
+def data_links(
+    labels: Mapping[str, Mapping[str, str]],
+    *,
+    lang: str,
+    languages: Sequence[str],
+    documents: Mapping[str, str],
+    schema: str,
+    href: Callable[[str, bool], str | None],
+) -> dict[str, Any]:
+    return {
+        "label": labels[lang]["data_title"],
+        "how": labels[lang]["data_how"],
+        "items": [
+            {"href": href(documents[other], other == lang), "lang": other, "name": labels[other]["data_document"]}
+            for other in languages
+        ],
+        "schema": {"href": href(schema, True), "name": labels[lang]["data_schema"]},
+    }

@@ -20,14 +20,13 @@ import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from edition.shared.apparatus import PDF_EXCLUDED
+
 # Elements whose id is the edition's permanent address, unique across the whole edition.
 GLOBAL_ANCHORS = CSSSelector("div.guideline[id], figure.provision[id], li.instruments__item[id]")
 # Web-only parts of a page: previews, heading permalinks, footnote back-links, comment panels,
 # the cite and compare tools, and the aliases that keep old web addresses (the PDF never had them).
-WEB_ONLY = CSSSelector(
-    ".xref__tip, a.headerlink, a.footnote-backref, div.comments, p.edition-tools, dialog.edition-cite,"
-    " span.anchor-alias"
-)
+WEB_ONLY = CSSSelector(PDF_EXCLUDED)
 _DESCRIBED = CSSSelector("[aria-describedby]")
 _WITH_ID = CSSSelector("[id]")
 _LINKS = CSSSelector("a[href]")

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
-import yaml
 
 from edition.shared.problems import EditionError, Problem
-from edition.shared.yaml_text import load_yaml
+from edition.shared.yaml_text import line_map, line_of, load_with_node, load_yaml
 
 
 @dataclass(frozen=True)
@@ -50,29 +49,20 @@ class EditionFacts:
 def load_facts(data_dir: Path) -> EditionFacts:
     path = data_dir / "edition.yml"
     text = path.read_text(encoding="utf-8")
-    raw = load_yaml(text)
+    node, raw = load_with_node(text)
     schema = load_yaml((data_dir / "schemas" / "edition.schema.yml").read_text(encoding="utf-8"))
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(raw), key=lambda e: list(e.path))
     if errors:
-        root = yaml.compose(text)
+        lines = line_map(node)
         raise EditionError(
-            Problem(str(path), _line(root, list(e.path)), f"{'/'.join(map(str, e.path)) or '(top)'}: {e.message}")
+            Problem(str(path), line_of(lines, tuple(e.path)), f"{'/'.join(map(str, e.path)) or '(top)'}: {e.message}")
             for e in errors
         )
     try:
         date = dt.date.fromisoformat(raw["date"])
     except ValueError as error:
-        raise EditionError([Problem(str(path), _line(yaml.compose(text), ["date"]), f"date: {error}")]) from error
+        raise EditionError([Problem(str(path), line_of(line_map(node), ("date",)), f"date: {error}")]) from error
     editors = Editors(**{key: value.strip() for key, value in (raw.get("editors") or {}).items()})
     return EditionFacts(
         version=raw["version"], date=date, publication=Publication(**raw["publication"]), editors=editors
     )
-
-
-# Why: the line of the value a schema error is about, so the message points where to edit.
-def _line(node: yaml.Node | None, path: list[object]) -> int:
-    for key in path:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        node = next((value for name, value in node.value if name.value == key), None)
-    return (node.start_mark.line + 1) if node is not None else 1

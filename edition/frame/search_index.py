@@ -15,12 +15,12 @@ from typing import Any
 
 import lxml.html
 
+from edition.shared.apparatus import SEARCH_EXCLUDED
+
 # lunr's French and Spanish trimmers drop every digit ("IV.b.17" would be indexed as "iv.b"), so
 # punctuation is cut by the separator instead and the trimmer is left out of every edition's pipeline.
 PIPELINE = ["stopWordFilter", "stemmer"]
 SEPARATOR = r"[\s\-–—,;:!?¿¡«»“”\"'‘’()\[\]/]+|\.(?=\s|$)"
-# Parts of a guideline that are the edition's apparatus, not its text (by class).
-APPARATUS_CLASSES = ("guideline__number", "guideline__rests-on", "xref__tip")
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _text_outside_apparatus(element: lxml.html.HtmlElement) -> list[str]:
     texts = [element.text] if element.text else []
     for child in element:
         is_element = isinstance(child.tag, str)  # not a comment, whose text is not shown
-        if is_element and not set(APPARATUS_CLASSES).intersection((child.get("class") or "").split()):
+        if is_element and not set(SEARCH_EXCLUDED).intersection((child.get("class") or "").split()):
             texts += _text_outside_apparatus(child)
         if child.tail:
             texts.append(child.tail)

@@ -54,3 +54,8 @@ def anchor_number(anchor: str) -> str | None:
 # Why: tells a registry id (provision or instrument) from a malformed one.
 def is_registry_id(text: str) -> bool:
     return REGISTRY_ID_RE.match(text) is not None
+
+
+# Why: a paragraph's anchor is its number made into a fragment; a provision's or instrument's is its id.
+def anchor_of(target: str) -> str:
+    return guideline_anchor(target) if "." in target else target

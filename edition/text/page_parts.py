@@ -17,19 +17,8 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml.html import HtmlElement
 
-# What surrounds a paragraph's own words in the rendered page, by class.
-APPARATUS = frozenset(
-    {
-        "guideline__number",
-        "guideline__rests-on",
-        "comments",
-        "edition-tools",
-        "anchor-alias",
-        "xref__tip",
-        "law-since",  # Law since 2005 (hooks/law_since.py)
-        "practice-links",  # In practice (hooks/practice.py)
-    }
-)
+from edition.shared.apparatus import DATA_EXCLUDED
+
 SITE = "http://site.invalid/"  # stands for the site root while relative links are resolved
 
 
@@ -103,7 +92,7 @@ def _heading_text(heading: HtmlElement) -> str:
 def _body(guideline: HtmlElement, page_url: str) -> tuple[str, str]:
     copy = deepcopy(guideline)  # a copy, not a parse of its HTML: the tree is the same, at a tenth of the cost
     for element in list(copy.iter()):
-        if element is not copy and APPARATUS & set((element.get("class") or "").split()):
+        if element is not copy and DATA_EXCLUDED & set((element.get("class") or "").split()):
             element.drop_tree()
     base = urljoin(SITE, page_url)
     for link in copy.iter("a"):

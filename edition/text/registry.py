@@ -93,10 +93,6 @@ class Registry:
         return [p for p in self.provisions.values() if p.instrument.id == instrument_id]
 
 
-# libyaml's loader when PyYAML has it (it does in its wheels): several times faster.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 # Why: YAML records with the line each starts on, so problems can point at the record.
 def load_with_lines(path: Path) -> tuple[Any, list[int]]:
     text = path.read_text(encoding="utf-8")
@@ -145,7 +141,7 @@ def load_registry(data_dir: Path, *, display_root: Path | None = None) -> Regist
     registry, link_problems = link_records(loaded["instruments"], loaded["provisions"], loaded["labels"])
     if link_problems:
         raise EditionError(link_problems)
-    retired = yaml.load((data_dir / "retired.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
+    retired = load_yaml((data_dir / "retired.yml").read_text(encoding="utf-8")) or {}
     return replace(registry, retired={str(k): str(v) for k, v in retired.items()})
 
 

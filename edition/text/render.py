@@ -18,6 +18,7 @@ from edition.shared.held_html import token
 from edition.shared.safe_html import edition_htmls, markdown_inert, page_markdown
 from edition.text.crossrefs import CrossIndex
 from edition.text.ids import guideline_anchor
+from edition.text.links import Links
 from edition.text.registry import Registry, TextSource
 from edition.text.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
 
@@ -41,7 +42,8 @@ class PageRenderer:
     registry: Registry
     lang: str
     templates: Templates
-    url_for: Callable[[str], str]
+    links: Links
+    here: str  # the page's own address
     _tips: int = field(default=0, init=False)
     held: list[str] = field(default_factory=list, init=False)  # blocks put back after Markdown (held_html.py)
 
@@ -49,32 +51,20 @@ class PageRenderer:
     def labels(self) -> Mapping[str, str]:
         return self.registry.labels.get(self.lang) or self.registry.labels["en"]
 
-    # Why: the href of an anchor on whichever page holds it.
-    def href(self, page: str, anchor: str) -> str:
-        return f"{self.url_for(page)}#{anchor}"
-
     # Why: one reference as a link whose target text shows on hover and focus.
     def xref(self, target: str, label: str | None, *, inline_markdown: bool = True, preview: bool = True) -> str:
         self._tips += 1
         tip_id = f"xref-tip-{self._tips}"
         # Inside Markdown, every value is made literal for Markdown too; else the template escapes it.
         escape: Callable[[str], str | Markup] = markdown_inert if inline_markdown else str
-        if target in self.index.guidelines:
-            entry = self.index.guidelines[target]
-            href, kind = self.href(entry.page, guideline_anchor(target)), "guideline"
-            text, tip_label, tip_text = label or target, target, entry.text
-        elif target in self.registry.provisions:
-            provision = self.registry.provisions[target]
-            href, kind = self.href(self.index.provision_pages[target], target), "provision"
-            tip_label = provision.label.get(self.lang, provision.label["en"])
-            text, tip_text = label or tip_label, self.quote(provision.text.get(self.lang, provision.text["en"]))
-        else:
-            instrument = self.registry.instruments[target]
-            assert self.index.instruments_page is not None
-            href, kind = self.href(self.index.instruments_page, target), "instrument"
-            text = label or instrument.short.get(self.lang, instrument.short["en"])
-            tip_label = instrument.title.get(self.lang, instrument.title["en"])
-            tip_text = f"{self.labels['source']}{self.labels['colon']} {instrument.source_in(self.labels)}"
+        found = self.links.target(target)
+        assert found is not None  # the index has checked every reference of every page
+        href, kind = self.links.page(found.page, here=self.here, anchor=found.anchor), found.kind
+        text, tip_label, tip_text = (
+            label or self.links.label(target),
+            self.links.preview_label(target),
+            self.links.preview(target),
+        )
         link_text = page_markdown(text) if label is not None and inline_markdown else escape(text)
         return one_block(
             self.templates(
