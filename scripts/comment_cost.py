@@ -2,7 +2,7 @@
 
 Renders the costliest texts that pass validation (the table of tests/test_comments_hostile.py) and
 prints the slowest; with ``--build``, also builds the project twice, without and with the costliest
-valid file in comments/, and prints the difference; with ``--before``, times the text of issue 11
+valid file in comments/, and prints the difference; with ``--before``, times the text of the report that set the limits
 (9,900 '[') as the build rendered it before the limits (Python-Markdown with raw HTML, once).
 """
 
@@ -51,7 +51,7 @@ def main(argv: list[str]) -> int:
     print(f"worst valid text: {worst}, {costs[worst]:.3f} s to render (once per build)")
     if "--before" in argv:  # slow: about 12 s on an idle machine, far more on a busy one
         before = timed(lambda: markdown.markdown("[" * 9900, output_format="html"))
-        print(f"issue 11's 9,900 '[' rendered once as before the limits: {before:.1f} s (now refused)")
+        print(f"the report's 9,900 '[' rendered once as before the limits: {before:.1f} s (now refused)")
     if "--build" in argv:
         with tempfile.TemporaryDirectory() as folder:
             project = Path(folder) / "project"

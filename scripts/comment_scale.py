@@ -1,4 +1,4 @@
-"""Comments at scale (issue 16): the edition built with 0, 100, 1,000 and 10,000 generated fixture
+"""Comments at scale: the edition built with 0, 100, 1,000 and 10,000 generated fixture
 comments, side by side; `make benchmark` calls ``scale``, or run `python scripts/comment_scale.py`.
 
 For each size, a copy of the project gets that many fixture comments (scripts/comment_fixtures.py)
@@ -10,7 +10,7 @@ and is built alternately with the others, so the machine's noise falls on every 
   when a build follows another: only new or changed comment files are checked);
 - the full build, with the PDFs from a cache filled beforehand (they carry no comment and are the
   same at every size) and the offline editions made each time (they carry the comments);
-- the full build with nothing cached, as issue 16 measured it ("both built the same way"): three
+- the full build with nothing cached, as first measured ("both built the same way"): three
   PDFs rendered, comments checked, offline editions made; as a fresh clone's first build makes it,
   with the product cache on and empty (with it off, the offline build checks every comment again).
 
@@ -136,7 +136,7 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
         "",
         f'Medians of {runs} runs, sizes built in turn. "Website": every hook but the PDF and offline steps; '
         '"full": also the PDFs (from the cache: they carry no comment) and the offline ZIPs '
-        '(made each time: they do); "nothing cached": the full build as issue 16 measured it, PDFs rendered, '
+        '(made each time: they do); "nothing cached": the full build as first measured, PDFs rendered, '
         "as a fresh clone's first build makes it (the product cache on, and empty).",
         "",
         "| comments | website build (s) | ms per comment | same, comments checked before (s) | ms per comment "
@@ -163,7 +163,7 @@ def report(results: list[dict[str, object]], runs: int) -> list[str]:
         )
     lines += [
         "",
-        "Budgets (issue 16): the page and each search index within 10% of none at 1,000 comments; at most 1 ms "
+        "Budgets: the page and each search index within 10% of none at 1,000 comments; at most 1 ms "
         "per comment; 10,000 comments in less than twice the time of none; exports complete at every size.",
         "",
     ]

@@ -3,7 +3,7 @@
 Every contributor named here is a fixture, not a person. ``REFUSED`` holds files the check must
 refuse, each with the exact line and field of the problem; ``INERT`` holds valid files whose
 hostile content must render inert and reach both exports unchanged. Each case names its class
-(the classes of issue 11: markup and script, links and schemes, CSS and UI forgery, Unicode
+(the classes of hostile input: markup and script, links and schemes, CSS and UI forgery, Unicode
 tricks, YAML tricks, sizes and nesting, dates, names and paths, CSV cells, editors' fields).
 """
 
@@ -258,7 +258,7 @@ INERT: list[Case] = [
         expect="</div></details></article>",
     ),
     Case("long-word", "css", make(body="Fixture" + "w" * 3000), expect="w" * 3000),
-    # lost text (issue 11, defect 9)
+    # lost text
     Case("code-comment", "markup", make(body="Fixture `<!-- kept -->` code."), expect="<!-- kept -->"),
     Case("block-tags-words", "markup", make(body="Fixture word<div>other</div>end"), expect="word<div>other</div>end"),
     # CSV cells (the JSON keeps them exact; the CSV neutralises them)
@@ -291,7 +291,7 @@ INERT: list[Case] = [
     # Unicode: look-alikes pass (flagged for the editors), a plain French name passes
     Case("mixed-script-name", "unicode", make(name='"QUNO \u0415dit\u043ers (Fixture)"'), expect="QUNO"),
     Case("accented-name", "unicode", make(name='"Fixture Éloïse Müller-Núñez"'), expect="Éloïse"),
-    # references and ids (issue 10 defect 8; issue 11 defect 7)
+    # references and ids
     Case("provision-ref", "markup", make(body="Fixture cites [[crc-18-1]]."), expect="Fixture cites"),
     Case("two-paragraphs-one-page", "markup", make(targets="[IV.a.1, IV.a.2]"), expect=TEXT),
     # sizes at the limits: valid, and cheap

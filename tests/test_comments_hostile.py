@@ -1,4 +1,4 @@
-"""Hostile comments (issue 11): each refused with file, line and field, or valid and inert, and
+"""Hostile comments: each refused with file, line and field, or valid and inert, and
 present unchanged in both exports; every problem of every file at once; bounded cost.
 
 The table is ``tests/comment_cases.py``; the browser half (inert in Chromium: no dialog, no

@@ -1,4 +1,4 @@
-"""Comments at scale (issue 16), the unit layer: what the pages carry instead of comments, the comment
+"""Comments at scale, the unit layer: what the pages carry instead of comments, the comment
 files, the memo that spares checking a file twice, and the fast paths of the checks (each proven
 equal to the plain definition)."""
 

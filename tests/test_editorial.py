@@ -1,4 +1,4 @@
-"""Issue 10, editorial corrections: where each translated quotation comes from, and the wordings fixed.
+"""Editorial corrections: where each translated quotation comes from, and the wordings fixed.
 
 Data checks read the repository; page checks read the shared real build (tests/conftest.py).
 """
