@@ -15,8 +15,12 @@ Inline, anywhere in running text: ``[[crc-9-1]]``, ``[[IV.b.17]]``, ``[[crc]]`` 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from xml.etree import ElementTree as etree
+
+from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from edition.shared.problems import Problem
 from edition.text.ids import is_registry_id, parse_guideline_number
@@ -25,6 +29,7 @@ DIRECTIVE_RE = re.compile(r"^::: ?(?P<kind>\S+)(?: +(?P<args>.*?))?\s*$")
 GUIDELINE_ARGS_RE = re.compile(r"^(?P<number>\S+)(?: +\[(?P<cites>[^\]]*)\])?$")
 REF_RE = re.compile(r"\[\[(?P<target>[^\[\]|]*)(?:\|(?P<label>[^\[\]]*))?\]\]")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+_BACKTICKS = BacktickInlineProcessor(BACKTICK_RE)  # Markdown's own, so spans are found as it finds them
 
 
 @dataclass(frozen=True)
@@ -116,10 +121,46 @@ def replace_refs(text: str, render: Callable[[str, str | None], str]) -> str:
     return REF_RE.sub(lambda m: render(m["target"].strip(), m["label"]), text)
 
 
+# Why: Markdown reads no reference in a code span, which may run over the lines of a paragraph: the
+# lines with each span's characters blanked, found as Markdown finds them (its own expression).
+def without_code_spans(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    start = 0
+    while start < len(lines):
+        end = start + 1
+        while end < len(lines) and lines[end - 1].strip() and lines[end].strip():
+            end += 1
+        paragraph = "\n".join(lines[start:end])
+        if "`" in paragraph:
+            chars = list(paragraph)
+            for start_at, end_at in code_spans(paragraph):
+                chars[start_at:end_at] = [c if c == "\n" else " " for c in paragraph[start_at:end_at]]
+            paragraph = "".join(chars)
+        out += paragraph.split("\n")
+        start = end
+    return out
+
+
+# Why: where Markdown's own code-span processor finds spans in a paragraph, scanning as Markdown does.
+def code_spans(paragraph: str) -> list[tuple[int, int]]:
+    spans = []
+    at = 0
+    while (match := _BACKTICKS.compiled_re.search(paragraph, at)) is not None:
+        node, start, end = _BACKTICKS.handleMatch(match, paragraph)
+        if start is None or end is None:
+            at = match.end()
+            continue
+        if isinstance(node, etree.Element):  # a span, not escaped backslashes or lone backticks
+            spans.append((start, end))
+        at = max(end, at + 1)
+    return spans
+
+
 # Why: one pass over a page that both the collect and the render phase share.
 def scan(markdown: str, *, path: str) -> ScannedPage:
     page = ScannedPage(path)
     lines = markdown.split("\n")
+    ref_lines = without_code_spans(lines)
     in_fence = False
     i = 0
     while i < len(lines):
@@ -130,7 +171,7 @@ def scan(markdown: str, *, path: str) -> ScannedPage:
         if directive is None:
             page.segments.append(Text(number, text, code=in_fence))
             if not in_fence:
-                refs, problems = find_refs(text, line=number, path=path)
+                refs, problems = find_refs(ref_lines[i], line=number, path=path)
                 page.refs += refs
                 page.problems += problems
             i += 1
@@ -142,7 +183,7 @@ def scan(markdown: str, *, path: str) -> ScannedPage:
             while j < len(lines) and lines[j].strip():
                 body_lines.append(lines[j])
                 j += 1
-            block, problems = _guideline(args, body_lines, line=number, path=path)
+            block, problems = guideline_block(args, body_lines, line=number, path=path, ref_lines=ref_lines[i + 1 : j])
             page.problems += problems
             if block is not None:
                 page.segments.append(block)
@@ -160,8 +201,8 @@ def scan(markdown: str, *, path: str) -> ScannedPage:
 
 
 # Why: reads one guideline directive and its body, reporting what is wrong with either.
-def _guideline(
-    args: str, body_lines: list[str], *, line: int, path: str
+def guideline_block(
+    args: str, body_lines: list[str], *, line: int, path: str, ref_lines: list[str] | None = None
 ) -> tuple[GuidelineBlock | None, list[Problem]]:
     match = GUIDELINE_ARGS_RE.match(args)
     if match is None or parse_guideline_number(match["number"]) is None:
@@ -174,9 +215,34 @@ def _guideline(
     if not body_lines:
         problems.append(Problem(path, line, f"guideline {match['number']} has no text"))
     refs: list[Ref] = []
-    for offset, body_line in enumerate(body_lines, start=1):
+    for offset, body_line in enumerate(body_lines if ref_lines is None else ref_lines, start=1):
         found, found_problems = find_refs(body_line, line=line + offset, path=path)
         refs += found
         problems += found_problems
     block = GuidelineBlock(match["number"], cites, "\n".join(body_lines), line, tuple(refs))
     return block, problems
+
+
+# Why: phase one indexed what the scan found; each directive and reference Markdown did not read alike
+# (inside an HTML block, a list or a quotation) would be in the index and not on the page, or the reverse.
+def made_by_scan(page: ScannedPage, made: list[tuple[str, str]]) -> list[Problem]:
+    found: list[tuple[tuple[str, str], int]] = []
+    for segment in page.segments:
+        if isinstance(segment, GuidelineBlock):
+            found.append((("guideline", segment.number), segment.line))
+        elif isinstance(segment, ProvisionBlock):
+            found.append((("provision", segment.id), segment.line))
+        elif isinstance(segment, InstrumentsBlock):
+            found.append((("instruments", ""), segment.line))
+    found += [(("ref", ref.target), ref.line) for ref in page.refs]
+    left = Counter(made)
+    problems = []
+    for item, line in found:
+        if left[item]:
+            left[item] -= 1
+        else:
+            problems.append(Problem(page.path, line, f"Markdown did not read the {item[0]} '{item[1]}' here"))
+    for (kind, target), count in left.items():
+        if count:
+            problems.append(Problem(page.path, 0, f"Markdown read a {kind} '{target}' that the page's scan did not"))
+    return problems
