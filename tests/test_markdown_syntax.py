@@ -84,6 +84,9 @@ def test_a_reference_in_code_is_left_as_written(source: str, kept: str, index: C
         ("A span over\ntwo lines `of [[crc-9-1]]\nand more` here.", []),
         ("```\n[[crc-9-1]]\n```", []),
         ("`[[crc]]` and [[crc-9-1]] and `x`", ["crc-9-1"]),
+        ("Code:\n\n    [[crc-9-1]]\n\n[[crc]]", ["crc"]),
+        ("- an item\n\n    continued [[crc-9-1]]", ["crc-9-1"]),  # a list's, not code
+        ("Not \\[[crc-9-1]], but \\\\[[crc]]", ["crc"]),
     ],
 )
 def test_the_scan_skips_the_references_markdown_leaves_in_code(source: str, found: list[str]) -> None:

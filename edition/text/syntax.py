@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as etree
 
+from markdown import Markdown
 from markdown.inlinepatterns import BACKTICK_RE, BacktickInlineProcessor
 
 from edition.shared.problems import Problem
@@ -29,6 +30,9 @@ DIRECTIVE_RE = re.compile(r"^::: ?(?P<kind>\S+)(?: +(?P<args>.*?))?\s*$")
 GUIDELINE_ARGS_RE = re.compile(r"^(?P<number>\S+)(?: +\[(?P<cites>[^\]]*)\])?$")
 REF_RE = re.compile(r"\[\[(?P<target>[^\[\]|]*)(?:\|(?P<label>[^\[\]]*))?\]\]")
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+INDENTED_RE = re.compile(r"^(?: {4}|\t)")
+LIST_START_RE = re.compile(r"^ {0,3}(?:[*+-]|\d+\.)[ \t]+|^ {0,3}\[\^[^\]]+\]:")  # a list item, a footnote
+ESCAPE_RE = re.compile(r"\\[" + re.escape("".join(Markdown().ESCAPED_CHARS)) + "]")  # what Markdown escapes
 _BACKTICKS = BacktickInlineProcessor(BACKTICK_RE)  # Markdown's own, so spans are found as it finds them
 
 
@@ -121,8 +125,8 @@ def replace_refs(text: str, render: Callable[[str, str | None], str]) -> str:
     return REF_RE.sub(lambda m: render(m["target"].strip(), m["label"]), text)
 
 
-# Why: Markdown reads no reference in a code span, which may run over the lines of a paragraph: the
-# lines with each span's characters blanked, found as Markdown finds them (its own expression).
+# Why: Markdown reads no reference in a code span (which may run over the lines of a paragraph) or
+# after a backslash: the lines with those characters blanked, found as Markdown finds them.
 def without_code_spans(lines: list[str]) -> list[str]:
     out: list[str] = []
     start = 0
@@ -131,10 +135,12 @@ def without_code_spans(lines: list[str]) -> list[str]:
         while end < len(lines) and lines[end - 1].strip() and lines[end].strip():
             end += 1
         paragraph = "\n".join(lines[start:end])
-        if "`" in paragraph:
+        if "`" in paragraph or "\\" in paragraph:
             chars = list(paragraph)
             for start_at, end_at in code_spans(paragraph):
                 chars[start_at:end_at] = [c if c == "\n" else " " for c in paragraph[start_at:end_at]]
+            for escape in ESCAPE_RE.finditer("".join(chars)):
+                chars[escape.start() : escape.end()] = "  "
             paragraph = "".join(chars)
         out += paragraph.split("\n")
         start = end
@@ -156,21 +162,48 @@ def code_spans(paragraph: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Why: the lines of indented code blocks at the top level, as Markdown reads them: an indented block
+# is code unless it continues a list or a footnote (fenced blocks are the scan's own concern).
+def indented_code(lines: list[str]) -> set[int]:
+    code: set[int] = set()
+    continues = False  # the block before was a list or a footnote, which an indented block continues
+    in_fence = False
+    i = 0
+    while i < len(lines):
+        if FENCE_RE.match(lines[i]):
+            in_fence, continues = not in_fence, False
+        elif in_fence or not lines[i].strip():
+            pass
+        elif INDENTED_RE.match(lines[i]) and not continues:
+            while i < len(lines) and INDENTED_RE.match(lines[i]):
+                code.add(i)
+                i += 1
+            continue
+        else:
+            continues = bool(LIST_START_RE.match(lines[i])) or (continues and bool(INDENTED_RE.match(lines[i])))
+            while i + 1 < len(lines) and lines[i + 1].strip() and not FENCE_RE.match(lines[i + 1]):
+                i += 1
+        i += 1
+    return code
+
+
 # Why: one pass over a page that both the collect and the render phase share.
 def scan(markdown: str, *, path: str) -> ScannedPage:
     page = ScannedPage(path)
     lines = markdown.split("\n")
     ref_lines = without_code_spans(lines)
+    indented = indented_code(lines)
     in_fence = False
     i = 0
     while i < len(lines):
         text, number = lines[i], i + 1
         if FENCE_RE.match(text):
             in_fence = not in_fence
-        directive = None if in_fence else DIRECTIVE_RE.match(text)
+        code = in_fence or i in indented
+        directive = None if code else DIRECTIVE_RE.match(text)
         if directive is None:
-            page.segments.append(Text(number, text, code=in_fence))
-            if not in_fence:
+            page.segments.append(Text(number, text, code=code))
+            if not code:
                 refs, problems = find_refs(ref_lines[i], line=number, path=path)
                 page.refs += refs
                 page.problems += problems
