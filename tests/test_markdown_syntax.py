@@ -106,6 +106,13 @@ def test_a_label_is_the_pages_markdown_inside_the_link(index: CrossIndex, regist
     assert 'href="provisions/#crc" aria-describedby="xref-tip-1"><em>Convention</em> &amp; more</a>' in html
 
 
+def test_a_label_may_hold_a_code_span(index: CrossIndex, registry: Registry) -> None:
+    source = "The [[crc|`<b>` and `*x*`]] applies."
+    html = convert(source, renderer_for(index, registry))
+    assert 'aria-describedby="xref-tip-1"><code>&lt;b&gt;</code> and <code>*x*</code></a>' in html
+    assert [(r.target, r.label) for r in scan(source, path="p.md").refs] == [("crc", "`<b>` and `*x*`")]
+
+
 def test_a_guideline_is_its_number_its_text_and_its_apparatus_in_order(index: CrossIndex, registry: Registry) -> None:
     renderer = renderer_for(index, registry)
     html = convert("Before.\n::: guideline III.a.1\nText citing [[crc-9-1]].\n\nAfter.", renderer)

@@ -5,8 +5,9 @@
 - a block processor for the directives ``::: guideline``, ``::: provision`` and ``::: instruments``
   on lines of their own at the top level of a page (not inside a list, a quotation or an HTML block);
   a guideline's text, up to the next blank line, is parsed as the page's other Markdown;
-- an inline processor for ``[[id]]`` and ``[[id|label]]``, after code spans and backslash escapes, so
-  a reference inside a code span or a code block is left as it is written.
+- an inline processor for ``[[id]]`` and ``[[id|label]]``; it runs first, so that a label may hold a
+  code span, and takes no reference that starts inside a code span or after a backslash (the scan's
+  rule, ``reference_matches``): those, and code blocks, are left as written.
 
 What they make comes from a ``PageRenderer`` (``edition/text/render.py``: the language's index,
 registry and labels, and the page's URLs), which the hook hands over for each page in the
@@ -32,7 +33,7 @@ from markdown.serializers import to_html_string
 from markdown.treeprocessors import InlineProcessor as InlineTreeprocessor
 
 from edition.text.render import PageRenderer
-from edition.text.syntax import DIRECTIVE_RE, REF_RE, guideline_block
+from edition.text.syntax import DIRECTIVE_RE, REF_RE, guideline_block, reference_matches
 
 BODY_STATE = "edition-guideline-body"  # a guideline's text is never read as a directive
 
@@ -106,8 +107,15 @@ class ReferenceProcessor(InlineProcessor):  # type: ignore[misc] # Markdown ship
     def __init__(self, md: Markdown, renderer: PageRenderer) -> None:
         super().__init__(REF_RE.pattern, md)
         self.renderer = renderer
+        self._read: tuple[str, set[int]] = ("", set())  # a text, and where the references it holds start
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 (Markdown's name)
+    def handleMatch(  # noqa: N802 (Markdown's name)
+        self, m: re.Match[str], data: str
+    ) -> tuple[str, int, int] | tuple[None, None, None]:
+        if data != self._read[0]:
+            self._read = (data, {match.start() for match in reference_matches(data)})
+        if m.start() not in self._read[1]:
+            return None, None, None  # in a code span or escaped: Markdown's own processors read it
         target, label = m["target"].strip(), m["label"]
         label_html = None if label is None else self._inline_html(label)
         self.renderer.made.append(("ref", target))
@@ -137,8 +145,8 @@ class EditionSyntaxExtension(Extension):  # type: ignore[misc] # Markdown ships 
             return
         # Before every block processor of Markdown's but the one for blank blocks (100).
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser, renderer), "edition_directives", 99)
-        # After code spans (190) and backslash escapes (180), before links (160) would read '[[…]]'.
-        md.inlinePatterns.register(ReferenceProcessor(md, renderer), "edition_references", 175)
+        # First (code spans are 190): a label may hold a code span; one that starts inside a span is left.
+        md.inlinePatterns.register(ReferenceProcessor(md, renderer), "edition_references", 195)
 
 
 # Why: Markdown loads an extension named in mkdocs.yml through this function.

@@ -101,50 +101,59 @@ class ScannedPage:
         return [s for s in self.segments if isinstance(s, ProvisionBlock)]
 
 
-# Why: every well-formed reference in a line, plus a problem for each malformed one.
+# Why: every well-formed reference Markdown reads in a paragraph (its first line ``line``), plus a
+# problem for each malformed one, at its line.
 def find_refs(text: str, *, line: int, path: str) -> tuple[list[Ref], list[Problem]]:
     refs: list[Ref] = []
     problems: list[Problem] = []
-    for match in REF_RE.finditer(text):
-        target = match["target"].strip()
-        label = match["label"]
+    matches = reference_matches(text)
+    for match in matches:
+        target, label = match["target"].strip(), match["label"]
+        at = line + text.count("\n", 0, match.start())
         if not (is_registry_id(target) or parse_guideline_number(target)):
-            problems.append(Problem(path, line, f"malformed reference '{match[0]}': '{target}' is no id"))
+            problems.append(Problem(path, at, f"malformed reference '{match[0]}': '{target}' is no id"))
         elif label is not None and not label.strip():
-            problems.append(Problem(path, line, f"malformed reference '{match[0]}': empty label"))
+            problems.append(Problem(path, at, f"malformed reference '{match[0]}': empty label"))
         else:
-            refs.append(Ref(target, label, line))
-    leftover = REF_RE.sub("", text)
-    if "[[" in leftover or "]]" in leftover:
-        problems.append(Problem(path, line, "malformed reference: unbalanced '[[' or ']]'"))
+            refs.append(Ref(target, label, at))
+    for offset, rest in enumerate(_unread(text, matches).split("\n")):
+        if "[[" in rest or "]]" in rest:
+            problems.append(Problem(path, line + offset, "malformed reference: unbalanced '[[' or ']]'"))
     return refs, problems
+
+
+# Why: the references Markdown reads in a paragraph: the extension's inline processor comes first, and
+# takes none that starts inside a code span (found as Markdown finds them) or after an escaping backslash.
+def reference_matches(text: str) -> list[re.Match[str]]:
+    if "[[" not in text:
+        return []
+    spans = code_spans(text) if "`" in text else []
+    return [
+        match
+        for match in REF_RE.finditer(text)
+        if not any(start <= match.start() < end for start, end in spans) and not _escaped(text, match.start())
+    ]
+
+
+# Why: an odd number of backslashes before a character escapes it (an even number are escaped backslashes).
+def _escaped(text: str, at: int) -> bool:
+    before = text[:at]
+    return (len(before) - len(before.rstrip("\\"))) % 2 == 1
+
+
+# Why: what is left of a paragraph for Markdown's own reading: references, code spans and escapes blanked.
+def _unread(text: str, matches: list[re.Match[str]]) -> str:
+    chars = list(text)
+    blanked = [(m.start(), m.end()) for m in matches] + (code_spans(text) if "`" in text else [])
+    blanked += [(m.start(), m.end()) for m in ESCAPE_RE.finditer(text)]
+    for start, end in blanked:
+        chars[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    return "".join(chars)
 
 
 # Why: replaces each reference by what ``render`` returns for it, leaving the rest untouched.
 def replace_refs(text: str, render: Callable[[str, str | None], str]) -> str:
     return REF_RE.sub(lambda m: render(m["target"].strip(), m["label"]), text)
-
-
-# Why: Markdown reads no reference in a code span (which may run over the lines of a paragraph) or
-# after a backslash: the lines with those characters blanked, found as Markdown finds them.
-def without_code_spans(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    start = 0
-    while start < len(lines):
-        end = start + 1
-        while end < len(lines) and lines[end - 1].strip() and lines[end].strip():
-            end += 1
-        paragraph = "\n".join(lines[start:end])
-        if "`" in paragraph or "\\" in paragraph:
-            chars = list(paragraph)
-            for start_at, end_at in code_spans(paragraph):
-                chars[start_at:end_at] = [c if c == "\n" else " " for c in paragraph[start_at:end_at]]
-            for escape in ESCAPE_RE.finditer("".join(chars)):
-                chars[escape.start() : escape.end()] = "  "
-            paragraph = "".join(chars)
-        out += paragraph.split("\n")
-        start = end
-    return out
 
 
 # Why: where Markdown's own code-span processor finds spans in a paragraph, scanning as Markdown does.
@@ -191,8 +200,8 @@ def indented_code(lines: list[str]) -> set[int]:
 def scan(markdown: str, *, path: str) -> ScannedPage:
     page = ScannedPage(path)
     lines = markdown.split("\n")
-    ref_lines = without_code_spans(lines)
     indented = indented_code(lines)
+    paragraph: list[Text] = []  # the lines of the paragraph being read (a code span may cross them)
     in_fence = False
     i = 0
     while i < len(lines):
@@ -201,12 +210,15 @@ def scan(markdown: str, *, path: str) -> ScannedPage:
             in_fence = not in_fence
         code = in_fence or i in indented
         directive = None if code else DIRECTIVE_RE.match(text)
+        if directive is None and not code and text.strip():
+            paragraph.append(Text(number, text))
+            page.segments.append(paragraph[-1])
+            i += 1
+            continue
+        _read_refs(page, paragraph)  # a paragraph ends at a blank line, code or a directive
+        paragraph = []
         if directive is None:
             page.segments.append(Text(number, text, code=code))
-            if not code:
-                refs, problems = find_refs(ref_lines[i], line=number, path=path)
-                page.refs += refs
-                page.problems += problems
             i += 1
             continue
         kind, args = directive["kind"], (directive["args"] or "").strip()
@@ -216,7 +228,7 @@ def scan(markdown: str, *, path: str) -> ScannedPage:
             while j < len(lines) and lines[j].strip():
                 body_lines.append(lines[j])
                 j += 1
-            block, problems = guideline_block(args, body_lines, line=number, path=path, ref_lines=ref_lines[i + 1 : j])
+            block, problems = guideline_block(args, body_lines, line=number, path=path)
             page.problems += problems
             if block is not None:
                 page.segments.append(block)
@@ -230,12 +242,21 @@ def scan(markdown: str, *, path: str) -> ScannedPage:
         else:
             page.problems.append(Problem(path, number, f"malformed directive '{text.strip()}'"))
         i += 1
+    _read_refs(page, paragraph)
     return page
+
+
+# Why: a paragraph's references, read as Markdown reads the paragraph, kept on the page.
+def _read_refs(page: ScannedPage, paragraph: list[Text]) -> None:
+    if paragraph:
+        refs, problems = find_refs("\n".join(t.text for t in paragraph), line=paragraph[0].line, path=page.path)
+        page.refs += refs
+        page.problems += problems
 
 
 # Why: reads one guideline directive and its body, reporting what is wrong with either.
 def guideline_block(
-    args: str, body_lines: list[str], *, line: int, path: str, ref_lines: list[str] | None = None
+    args: str, body_lines: list[str], *, line: int, path: str
 ) -> tuple[GuidelineBlock | None, list[Problem]]:
     match = GUIDELINE_ARGS_RE.match(args)
     if match is None or parse_guideline_number(match["number"]) is None:
@@ -247,11 +268,8 @@ def guideline_block(
             problems.append(Problem(path, line, f"malformed provision id '{cite}' in {match['number']}"))
     if not body_lines:
         problems.append(Problem(path, line, f"guideline {match['number']} has no text"))
-    refs: list[Ref] = []
-    for offset, body_line in enumerate(body_lines if ref_lines is None else ref_lines, start=1):
-        found, found_problems = find_refs(body_line, line=line + offset, path=path)
-        refs += found
-        problems += found_problems
+    refs, found_problems = find_refs("\n".join(body_lines), line=line + 1, path=path)
+    problems += found_problems
     block = GuidelineBlock(match["number"], cites, "\n".join(body_lines), line, tuple(refs))
     return block, problems
 
