@@ -9,7 +9,11 @@ Block directives, each on a line of its own:
 - ``::: instruments``: the list of instruments, each linked to its provisions.
 
 Inline, anywhere in running text: ``[[crc-9-1]]``, ``[[IV.b.17]]``, ``[[crc]]`` (an instrument), or
-``[[crc-9-1|the words of the text]]`` to keep the text's own words as the link.
+``[[crc-9-1|the words of the text]]`` to keep the text's own words as the link. A reference inside
+code (a code span, a fenced or indented block) or after a backslash is no reference.
+
+Markdown renders the syntax through the extension ``edition/text/markdown_syntax.py``; ``scan`` reads
+the same syntax from a page's source, with line numbers, for phase one (``edition/text/crossrefs.py``).
 """
 
 from __future__ import annotations
