@@ -22,9 +22,10 @@ language the hooks, in ``mkdocs.yml``'s order, do this:
    ``STATE.language(lang).index``; at -250 ``practice.py`` and ``law_since.py`` check their data
    against that index, read once per change (``STATE.loaded``, kept between ``mkdocs serve`` builds).
 5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
-6. Each page: ``on_page_markdown`` (``crossrefs.py``: directives and ``[[…]]`` references, the
-   edition's blocks held out of Markdown), ``on_page_content`` (``crossrefs.py`` at 100: the blocks
-   put back; ``search.py``: paragraph entries; ``comments.py``: the Comments page's form; then
+6. Each page: ``on_page_markdown`` (``crossrefs.py`` hands the page's renderer to the Markdown
+   extension ``edition/text/markdown_syntax.py``, which reads directives and ``[[…]]`` references
+   as Markdown runs), ``on_page_content`` (``crossrefs.py``: what Markdown made checked
+   against the page's scan; ``search.py``: paragraph entries; ``comments.py``: the Comments page's form; then
    ``quotations.py``, the notes of ``practice.py``, and ``law_since.py``'s annex); the hooks render
    their partials from the language's one template environment (``STATE.language(lang).templates``;
    ``comments.py`` still makes its own).

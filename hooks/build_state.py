@@ -77,7 +77,6 @@ class LanguageBuild:
     files: Files | None = None  # as mkdocs-static-i18n filtered them (hooks/build.py, on_files at -200)
     scanned: dict[str, ScannedPage] = field(default_factory=dict)  # src_uri: the page, scanned once
     index: CrossIndex | None = None  # its paragraphs and provisions, built from ``scanned``
-    held: dict[str, list[str]] = field(default_factory=dict)  # src_uri: its blocks held out of Markdown
     env: jinja2.Environment | None = None  # the theme's templates, made once (``templates``)
     compiled: CompiledTemplates | None = None  # shared by every environment (``LoadedData.templates``)
     found: dict[str, File | None] = field(default_factory=dict)  # src_uri: its file in ``found_in`` (``file``)

@@ -12,14 +12,14 @@ MkDocs events, in the order each language build fires them:
   language's pages (same ``src_uri``, same files), it is used; otherwise (a site of one language) the
   pages are scanned here. The index is made here in MkDocs' order of the pages (the order of the
   paragraphs that later hooks follow), in milliseconds, and is ``STATE.index`` for this language.
-- ``on_page_markdown``: directives and ``[[…]]`` references become the edition's HTML, rendered from
-  ``overrides/partials/edition/`` with URLs computed by MkDocs' own ``File`` objects. The page is
-  rendered from the Markdown MkDocs hands over (front matter already removed), never from the raw
-  file that was scanned, or the front matter would be printed as text. The edition's blocks (a
-  paragraph's number and apparatus, a quoted provision, the instruments list) are held out of
-  Markdown: it gets a token line for each (``edition/shared/held_html.py``).
-- ``on_page_content`` at priority 100, before every hook that reads the page's HTML: the held blocks
-  are put back in place of their tokens.
+- ``on_page_markdown``: Markdown itself reads the directives and ``[[…]]`` references, through the
+  extension ``edition.text.markdown_syntax`` (listed under ``markdown_extensions``). MkDocs makes one
+  Markdown per page from the extensions' configuration (``mdx_configs``), so the page's
+  ``PageRenderer`` (this language's index and registry, URLs computed by MkDocs' own ``File``
+  objects, HTML from ``overrides/partials/edition/``) is put there, and Markdown hands it to the
+  extension.
+- ``on_page_content``: what the extension made must be what the scan found (a directive inside an
+  HTML block, say, is not read by Markdown): any difference stops the build, naming file and line.
 """
 
 from __future__ import annotations
@@ -33,12 +33,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from edition.shared.held_html import put_back
 from edition.shared.problems import EditionError, format_problems
 from edition.text.crossrefs import build_index
 from edition.text.links import Links
-from edition.text.render import PageRenderer, render_page
-from edition.text.syntax import scan
+from edition.text.render import PageRenderer
+from edition.text.syntax import ScannedPage, made_by_scan, scan
 
 from build_state import STATE
 from project import project_facts, project_registry, project_root
@@ -49,7 +48,12 @@ from site_links import page_urls
 # Events
 
 
+EXTENSION = "edition.text.markdown_syntax"
+
+
 def on_config(config: MkDocsConfig) -> None:
+    if EXTENSION not in config.markdown_extensions:
+        raise PluginError(f"mkdocs.yml: '{EXTENSION}' must be listed under markdown_extensions")
     try:
         project_registry(config)
         project_facts(config)  # data/edition.yml: a wrong value is a clean error here, not a traceback later
@@ -77,30 +81,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     language = STATE.language(current_language(config))
     scanned = language.scanned.get(page.file.src_uri)
-    if scanned is None or language.index is None:
-        return markdown
-    env = language.templates(config)
+    renderer = None
+    if scanned is not None and language.index is not None:
+        env = language.templates(config)
 
-    def templates(name: str, /, **context: Any) -> str:
-        return str(env.get_template(f"partials/edition/{name}").render(**context))
+        def templates(name: str, /, **context: Any) -> str:
+            return str(env.get_template(f"partials/edition/{name}").render(**context))
 
-    lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-    registry = project_registry(config)
-    links = Links(language.index, registry, lang, page_urls(files))
-    renderer = PageRenderer(language.index, registry, lang, templates, links, page.url)
-    markdown = render_page(scan(markdown, path=scanned.path), renderer)
-    language.held[page.file.src_uri] = renderer.held
+        lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
+        registry = project_registry(config)
+        links = Links(language.index, registry, lang, page_urls(files))
+        renderer = PageRenderer(language.index, registry, lang, templates, links, page.url)
+    config.mdx_configs.setdefault(EXTENSION, {})["renderer"] = renderer
     return markdown
 
 
-# Why: first of all the hooks that read a page's HTML, so that each sees the edition's blocks in place.
-@event_priority(100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    held = STATE.language(current_language(config)).held.pop(page.file.src_uri, [])
-    try:
-        return put_back(html, held, page=page.file.src_uri)
-    except ValueError as error:
-        raise PluginError(str(error)) from error
+    renderer = config.mdx_configs.get(EXTENSION, {}).pop("renderer", None)
+    scanned = STATE.language(current_language(config)).scanned.get(page.file.src_uri)
+    if renderer is not None and scanned is not None:
+        _check_made(scanned, renderer.made)
+    return html
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,3 +112,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _shown(file: File, root: Path) -> str:
     path = Path(file.abs_src_path or file.src_path)
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+# Why: the scan (phase one) and Markdown must read the page alike, or the index would not be the page.
+def _check_made(scanned: ScannedPage, made: list[tuple[str, str]]) -> None:
+    problems = made_by_scan(scanned, made)
+    if problems:
+        raise PluginError(format_problems(problems))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tests.conftest import BuildResult
+from tests.conftest import ROOT, BuildResult
 
 Build = Callable[..., BuildResult]
 
@@ -45,3 +45,25 @@ def test_every_problem_is_listed_in_one_failure(build_copy: Build) -> None:
     ):
         assert expected in result.log
     assert "problem(s) in the edition's sources" in result.log
+
+
+def test_references_in_code_are_not_checked_and_a_directive_markdown_cannot_read_stops_the_build(
+    build_copy: Build,
+) -> None:
+    shown = "An example: `[[IV.z.99|no such paragraph]]`."
+    result = build_copy(
+        {
+            "docs/en/general-issues.md": lambda t: f"{t}\n{shown}\n",
+            "docs/en/international-provisions.md": lambda t: t.replace(
+                "::: provision bop-31\n", "<div>\n::: provision bop-31\n</div>\n"
+            ),
+        }
+    )
+    assert result.returncode == 1
+    assert "IV.z.99" not in result.log  # phase one skipped the code span, as Markdown does
+    lines = (ROOT / "docs/en/international-provisions.md").read_text(encoding="utf-8").split("\n")
+    line = lines.index("::: provision bop-31") + 2  # under the inserted "<div>"
+    assert (
+        f"docs/en/international-provisions.md:{line}: Markdown did not read the provision 'bop-31' here" in result.log
+    )
+    assert "Aborted with a BuildError" in result.log

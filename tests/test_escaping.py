@@ -24,7 +24,7 @@ import yaml
 from markupsafe import Markup
 
 from edition.frame.search_index import guideline_entries
-from edition.shared.safe_html import autoescape_in, css_string, edition_html, escaped, markdown_inert
+from edition.shared.safe_html import autoescape_in, css_string, edition_html, escaped
 from tests.conftest import ROOT, BuildResult, copy_project, run_build
 
 DATA = tuple(sorted(path.name for path in (ROOT / "data").glob("*.yml")))  # every data file
@@ -308,19 +308,6 @@ def test_the_strings_a_build_checks_are_refused_naming_file_and_field(file: str,
 )
 def test_the_edition_templates_escape_and_materials_keep_their_rule(name: str | None, escapes: bool) -> None:
     assert autoescape_in(ROOT / "overrides")(name) is escapes
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("a < b & c", "a &#60; b &#38; c"),
-        ("*not* `code` [link]", "&#42;not&#42; &#96;code&#96; &#91;link&#93;"),
-        ('"quoted"', "&#34;quoted&#34;"),
-    ],
-)
-def test_text_inside_markdown_is_inert_for_html_and_markdown(text: str, expected: str) -> None:
-    assert markdown_inert(text) == expected
-    assert isinstance(markdown_inert(text), Markup)
 
 
 def test_the_edition_html_passes_and_plain_text_is_escaped() -> None:

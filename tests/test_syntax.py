@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from edition.text.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, Text, find_refs, replace_refs, scan
+from edition.text.syntax import (
+    GuidelineBlock,
+    InstrumentsBlock,
+    ProvisionBlock,
+    Text,
+    find_refs,
+    indented_code,
+    replace_refs,
+    scan,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +83,20 @@ def test_scan_reports_malformed_directives(source: str, message: str) -> None:
 def test_code_blocks_are_left_alone() -> None:
     page = scan("```\n::: guideline x\n[[nope\n```\n", path="p.md")
     assert page.problems == [] and page.guidelines == []
+
+
+@pytest.mark.parametrize(
+    ("source", "code"),
+    [
+        ("p\n\n    [[crc]]\n    x\ny [[crc]]", {2, 3}),  # the code ends at the first line not indented
+        ("- item\n\n    [[crc]]", set()),  # a list item's second paragraph
+        ("- a\nlazy\n\n    continued", set()),
+        ("[^1]: note\n\n    more [[crc]]", set()),  # a footnote's
+        ("# h\n\n    code\n\n    more\n\ntext\n\n    code2", {2, 4, 8}),
+        ("- a\n\n    continued\n\npara\n\n    code", {6}),
+        ("```\n    x\n```\n\n    code", {4}),
+        ("    code", {0}),
+    ],
+)
+def test_indented_code_is_found_as_markdown_reads_it(source: str, code: set[int]) -> None:
+    assert indented_code(source.split("\n")) == code

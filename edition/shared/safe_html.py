@@ -14,9 +14,6 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-# Characters Markdown (and the edition's extensions) would read as markup inside inline HTML text.
-_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in '\\`*_{}[]~^=<>&"'}
-
 
 # Why: HTML the edition rendered from its own (escaping) templates, or cleaned with nh3, goes into
 # another template as it is.
@@ -29,13 +26,7 @@ def edition_htmls(items: Iterable[str]) -> list[Markup]:
     return [edition_html(item) for item in items]
 
 
-# Why: text placed inside inline HTML that Markdown still reads; entities keep every character literal.
-def markdown_inert(text: str) -> Markup:
-    return Markup("".join(_MARKDOWN_SPECIALS.get(c, c) for c in text))
-
-
-# Why: a page's own Markdown (a reference's label) inside the edition's inline HTML: Markdown renders it
-# afterwards, as it renders the rest of that page.
+# Why: a page's own Markdown (a reference's label) as Markdown rendered it, inside the edition's HTML.
 def page_markdown(text: str) -> Markup:
     return Markup(text)
 

@@ -1,26 +1,22 @@
-"""Cross-references, phase two: turn a scanned page back into Markdown with the edition's HTML.
+"""Cross-references, phase two: the edition's HTML for each directive and reference of a page.
 
-The HTML itself comes from templates (``overrides/partials/edition/*.html``) through ``templates``;
-URLs come from ``url_for``, which the generator computes from its own page objects. Nothing here
-knows about MkDocs.
+Markdown calls these through the extension ``edition/text/markdown_syntax.py``. The HTML itself
+comes from templates (``overrides/partials/edition/*.html``) through ``templates``; addresses come
+from the one link resolver (``edition/text/links.py``). Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from markupsafe import Markup
-
 from edition.annexes.source_line import source_line
-from edition.shared.held_html import token
-from edition.shared.safe_html import edition_htmls, markdown_inert, page_markdown
+from edition.shared.safe_html import edition_htmls, page_markdown
 from edition.text.crossrefs import CrossIndex
 from edition.text.ids import guideline_anchor
 from edition.text.links import Links
 from edition.text.registry import Registry, TextSource
-from edition.text.syntax import GuidelineBlock, InstrumentsBlock, ProvisionBlock, ScannedPage, Text, replace_refs
 
 
 class Templates(Protocol):
@@ -45,36 +41,31 @@ class PageRenderer:
     links: Links
     here: str  # the page's own address
     _tips: int = field(default=0, init=False)
-    held: list[str] = field(default_factory=list, init=False)  # blocks put back after Markdown (held_html.py)
+    made: list[tuple[str, str]] = field(default_factory=list, init=False)  # each directive and reference made
 
     @property
     def labels(self) -> Mapping[str, str]:
         return self.registry.labels.get(self.lang) or self.registry.labels["en"]
 
-    # Why: one reference as a link whose target text shows on hover and focus.
-    def xref(self, target: str, label: str | None, *, inline_markdown: bool = True, preview: bool = True) -> str:
+    # Why: one reference as a link whose target text shows on hover and focus; ``label_html`` is the
+    # reference's own words as Markdown rendered them.
+    def xref(self, target: str, label_html: str | None = None, *, preview: bool = True) -> str:
         self._tips += 1
         tip_id = f"xref-tip-{self._tips}"
-        # Inside Markdown, every value is made literal for Markdown too; else the template escapes it.
-        escape: Callable[[str], str | Markup] = markdown_inert if inline_markdown else str
         found = self.links.target(target)
         assert found is not None  # the index has checked every reference of every page
         href, kind = self.links.page(found.page, here=self.here, anchor=found.anchor), found.kind
-        text, tip_label, tip_text = (
-            label or self.links.label(target),
-            self.links.preview_label(target),
-            self.links.preview(target),
-        )
-        link_text = page_markdown(text) if label is not None and inline_markdown else escape(text)
+        text = self.links.label(target)
+        tip_label, tip_text = self.links.preview_label(target), self.links.preview(target)
         return one_block(
             self.templates(
                 "xref.html",
                 kind=kind,
                 href=href,
-                text=link_text,
+                text=text if label_html is None else page_markdown(label_html),
                 tip_id=tip_id,
-                tip_label=escape(tip_label),
-                tip_text=escape(tip_text),
+                tip_label=tip_label,
+                tip_text=tip_text,
                 tap_hint=self.labels["xref_tap_again"],
                 preview=preview,
             )
@@ -84,43 +75,39 @@ class PageRenderer:
     def quote(self, text: str) -> str:
         return f"{self.labels['quote_open']}{text}{self.labels['quote_close']}"
 
-    # Why: a guideline paragraph with its number, permalink and the provisions it rests on.
-    def guideline(self, block: GuidelineBlock) -> str:
-        entry = self.index.guidelines[block.number]
-        anchor = guideline_anchor(block.number)
-        body = replace_refs(block.body, self.xref)
-        rests = [self.xref(pid, None, inline_markdown=False) for pid in entry.rests_on]
-        markup = self.templates(
+    # Why: what stands before a guideline paragraph's text: its anchor, aliases and number.
+    def guideline_head(self, number: str) -> str:
+        return one_block(self._guideline(number, rests_on=[]).partition("<!-- body -->")[0])
+
+    # Why: what follows its text: the provisions it rests on and the places for the edition's notes.
+    def guideline_tail(self, number: str) -> str:
+        rests = [self.xref(pid) for pid in self.index.guidelines[number].rests_on]
+        return one_block(self._guideline(number, rests_on=rests).partition("<!-- body -->")[2])
+
+    def _guideline(self, number: str, *, rests_on: list[str]) -> str:
+        anchor = guideline_anchor(number)
+        return self.templates(
             "guideline.html",
-            number=block.number,
+            number=number,
             anchor=anchor,
-            aliases=[guideline_anchor(old) for old, new in self.registry.retired.items() if new == block.number],
-            permalink_label=self.labels["guideline_permalink"].format(number=block.number),
+            aliases=[guideline_anchor(old) for old, new in self.registry.retired.items() if new == number],
+            permalink_label=self.labels["guideline_permalink"].format(number=number),
             rests_on_label=self.labels["rests_on"],
             colon=self.labels["colon"],
-            rests_on=edition_htmls(rests),
+            rests_on=edition_htmls(rests_on),
         )
-        head, _, tail = markup.partition("<!-- body -->")
-        return f"{self.hold(head)}{body}{self.hold(tail)}"
-
-    # Why: Markdown need not parse the edition's HTML again; it carries a token, replaced afterwards.
-    def hold(self, markup: str) -> str:
-        self.held.append(one_block(markup))
-        return token(len(self.held) - 1)
 
     # Why: a provision quoted in place, with its source and the guidelines citing it.
-    def provision(self, block: ProvisionBlock) -> str:
-        provision = self.registry.provisions[block.id]
+    def provision(self, pid: str) -> str:
+        provision = self.registry.provisions[pid]
         label = provision.label.get(self.lang, provision.label["en"])
         # Lists of paragraph numbers link without previews: they would repeat whole paragraphs.
-        cited = [
-            self.xref(n, None, inline_markdown=False, preview=False) for n in self.index.cited_by.get(block.id, [])
-        ]
-        return self.hold(
+        cited = [self.xref(n, preview=False) for n in self.index.cited_by.get(pid, [])]
+        return one_block(
             self.templates(
                 "provision.html",
-                id=block.id,
-                aliases=[old for old, new in self.registry.retired.items() if new == block.id],
+                id=pid,
+                aliases=[old for old, new in self.registry.retired.items() if new == pid],
                 label=label,
                 text=self.quote(provision.text.get(self.lang, provision.text["en"])),
                 source=provision.source_in(self.labels),
@@ -135,12 +122,12 @@ class PageRenderer:
         )
 
     # Why: the list closing part II, each instrument linked to the provisions quoted from it.
-    def instruments(self, block: InstrumentsBlock) -> str:
+    def instruments(self) -> str:
         items = []
         for instrument in self.registry.instruments.values():
             if not instrument.listed:
                 continue
-            links = [self.xref(p.id, None, inline_markdown=False) for p in self.registry.provisions_of(instrument.id)]
+            links = [self.xref(p.id) for p in self.registry.provisions_of(instrument.id)]
             items.append(
                 {
                     "id": instrument.id,
@@ -148,7 +135,7 @@ class PageRenderer:
                     "provisions": edition_htmls(links),
                 }
             )
-        return self.hold(
+        return one_block(
             self.templates(
                 "instruments.html",
                 items=items,
@@ -169,19 +156,3 @@ def text_source_line(source: TextSource | None, labels: Mapping[str, str]) -> st
         reproduced_by=source.reproduced_by,
         not_compared="source_not_compared",
     )
-
-
-# Why: the page's Markdown with every directive and reference replaced by the edition's HTML.
-def render_page(page: ScannedPage, renderer: PageRenderer) -> str:
-    out: list[str] = []
-    for segment in page.segments:
-        if isinstance(segment, Text):
-            text = segment.text
-            out.append(replace_refs(text, renderer.xref) if "[[" in text and not segment.code else text)
-        elif isinstance(segment, GuidelineBlock):
-            out.append(renderer.guideline(segment))
-        elif isinstance(segment, ProvisionBlock):
-            out.append(renderer.provision(segment))
-        else:
-            out.append(renderer.instruments(segment))
-    return "\n".join(out)
