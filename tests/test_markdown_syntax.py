@@ -12,6 +12,7 @@ import pytest
 
 from edition.shared.safe_html import autoescape_in
 from edition.text.crossrefs import CrossIndex, build_index
+from edition.text.links import Links
 from edition.text.markdown_syntax import EditionSyntaxExtension
 from edition.text.registry import Registry, load_registry
 from edition.text.render import PageRenderer
@@ -47,7 +48,8 @@ def renderer_for(index: CrossIndex, registry: Registry) -> PageRenderer:
     def templates(name: str, /, **context: Any) -> str:
         return env.get_template(f"partials/edition/{name}").render(**context)
 
-    return PageRenderer(index, registry, "en", templates, lambda src_uri: src_uri.replace(".md", "/"))
+    links = Links(index, registry, "en", {"provisions.md": "provisions/", "g.md": "g/"})
+    return PageRenderer(index, registry, "en", templates, links, "")  # rendered as if on the home page
 
 
 def convert(source: str, renderer: PageRenderer | None) -> str:
