@@ -210,10 +210,6 @@ def on_startup(command: str, dirty: bool) -> None:
     BUILD.startup(command)
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    return every_language.watch_inputs(server, config)
-
-
 def on_config(config: MkDocsConfig) -> None:
     BUILD.config(config)
 
@@ -268,3 +264,8 @@ def _every_language_built(config: MkDocsConfig) -> None:
 
 
 on_post_build = CombinedEvent(_language_built, _every_language_built)
+
+
+# `mkdocs serve`, once its first build is done: what else to watch.
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    return every_language.watch_inputs(server, config)

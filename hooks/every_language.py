@@ -1,55 +1,21 @@
-"""What a build does, in order: the one hook to read first (listed first in ``mkdocs.yml``).
+"""Helper for the adapter (not a hook): what a build does when it starts and once every language is built.
 
-``mkdocs build`` (and each rebuild of ``mkdocs serve``) builds the default language; from inside its
-``on_post_build``, mkdocs-static-i18n (at priority -100) builds each other language in turn. For each
-language the hooks, in ``mkdocs.yml``'s order, do this:
+``hooks/build.py`` calls these. When the outermost build starts: symbolic links in what a build reads are
+refused (``edition/shared/symlinks.py``), the PDFs' workers start (``edition/downloads/pdf_jobs.py``) and,
+when what it is made from changed since its ZIPs were last made, the offline edition's build starts beside
+it (``edition/downloads/background.py``). Under ``mkdocs serve``, ``data/``, ``comments/``, ``pdf/``,
+``sources/`` and ``overrides/`` are watched too.
 
-1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
-   ``on_serve`` has ``data/``, ``comments/``, ``pdf/``, ``sources/`` and ``overrides/`` watched too
-   (MkDocs watches ``docs/`` and ``mkdocs.yml`` itself, not the theme's ``custom_dir``).
-2. ``on_config``: this hook (at 100) refuses symbolic links in the folders a build reads
-   (``edition/shared/symlinks.py``, once per build) and forgets the registry and facts the last build read
-   (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
-   (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
-   worker shim in the offline variant.
-3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
-   outermost build, and starts the offline edition's build beside it when what that is made from
-   changed since its ZIPs were last made (``edition/downloads/background.py``); ``parity.py`` (default
-   language only) scans every language's pages, the build's only scan, checks them up front and
-   keeps them (``state.language(lang).scanned``).
-4. ``on_files``: at -200 this hook keeps this language's files (``state.language(lang).files``) and
-   ``crossrefs.py`` indexes its scanned pages (scanning them itself in a site of one language):
-   ``state.language(lang).index``; at -250 ``practice.py`` and ``law_since.py`` check their data
-   against that index, read once per change (``state.loaded``, kept between ``mkdocs serve`` builds).
-5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
-6. Each page: ``on_page_markdown`` (``crossrefs.py`` hands the page's renderer to the Markdown
-   extension ``edition/text/markdown_syntax.py``, which reads directives and ``[[…]]`` references
-   as Markdown runs), ``on_page_content`` (``crossrefs.py``: what Markdown made checked
-   against the page's scan; ``search.py``: paragraph entries; ``comments.py``: the Comments page's form; then
-   ``quotations.py``, the notes of ``practice.py``, and ``law_since.py``'s annex); the hooks render
-   their partials from the language's one template environment (``state.language(lang).templates``;
-   ``comments.py`` still makes its own).
-7. ``on_env``: ``edition_data.py`` reads each chapter once (the data, the comparison pages).
-8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
-   ``offline.py``) gives ``overrides/main.html`` its values; Material's search plugin (at 0) reads
-   the page; then (at ``AFTER_SEARCH``, ``hooks/project.py``) ``comments.py``, ``tools.py`` and
-   ``law_since.py`` fill in the comment panels, the Cite/Compare tools and the "Since 2005" notes,
-   which search leaves out anyway.
-9. ``on_post_build``: ``pdf.py`` assembles the edition's PDF from the pages' final HTML and hands
-   it to a worker process; ``comments.py`` writes its exports; mkdocs-static-i18n (at -100) builds
-   the next language.
-
-After every language (this hook's ``on_post_build`` at -200, when the outermost build leaves), in
-this order:
+After every language, in the adapter's order:
 
 a. search indexes: the one shared index becomes one index per edition, with paragraph entries;
 b. sitemaps: one per edition, only when the published address (``site_url``) is configured;
 c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on the pages;
-d. the edition as data (website only): one JSON document per language, checked against its schema;
+d. (``hooks/edition_outputs.py``) the edition as data, website only;
 e. offline ZIPs (website only): waits for the build of ``mkdocs.offline.yml`` (or runs it now),
    gives it the website's comment files (relinked, not rendered again) and packs one ZIP per
    language, side by side, each with its language's JSON document and the schema;
-f. comparison pages: each edition's "Compare languages" page gets every language's text;
+f. (``hooks/edition_outputs.py``) comparison pages;
 g. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
 
 Where the time goes (each PDF's rendering, the offline ZIPs) is logged at DEBUG (``mkdocs build -v``,
