@@ -18,9 +18,6 @@ from build_state import BuildState
 # DEBUG: where a build's time goes, as (what, which, seconds): `mkdocs build -v`, scripts/recorded_build.py
 TIMING = logging.getLogger("mkdocs.edition.timing")
 CACHE = "EDITION_CACHE"  # where products are kept between builds; empty turns the cache off
-# The on_page_context priority after Material's search plugin (0) has read a page: what carries
-# data-search-exclude (comment panels, tools, the "Since 2005" notes) goes in then, unparsed by it.
-AFTER_SEARCH = -50
 
 
 # Why: the folder holding mkdocs.yml, absolute even when MkDocs was given a relative path.
