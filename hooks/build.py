@@ -60,32 +60,31 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import checklist
-import compare
-import crossrefs
-import edition_data
-import every_language
-import frame
-import interface
 import jinja2
-import law_since
-import not_found
-import offline
-import parity
-import practice
-import quotations
-import search
-import tools
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import checklist
 import comments
-import pdf
-
+import compare
+import crossrefs
+import edition_data
 import edition_outputs
+import every_language
+import frame
+import interface
+import law_since
+import not_found
+import offline
+import parity
+import pdf
+import practice
+import quotations
+import search
+import tools
 from build_state import BuildState, escaping
 from site_languages import current_language
 from site_variant import offline_variant
