@@ -1,399 +1,270 @@
-"""What a build does, in order: the one hook to read first (listed first in ``mkdocs.yml``).
+"""What a build does, in order: the one hook ``mkdocs.yml`` lists, the adapter between MkDocs and the edition.
+
+Each ``on_*`` event below is a thin call into ``BUILD``, whose methods call the features (the other
+modules of ``hooks/``, which are not hooks) in the order they run; the logic is in ``edition/``.
 
 ``mkdocs build`` (and each rebuild of ``mkdocs serve``) builds the default language; from inside its
-``on_post_build``, mkdocs-static-i18n (at priority -100) builds each other language in turn. For each
-language the hooks, in ``mkdocs.yml``'s order, do this:
+``on_post_build``, mkdocs-static-i18n (at priority -100) builds each other language in turn, so every
+event from ``on_config`` to ``on_post_build`` fires once per language, and only ``on_startup`` and
+``on_serve`` once per command. Per language:
 
-1. ``on_startup`` (once per command): this hook notes whether it is ``mkdocs serve``; under it,
-   ``on_serve`` has ``data/``, ``comments/``, ``pdf/``, ``sources/`` and ``overrides/`` watched too
-   (MkDocs watches ``docs/`` and ``mkdocs.yml`` itself, not the theme's ``custom_dir``).
-2. ``on_config``: this hook (at 100) refuses symbolic links in the folders a build reads
-   (``edition/shared/symlinks.py``, once per build) and forgets the registry and facts the last build read
-   (``hooks/project.py`` reads them once per language build); ``crossrefs.py`` loads the registry
-   (``data/*.yml``); ``comments.py`` reads and checks ``comments/``; ``offline.py`` ships its own
-   worker shim in the offline variant.
-3. ``on_pre_build``: this hook opens the build state (``hooks/build_state.py``), afresh at the
-   outermost build, and starts the offline edition's build beside it when what that is made from
-   changed since its ZIPs were last made (``edition/downloads/background.py``); ``parity.py`` (default
-   language only) scans every language's pages, the build's only scan, checks them up front and
-   keeps them (``STATE.language(lang).scanned``).
-4. ``on_files``: at -200 this hook keeps this language's files (``STATE.language(lang).files``) and
-   ``crossrefs.py`` indexes its scanned pages (scanning them itself in a site of one language):
-   ``STATE.language(lang).index``; at -250 ``practice.py`` and ``law_since.py`` check their data
-   against that index, read once per change (``STATE.loaded``, kept between ``mkdocs serve`` builds).
-5. ``on_nav``: this hook keeps the order of the chapters (for the PDF, the data, the comparison).
-6. Each page: ``on_page_markdown`` (``crossrefs.py`` hands the page's renderer to the Markdown
-   extension ``edition/text/markdown_syntax.py``, which reads directives and ``[[…]]`` references
-   as Markdown runs), ``on_page_content`` (``crossrefs.py``: what Markdown made checked
-   against the page's scan; ``search.py``: paragraph entries; ``comments.py``: the Comments page's form; then
-   ``quotations.py``, the notes of ``practice.py``, and ``law_since.py``'s annex); the hooks render
-   their partials from the language's one template environment (``STATE.language(lang).templates``;
-   ``comments.py`` still makes its own).
-7. ``on_env``: ``edition_data.py`` reads each chapter once (the data, the comparison pages).
-8. Each page's template: ``on_page_context`` (``interface.py``, ``search.py``, ``pdf.py``,
-   ``offline.py``) gives ``overrides/main.html`` its values; Material's search plugin (at 0) reads
-   the page; then (at ``AFTER_SEARCH``, ``hooks/project.py``) ``comments.py``, ``tools.py`` and
-   ``law_since.py`` fill in the comment panels, the Cite/Compare tools and the "Since 2005" notes,
-   which search leaves out anyway.
-9. ``on_post_build``: ``pdf.py`` assembles the edition's PDF from the pages' final HTML and hands
-   it to a worker process; ``comments.py`` writes its exports; mkdocs-static-i18n (at -100) builds
-   the next language.
+1. ``on_config``: the data is read again (by digest) in each language build; the outermost build first
+   refuses symbolic links in what it reads; the settings, registry and facts are checked; the comments
+   in ``comments/`` are read and checked once per change; the offline variant ships its own worker shim.
+2. ``on_pre_build``: the build state opens (afresh at the outermost build, which also starts the PDFs'
+   workers and, when what it is made from changed, the offline edition's build beside it); the
+   default language's build scans and checks every language's pages up front (parity), the only scan.
+3. ``on_files`` (after mkdocs-static-i18n has kept this language's files): the files are kept, the
+   pages indexed (numbering, ids, references), the practice notes and the later law checked against
+   that index (read once per change).
+4. ``on_nav``: the chapters' order, which the PDF, the edition as data and the comparison follow.
+5. Each page, ``on_page_markdown``: the page's renderer handed to the Markdown extension
+   (``edition/text/markdown_syntax.py``), which reads directives and ``[[…]]`` as Markdown runs; then
+   ``on_page_content``: what Markdown made checked against the scan, the paragraphs' search entries
+   taken (before the quotations are grouped), the Comments page's form, the Contact page's "About
+   this edition", Part II's quotations grouped, the practice notes, the later-law annex, the
+   comparison page's place.
+6. ``on_env`` (every page converted, none written): MkDocs' environment shares the compiled templates
+   and escapes; each commented paragraph's comment file, each chapter read once (data, comparison),
+   the citation files.
+7. Each page's template, ``on_page_context``, after Material's search has read the page: the values
+   of ``overrides/main.html`` (search base, frame words, PDF and ZIP links, footer, home notes,
+   checklist, data links); then what search must not index: comment panels, Cite/Compare tools and
+   the "Since 2005" notes; ``on_post_template``: the one ``404.html`` of every language.
+8. ``on_post_build``, before mkdocs-static-i18n builds the next language: the comments' exports
+   (default language), the language's PDF assembled and handed to a worker.
 
-After every language (this hook's ``on_post_build`` at -200, when the outermost build leaves), in
-this order:
+After every language (``on_post_build`` at -200, when the outermost build leaves), in this order
+(``hooks/every_language.py``, ``hooks/edition_outputs.py``): search indexes, one per edition, with
+paragraph entries; sitemaps (only with a published ``site_url``); PDFs written and their sizes on the
+pages; the edition as data (website only); offline ZIPs (website only: the offline variant's build,
+the website's comment files relinked, one ZIP per language); comparison pages; published addresses
+(website only: each one in ``data/published-addresses.txt`` must resolve).
 
-a. search indexes: the one shared index becomes one index per edition, with paragraph entries;
-b. sitemaps: one per edition, only when the published address (``site_url``) is configured;
-c. PDFs: waits for the renders, writes each edition's PDF and puts the sizes on the pages;
-d. the edition as data (website only): one JSON document per language, checked against its schema;
-e. offline ZIPs (website only): waits for the build of ``mkdocs.offline.yml`` (or runs it now),
-   gives it the website's comment files (relinked, not rendered again) and packs one ZIP per
-   language, side by side, each with its language's JSON document and the schema;
-f. comparison pages: each edition's "Compare languages" page gets every language's text;
-g. published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
+State: the build's state (``hooks/build_state.py``: ``BuildState``, per language ``LanguageBuild``,
+``LoadedData``) lives on ``BUILD`` and is passed to each feature explicitly. MkDocs loads a hook module
+once per process, so ``BUILD`` persists across ``mkdocs serve`` rebuilds: what ``LoadedData`` keeps
+(digest-keyed) is reused, the rest is reset when the outermost build starts.
 
-Where the time goes (each PDF's rendering, the offline ZIPs) is logged at DEBUG (``mkdocs build -v``,
-logger ``mkdocs.edition.timing``: what, language, seconds).
+Switch: ``extra.edition_downloads: false`` (set by ``scripts/benchmark.py``'s ``mkdocs.no-pdf.yml``)
+leaves out the PDF and offline steps, as if they were not part of the build.
 
-PDFs and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from, each sealed with its
-digest (``edition/downloads/build_cache.py``: a changed one is made again; ``$EDITION_CACHE`` moves it; empty
-turns it off); under ``mkdocs serve`` the last ones made stand in for changed ones.
+Where the time goes is logged at DEBUG (``mkdocs build -v``, logger ``mkdocs.edition.timing``). PDFs
+and ZIPs are kept in ``.cache/edition/`` keyed on what they are made from (``edition/downloads/
+build_cache.py``; ``$EDITION_CACHE`` moves it, empty turns it off); under ``mkdocs serve`` the last
+ones made stand in for changed ones.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import gzip
-import json
-import os
-import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from edition.downloads.background import BackgroundBuild
-from edition.downloads.offline import Packing, members, website_members, write_zips
-from edition.downloads.pdf_jobs import PdfJobs
-from edition.frame.search_index import split_index, with_entries
-from edition.frame.sitemaps import edition_sitemap, with_default_alternate
-from edition.shared.digests import digest, tree
-from edition.shared.problems import format_problems, written_at
-from edition.shared.symlinks import symbolic_links
-from edition.text.permanence import read_addresses, unresolved
-
-from build_state import STATE, escaping
-from download_sizes import PDF_NAME, ZIP_FOLDER, ZIP_NAME, download_path, fill_pages
-from edition_outputs import DOCUMENT, SCHEMA, comparison_pages, edition_documents, offline_comment_files
-from project import TIMING, product_cache, project_facts, project_registry, project_root
-from site_languages import current_language, edition_prefix, site_languages, site_names
-from site_variant import OFFLINE_CONFIG, offline_variant
+import checklist
+import comments
+import compare
+import crossrefs
+import edition_data
+import edition_outputs
+import every_language
+import frame
+import interface
+import law_since
+import not_found
+import offline
+import parity
+import pdf
+import practice
+import quotations
+import search
+import tools
+from build_state import BuildState, escaping
+from site_languages import current_language
+from site_variant import offline_variant
 
 if TYPE_CHECKING:  # imported only for its type: the server module takes ~15 ms to import
     from mkdocs.livereload import LiveReloadServer
 
-ADDRESSES = Path("data") / "published-addresses.txt"
-# What the offline variant is made from, besides the PDFs and the settings.
-OFFLINE_INPUTS = ("mkdocs.yml", OFFLINE_CONFIG, "docs", "data", "overrides", "comments", "hooks", "edition", "pdf")
-START_TEMPLATE = "partials/edition/offline-start.html"
-OFFLINE_SEEN = "offline-inputs"  # in the product cache: the inputs the ZIPs were last made from (no content)
-PDF_TEMPLATE = "pdf/document.html"  # the PDF's own template, around the pages
-PDF_HOOK = "hooks/pdf.py"  # a build without it (mkdocs.no-pdf.yml) makes no PDF, hence no ZIP
-# Under `mkdocs serve`, besides what MkDocs watches (docs/, mkdocs.yml: not the theme's custom_dir).
-WATCHED = ("data", "comments", "pdf", "sources", "overrides")
+DOWNLOADS = "edition_downloads"  # extra: false leaves out the PDF and offline steps (scripts/benchmark.py)
+
+
+class EditionBuild:
+    """The build's state, and its steps in the order MkDocs' events reach them."""
+
+    def __init__(self) -> None:
+        self.state = BuildState()
+        self.downloads = True  # the PDF and offline steps, read from the settings in each outermost on_config
+
+    def startup(self, command: str) -> None:
+        self.state.command = command
+
+    def config(self, config: MkDocsConfig) -> None:
+        state = self.state
+        state.registry = state.facts = None  # each language build looks at the data again (read by digest)
+        if state.depth == 0:
+            self.downloads = config.extra.get(DOWNLOADS, True) is not False
+            every_language.refuse_symbolic_links(config)
+        crossrefs.check_settings(config, state=state)
+        comments.read_and_check(config, state=state)
+        if self.downloads:
+            offline.ship_worker_shim(config)
+
+    def pre_build(self, config: MkDocsConfig) -> None:
+        state = self.state
+        outermost = state.depth == 0
+        state.enter(Path(config.site_dir))
+        if outermost and self.downloads and not offline_variant(config):
+            every_language.start_downloads(config, state=state)
+        parity.check_every_language(config, state=state)
+
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.state.language(current_language(config)).files = files
+        crossrefs.index_pages(files, config, state=self.state)
+        practice.read_and_check(config, state=self.state)
+        law_since.read_and_check(config, state=self.state)
+        return files
+
+    def nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
+        self.state.navs[current_language(config)] = nav
+        return nav
+
+    def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return crossrefs.hand_renderer(markdown, page, config, files, state=self.state)
+
+    def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        state = self.state
+        html = crossrefs.check_made(html, page, config, state=state)
+        html = search.add_entries(html, page, config, entries=state.search_entries)  # before quotations
+        html = comments.add_form(html, page, config, files, state=state)
+        html = frame.add_about(html, config, state=state)
+        html = quotations.group(html)
+        html = practice.add_notes(html, page, config, files, state=state)
+        html = law_since.add_annex(html, page, config, files, state=state)
+        return compare.note_page(html, page, config, pages=state.compare_pages)
+
+    def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        state = self.state
+        env.bytecode_cache = state.loaded.templates  # the templates another language compiled
+        env = escaping(env, config)
+        comments.write_data_files(config, files, state=state)
+        edition_data.read_chapters(config, files, state=state)
+        tools.write_citation_files(config, state=state)
+        return env
+
+    def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+        state = self.state
+        search.point_to_index(context, config)
+        interface.add_words(context, page, config, state=state)
+        if self.downloads:
+            pdf.add_links(context, page, config, state=state)
+            offline.add_links(context, page, config, state=state)
+        frame.add_frame(context, page, config, nav, state=state)
+        practice.add_home_note(context, page, config, state=state)
+        checklist.add_checklist(context, page, config, state=state)
+        edition_data.add_links(context, page, config, state=state)
+        # What search must not index, into the page's HTML: the PDF takes it too.
+        comments.add_panels(page, config, state=state)
+        tools.add_tools(context, page, config, state=state)
+        law_since.add_notes(context, page, config, state=state)
+
+    def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return not_found.page(config, state=self.state) if template_name == "404.html" else output
+
+    def language_built(self, config: MkDocsConfig) -> None:
+        comments.write_exports(config, state=self.state)
+        if self.downloads:
+            pdf.submit(config, state=self.state)
+
+    def every_language_built(self, config: MkDocsConfig) -> None:
+        state = self.state
+        if not state.leave():
+            return
+        site = state.site
+        assert site is not None
+        every_language.search_indexes(config, site, entries=state.search_entries)
+        every_language.sitemaps(config, site)
+        every_language.pdfs(config, site, state=state)
+        if not offline_variant(config):
+            edition_outputs.edition_documents(config, site, state=state)  # before the ZIPs, which hold them
+        every_language.offline_zips(config, site, state=state)
+        edition_outputs.comparison_pages(config, site, state=state)
+        every_language.published_addresses(config, site)
+
+
+BUILD = EditionBuild()  # one per process: kept across `mkdocs serve` rebuilds
 
 
 # ---------------------------------------------------------------------------------------------
-# Events
+# Events, in the order MkDocs fires them
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    STATE.command = command
+    BUILD.startup(command)
 
 
-# Why: each language build (and each `mkdocs serve` rebuild) checks the data files again, once; a build
-# (not each of its languages) first refuses symbolic links in what it reads, before any hook follows one.
-@event_priority(100)
 def on_config(config: MkDocsConfig) -> None:
-    STATE.registry = STATE.facts = None
-    links = symbolic_links(project_root(config)) if STATE.depth == 0 else []
-    if links:
-        raise PluginError(format_problems(links))
+    BUILD.config(config)
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
-    root = project_root(config)
-    for folder in WATCHED:
-        if (root / folder).is_dir():
-            server.watch(str(root / folder))
-    return server
-
-
-# Why: MkDocs' own environment of this language takes the templates another language (or hook) compiled,
-# and escapes in the edition's templates as the hooks' environment does.
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    env.bytecode_cache = STATE.loaded.templates
-    return escaping(env, config)
-
-
-# Why: this language's files as mkdocs-static-i18n (-100) has filtered them, for the hooks' links.
-@event_priority(-200)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    STATE.language(current_language(config)).files = files
-    return files
-
-
-# Why: the chapters' order, which the PDF, the edition as data and the comparison pages all follow.
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    STATE.navs[current_language(config)] = nav
-    return nav
-
-
-@event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
-    outermost = STATE.depth == 0
-    STATE.enter(Path(config.site_dir))
-    if outermost and not offline_variant(config):
-        languages, _ = site_languages(config)
-        workers = min(len(languages), os.cpu_count() or 1)
-        STATE.pdfs = PdfJobs(product_cache(config), workers=workers, stale_ok=STATE.command == "serve")
-        STATE.offline = _early_offline_build(config)
+    BUILD.pre_build(config)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n's on_files (-100) has kept only this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return BUILD.files(files, config)
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    return BUILD.nav(nav, config)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return BUILD.page_markdown(markdown, page, config, files)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return BUILD.page_content(html, page, config, files)
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    return BUILD.env(env, config, files)
+
+
+@event_priority(-50)  # after Material's search plugin (0) has read the page: panels, tools, notes are not for search
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    BUILD.page_context(context, page, config, nav)
+    return context
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return BUILD.post_template(output_content, template_name, config)
 
 
 def on_build_error(error: Exception) -> None:
-    STATE.abandon()
+    BUILD.state.abandon()
 
 
-@event_priority(-200)  # after mkdocs-static-i18n's -100, which builds the other languages
-def on_post_build(config: MkDocsConfig) -> None:
-    if not STATE.leave():
-        return
-    site = STATE.site
-    assert site is not None
-    _search_indexes(config, site)
-    _sitemaps(config, site)
-    _pdfs(config, site)
-    if not offline_variant(config):
-        edition_documents(config, site)  # before the ZIPs, which hold them
-    _offline_zips(config, site)
-    comparison_pages(config, site)
-    _published_addresses(config, site)
+# Default priority: before mkdocs-static-i18n's on_post_build (-100) builds the next language.
+def _language_built(config: MkDocsConfig) -> None:
+    BUILD.language_built(config)
 
 
-# ---------------------------------------------------------------------------------------------
-# After every language, in order
+@event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100) has built every other language
+def _every_language_built(config: MkDocsConfig) -> None:
+    BUILD.every_language_built(config)
 
 
-# Why: mkdocs-static-i18n leaves one index for all languages; each edition searches its own.
-def _search_indexes(config: MkDocsConfig, site: Path) -> None:
-    languages, default = site_languages(config)
-    index_path = site / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    shared = json.loads(index_path.read_text(encoding="utf-8"))
-    for lang, index in split_index(shared, languages=languages, default=default).items():
-        target = site / edition_prefix(lang, default) / "search" / "search_index.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(with_entries(index, STATE.search_entries[lang]), ensure_ascii=False, separators=(",", ":"))
-        target.write_text(text, encoding="utf-8")
-        if offline_variant(config):  # what Material's offline plugin writes, for each edition's own index
-            target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+on_post_build = CombinedEvent(_language_built, _every_language_built)
 
 
-# Why: a sitemap lists absolute addresses, so there is none until the published address is known.
-def _sitemaps(config: MkDocsConfig, site: Path) -> None:
-    if offline_variant(config):
-        return
-    if not config.site_url:
-        for name in ("sitemap.xml", "sitemap.xml.gz"):
-            for found in site.rglob(name):
-                found.unlink()
-        return
-    languages, default = site_languages(config)
-    sitemap = with_default_alternate((site / "sitemap.xml").read_bytes(), default=default)
-    (site / "sitemap.xml").write_bytes(sitemap)
-    with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
-        packed.write(sitemap)
-    for lang in [other for other in languages if other != default]:
-        others = [config.site_url + f"{other}/" for other in languages if other not in (lang, default)]
-        text = edition_sitemap(sitemap, base=config.site_url + edition_prefix(lang, default), others=others)
-        (site / edition_prefix(lang, default) / "sitemap.xml").write_bytes(text)
-
-
-# Why: the renders started by each language are collected once, and their sizes reach the pages.
-def _pdfs(config: MkDocsConfig, site: Path) -> None:
-    if STATE.pdfs is None:
-        return
-    _, default = site_languages(config)
-    results = STATE.pdfs.results()
-    STATE.pdfs = None
-    problems = [f"PDF ({lang}): {problem}" for lang, result in results.items() for problem in result.problems]
-    for lang, result in results.items():
-        problems += [f"PDF ({lang}): {line}" for line in _attachments(config, lang, result.attachments)]
-    if problems:
-        raise PluginError("\n".join(problems))
-    for lang, result in results.items():
-        target = site / download_path(PDF_NAME, lang, default)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(result.pdf)
-        STATE.pdf_sizes.sizes[lang] = len(result.pdf)
-        TIMING.debug("%s %s: %.3f s", "pdf_render_s", lang, result.render_s)
-    fill_pages(site, [STATE.pdf_sizes], project_registry(config).labels)
-
-
-# Why: an attachment link would put a file in the PDF; each is named where it is written (a line of the page's
-# source or of a data file), else by the page whose HTML holds it, else as the PDF template's.
-def _attachments(config: MkDocsConfig, lang: str, hrefs: tuple[str, ...]) -> list[str]:
-    if not hrefs:
-        return []
-    from edition.downloads.pdf_fetch import attachment_links  # imports WeasyPrint: only once a PDF is refused
-
-    root = project_root(config)
-    data = [_source(path, root) for path in sorted((root / "data").rglob("*.yml"))]
-    held = [(page, attachment_links(page.content or "")) for page in STATE.navs[lang].pages if isinstance(page, Page)]
-    found: list[str] = []
-    for href in hrefs:
-        pages = [page for page, links in held if href in links]
-        sources = [_source(Path(page.file.abs_src_path), root) for page in pages if page.file.abs_src_path]
-        written = written_at(href, sources + data)
-        marked = set(written) & set(written_at("attachment", sources + data))  # the link itself, if on one line
-        places = [f"{path}:{line}" for path, line in written if not marked or (path, line) in marked]
-        places = places or [path for path, _ in sources] or [PDF_TEMPLATE]
-        found += [f"{place}: an attachment link to {href!r}, refused: the PDF embeds no file" for place in places]
-    return found
-
-
-def _source(path: Path, root: Path) -> tuple[str, str]:
-    shown = path.resolve().relative_to(root).as_posix() if path.resolve().is_relative_to(root) else str(path)
-    return shown, path.read_text(encoding="utf-8")
-
-
-# Why: the offline variant is a build of its own (MkDocs settles directory URLs at config time).
-def _offline_zips(config: MkDocsConfig, site: Path) -> None:
-    if offline_variant(config) or not STATE.pdf_sizes.sizes:  # a ZIP holds its PDF: none without the PDF step
-        _drop_early_build()
-        return
-    languages, default = site_languages(config)
-    root = project_root(config)
-    cache = product_cache(config)
-    names = {lang: f"{lang}-offline.zip" for lang in languages}
-    if STATE.command == "serve":  # the last ZIPs made stand in, unhashed (`make downloads` remakes them)
-        latest = {lang: cache.latest(name) for lang, name in names.items()}
-        if None not in latest.values():
-            _write_zips(config, site, latest)
-            return
-    pdfs = [digest(files=[site / download_path(PDF_NAME, lang, default)], root=site) for lang in languages]
-    inputs = STATE.offline_inputs or _offline_inputs(config)
-    key = digest(files=(), root=root, settings=[inputs, *pdfs])
-    zips = {lang: cache.get(name, key) for lang, name in names.items()}
-    started = time.perf_counter()
-    if None in zips.values():
-        zips = _make_zips(config, site, languages, default)
-        for lang, data in zips.items():
-            assert data is not None
-            cache.put(names[lang], key, data)
-        cache.put(OFFLINE_SEEN, inputs, b"")
-    else:  # an early build, if any, was for inputs not seen before, yet the ZIPs were kept
-        _drop_early_build()
-    TIMING.debug("%s %s: %.3f s", "offline", "made_s", time.perf_counter() - started)
-    _write_zips(config, site, zips)
-
-
-# Why: each edition's ZIP beside its home page, and the sizes on the pages.
-def _write_zips(config: MkDocsConfig, site: Path, zips: dict[str, bytes | None]) -> None:
-    _, default = site_languages(config)
-    for lang, data in zips.items():
-        assert data is not None
-        (site / download_path(ZIP_NAME, lang, default)).write_bytes(data)
-        STATE.zip_sizes.sizes[lang] = len(data)
-    fill_pages(site, [STATE.zip_sizes], project_registry(config).labels)
-
-
-# Why: the offline variant (built early, or now) packed, each language's part with its PDF and the website's
-# comment exports.
-def _make_zips(config: MkDocsConfig, site: Path, languages: list[str], default: str) -> dict[str, bytes | None]:
-    labels = project_registry(config).labels
-    when = dt.datetime.combine(project_facts(config).date, dt.time(), tzinfo=dt.UTC)
-    build = STATE.offline if STATE.offline is not None else _offline_build(config)
-    STATE.offline = None
-    try:
-        code, output = build.wait()
-        if code != 0:
-            raise PluginError(f"The offline edition's build failed:\n{output}")
-        offline_comment_files(config, site, build.site)  # the website's comment files, not rendered again
-        fill_pages(build.site, [STATE.pdf_sizes], labels)
-        packings: dict[str, Packing] = {}
-        for lang in languages:
-            pdf = download_path(PDF_NAME, lang, default)
-            added = [(pdf, (site / pdf).read_bytes())]
-            if lang != default:
-                added.append(("index.html", _start_page(config, lang).encode("utf-8")))
-            files = members(build.site, lang, languages, default) + website_members(site, lang, languages, default)
-            files += [(name, site / name) for name in (DOCUMENT.format(lang=lang), SCHEMA)]  # the edition as data
-            packings[lang] = Packing(build.folder / f"{lang}.zip", ZIP_FOLDER.format(lang=lang), files, added)
-        write_zips(list(packings.values()), when, workers=min(len(packings), os.cpu_count() or 1))
-        zips: dict[str, bytes | None] = {lang: one.target.read_bytes() for lang, one in packings.items()}
-    finally:
-        build.close()
-    return zips
-
-
-# Why: the offline variant needs the website only to be packed; when its inputs changed since the ZIPs were
-# last made, it builds from the website build's start, on another core, rather than after every language.
-def _early_offline_build(config: MkDocsConfig) -> BackgroundBuild | None:
-    if STATE.command == "serve" or PDF_HOOK not in config.plugins:
-        return None
-    STATE.offline_inputs = _offline_inputs(config)  # taken once: 0.5 s with 10,000 comments
-    if product_cache(config).get(OFFLINE_SEEN, STATE.offline_inputs) is not None:
-        return None  # the ZIPs are most likely kept; if only the PDFs changed, it builds after them
-    return _offline_build(config)
-
-
-# Why: an offline build started early that no ZIP will be made from stops now.
-def _drop_early_build() -> None:
-    if STATE.offline is not None:
-        STATE.offline.close()
-        STATE.offline = None
-
-
-# Why: what the offline variant's pages are made from (the PDFs, packed with them, are added to the key).
-def _offline_inputs(config: MkDocsConfig) -> str:
-    root = project_root(config)
-    settings = [config.site_url or "", str(config.extra.get("comments_repository"))]
-    return digest(files=tree(root, OFFLINE_INPUTS), root=root, settings=settings)
-
-
-# Why: `mkdocs build` of the offline variant in a process of its own, into a temporary folder.
-def _offline_build(config: MkDocsConfig) -> BackgroundBuild:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
-    command += ["--config-file", str(project_root(config) / OFFLINE_CONFIG)]
-    return BackgroundBuild(lambda site: [*command, "--site-dir", str(site)], env=os.environ, prefix="edition-offline-")
-
-
-# Why: a translated edition's ZIP opens on a page that leads into its own folder.
-def _start_page(config: MkDocsConfig, lang: str) -> str:
-    labels = project_registry(config).labels[lang]
-    name = site_names(config)[lang]
-    template = STATE.language(lang).templates(config).get_template(START_TEMPLATE)
-    return str(template.render(lang=lang, site_name=name, href=f"{lang}/index.html", labels=labels))
-
-
-# Why: every address ever published keeps resolving (retired ids live on as alias anchors).
-def _published_addresses(config: MkDocsConfig, site: Path) -> None:
-    if offline_variant(config):  # its pages are files, not the addresses the website published
-        return
-    missing = unresolved(site, read_addresses(project_root(config) / ADDRESSES))
-    if missing:
-        lines = [f"  {ADDRESSES}:{line}: {address}: {why}" for line, address, why in missing]
-        raise PluginError(
-            f"{len(missing)} published address(es) no longer resolve; restore them or map the old id to its "
-            "successor in data/retired.yml:\n" + "\n".join(lines)
-        )
+# `mkdocs serve`, once its first build is done: what else to watch.
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    return every_language.watch_inputs(server, config)

@@ -1,20 +1,19 @@
-"""Helper for the hooks (not a hook): the one typed state a build carries between events.
+"""Helper for the hooks (not a hook): the typed state a build carries between events.
 
 mkdocs-static-i18n runs one whole MkDocs build per language, the others nested inside the default
-language's ``on_post_build``. What the hooks learn and need between events lives here, in ``STATE``,
-the only module-level state of the hooks:
+language's ``on_post_build``. What the features learn and need between events lives in one
+``BuildState``, held by the adapter (``hooks/build.py``, ``EditionBuild``) and handed to each feature
+as a parameter; no feature reads a module-level state:
 
 - for the whole build (every language): search entries, the PDFs being rendered, download sizes,
   each edition's chapters (``BuildState``), reset when the outermost build starts;
-- per language (``STATE.languages[lang]``, a ``LanguageBuild``): its files as mkdocs-static-i18n
+- per language (``state.language(lang)``, a ``LanguageBuild``): its files as mkdocs-static-i18n
   filtered them, its pages scanned once (up front by ``hooks/parity.py``, else by
-  ``hooks/crossrefs.py``) and their index, and one template environment shared by the hooks;
-- data read from files (``STATE.loaded``, a ``LoadedData``): the registry, the later law, the practice
+  ``hooks/crossrefs.py``) and their index, and one template environment shared by the features;
+- data read from files (``state.loaded``, a ``LoadedData``): the registry, the later law, the practice
   notes and the checked comments, each kept with the digest of what it was read from
   (``edition/shared/digests.py``), and the compiled templates (Jinja checks each against its source's
   checksum), kept between ``mkdocs serve`` rebuilds.
-
-``hooks/build.py`` opens and closes it. ``STATE.index`` is the index of the language being built.
 """
 
 from __future__ import annotations
@@ -133,14 +132,13 @@ class BuildState:
     command: str = "build"  # "serve" under `mkdocs serve`, from on_startup
     depth: int = 0  # nested language builds now running
     site: Path | None = None  # the outermost build's site folder: every edition below it
-    index: CrossIndex | None = None  # this language's paragraphs and provisions (hooks/crossrefs.py)
     navs: dict[str, Navigation] = field(default_factory=dict)  # per language: the chapters' order
     search_entries: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     pdf_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("pdf", label="pdf_size"))
     zip_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("offline", label="offline_size"))
     pdfs: PdfJobs | None = None  # renders started by each language, collected after the last
-    offline: BackgroundBuild | None = None  # the offline edition's build, started early (hooks/build.py)
-    offline_inputs: str = ""  # the digest of what the offline edition is made from, once taken (hooks/build.py)
+    offline: BackgroundBuild | None = None  # the offline edition's build, started early (hooks/every_language.py)
+    offline_inputs: str = ""  # the digest of what the offline edition is made from, once taken (every_language.py)
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written
@@ -182,6 +180,3 @@ def escaping(env: jinja2.Environment, config: MkDocsConfig) -> jinja2.Environmen
     if config.theme.custom_dir:
         env.autoescape = autoescape_in(Path(config.theme.custom_dir))
     return env
-
-
-STATE = BuildState()

@@ -1,12 +1,11 @@
 """The self-assessment checklist page (logic in ``edition/tools/checklist.py``, markup in ``overrides/checklist.html``).
 
-MkDocs events, per language build:
-
-- ``on_page_context``: on the page whose front matter says ``edition: checklist`` (and
+``add_checklist``, called by the adapter (``hooks/build.py``) in ``on_page_context``, per language
+build: on the page whose front matter says ``edition: checklist`` (and
   ``template: checklist.html``), gives the template the parts, sections and paragraphs of this
   language, each paragraph linked to its place, with the words of ``data/labels.yml``. A paragraph
   without its headings, or a missing word, stops the build. The pages and their index are this
-  language's, as ``hooks/crossrefs.py`` left them in the build state (``STATE.language(lang)``).
+  language's, as ``hooks/crossrefs.py`` left them in the build state (``state.language(lang)``).
 """
 
 from __future__ import annotations
@@ -21,7 +20,7 @@ from edition.shared.problems import format_problems
 from edition.shared.safe_html import edition_html
 from edition.tools.checklist import MAX_FILE_BYTES, MAX_NOTE, STATUSES, STORAGE_KEY, checklist_parts, missing_labels
 
-from build_state import STATE
+from build_state import BuildState
 from project import project_registry
 from site_languages import current_language
 from site_links import site_links
@@ -29,14 +28,14 @@ from site_links import site_links
 DETAILS = "<!-- edition:checklist-details -->"
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+def add_checklist(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
     if page.meta.get("edition") != "checklist":
         return context
     lang = current_language(config)
-    language = STATE.language(lang)
+    language = state.language(lang)
     index, files = language.index, language.files
     assert index is not None and files is not None
-    labels = project_registry(config).labels.get(lang, {})
+    labels = project_registry(config, state).labels.get(lang, {})
     missing = missing_labels(labels)
     if missing:
         raise PluginError(f"data/labels.yml: '{lang}' lacks the checklist's words {', '.join(missing)}")
@@ -46,7 +45,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     parts, problems = checklist_parts(index, pages, order=order)
     if problems:
         raise PluginError(format_problems(problems))
-    links = site_links(config, files)
+    links = site_links(config, files, state=state)
     hrefs = {key: links.page(key, here=page.url) for key, file in sources.items() if file}
     # Why: the reader meets the questions first; storage and file formats are reference, read after.
     assert page.content is not None

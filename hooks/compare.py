@@ -1,12 +1,11 @@
 """Languages side by side: each edition's "Compare languages" page (logic in ``edition/tools/compare.py``).
 
-MkDocs events:
+``note_page``, called by the adapter (``hooks/build.py``) in ``on_page_content``: the page whose front
+matter says ``edition: compare`` gets a place for the comparison (``<!-- edition:compare -->``); where
+its page will be written is noted.
 
-- ``on_page_content``: the page whose front matter says ``edition: compare`` gets a place for the
-  comparison (``<!-- edition:compare -->``); where its page will be written is noted.
-
-After every language, ``hooks/build.py`` calls ``comparison_pages`` (``hooks/edition_outputs.py``):
-every language's pages have been read by ``edition_data.py`` (``STATE.editions``), so each
+After every language, ``hooks/every_language.py`` calls ``comparison_pages`` (``hooks/edition_outputs.py``):
+every language's pages have been read by ``edition_data.py`` (``state.editions``), so each
 comparison page is completed from all of them (``partials/edition/compare.html``), in the file
 already written. In the offline edition, a ZIP holds one language: the other languages' texts are
 in its comparison page, and their links lead to the website (without its address, there are none).
@@ -17,18 +16,15 @@ three languages, and each language's search holds its own.
 
 from __future__ import annotations
 
-from typing import Any
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from build_state import STATE
 from edition_outputs import COMPARE_PLACE
 from site_languages import current_language
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+def note_page(html: str, page: Page, config: MkDocsConfig, *, pages: dict[str, tuple[str, str]]) -> str:
     if page.meta.get("edition") != "compare":
         return html
-    STATE.compare_pages[current_language(config)] = (page.url, page.file.abs_dest_path)
+    pages[current_language(config)] = (page.url, page.file.abs_dest_path)
     return html + "\n" + COMPARE_PLACE

@@ -1,24 +1,24 @@
 """Paragraph numbers, the provisions registry, citations and backlinks (logic in ``edition/``).
 
-MkDocs events, in the order each language build fires them:
+Called by the adapter (``hooks/build.py``), in the order of each language build's events:
 
-- ``on_config``: load the registry (``data/*.yml``) and the edition's facts (``data/edition.yml``),
+- ``check_settings`` (``on_config``): load the registry (``data/*.yml``) and the edition's facts (``data/edition.yml``),
   validated against ``data/schemas/``.
-- ``on_files`` at priority -200: mkdocs-static-i18n (-100) has by then kept only this language's
+- ``index_pages`` (``on_files`` at -200): mkdocs-static-i18n (-100) has by then kept only this language's
   pages, so the index holds one language. Every page is checked before any is rendered (numbering,
   unknown or duplicate ids, malformed references, provisions quoted and cited); all problems are
   raised together as one ``PluginError`` naming file and line. The pages were scanned up front by
-  ``hooks/parity.py`` (``STATE.language(lang).scanned``): when that scan holds exactly this
+  ``hooks/parity.py`` (``state.language(lang).scanned``): when that scan holds exactly this
   language's pages (same ``src_uri``, same files), it is used; otherwise (a site of one language) the
   pages are scanned here. The index is made here in MkDocs' order of the pages (the order of the
-  paragraphs that later hooks follow), in milliseconds, and is ``STATE.index`` for this language.
-- ``on_page_markdown``: Markdown itself reads the directives and ``[[…]]`` references, through the
+  paragraphs that later hooks follow), in milliseconds, kept as ``state.language(lang).index``.
+- ``hand_renderer`` (``on_page_markdown``): Markdown itself reads the directives and ``[[…]]`` references, through the
   extension ``edition.text.markdown_syntax`` (listed under ``markdown_extensions``). MkDocs makes one
   Markdown per page from the extensions' configuration (``mdx_configs``), so the page's
   ``PageRenderer`` (this language's index and registry, URLs computed by MkDocs' own ``File``
   objects, HTML from ``overrides/partials/edition/``) is put there, and Markdown hands it to the
   extension.
-- ``on_page_content``: what the extension made must be what the scan found (a directive inside an
+- ``check_made`` (``on_page_content``): what the extension made must be what the scan found (a directive inside an
   HTML block, say, is not read by Markdown): any difference stops the build, naming file and line.
 """
 
@@ -29,7 +29,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -39,7 +38,7 @@ from edition.text.links import Links
 from edition.text.render import PageRenderer
 from edition.text.syntax import ScannedPage, made_by_scan, scan
 
-from build_state import STATE
+from build_state import BuildState
 from project import project_facts, project_registry, project_root
 from site_languages import current_language
 from site_links import page_urls
@@ -51,35 +50,33 @@ from site_links import page_urls
 EXTENSION = "edition.text.markdown_syntax"
 
 
-def on_config(config: MkDocsConfig) -> None:
+def check_settings(config: MkDocsConfig, *, state: BuildState) -> None:
     if EXTENSION not in config.markdown_extensions:
         raise PluginError(f"mkdocs.yml: '{EXTENSION}' must be listed under markdown_extensions")
     try:
-        project_registry(config)
-        project_facts(config)  # data/edition.yml: a wrong value is a clean error here, not a traceback later
+        project_registry(config, state)
+        project_facts(config, state)  # data/edition.yml: a wrong value is a clean error here, not a traceback later
     except EditionError as error:
         raise PluginError(str(error)) from error
 
 
-@event_priority(-200)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    language = STATE.language(current_language(config))
+def index_pages(files: Files, config: MkDocsConfig, *, state: BuildState) -> Files:
+    language = state.language(current_language(config))
     root = project_root(config)
     pages = {f.src_uri: _shown(f, root) for f in files.documentation_pages()}
     if {uri: page.path for uri, page in language.scanned.items()} == pages:
         scanned = {uri: language.scanned[uri] for uri in pages}  # in MkDocs' order
     else:
         scanned = {f.src_uri: scan(f.content_string, path=pages[f.src_uri]) for f in files.documentation_pages()}
-    index, problems = build_index(list(scanned.items()), project_registry(config))
+    index, problems = build_index(list(scanned.items()), project_registry(config, state))
     if problems:
         raise PluginError(format_problems(problems))
     language.scanned, language.index = scanned, index
-    STATE.index = index
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = STATE.language(current_language(config))
+def hand_renderer(markdown: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
+    language = state.language(current_language(config))
     scanned = language.scanned.get(page.file.src_uri)
     renderer = None
     if scanned is not None and language.index is not None:
@@ -89,18 +86,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return str(env.get_template(f"partials/edition/{name}").render(**context))
 
         lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-        registry = project_registry(config)
+        registry = project_registry(config, state)
         links = Links(language.index, registry, lang, page_urls(files))
         renderer = PageRenderer(language.index, registry, lang, templates, links, page.url)
     config.mdx_configs.setdefault(EXTENSION, {})["renderer"] = renderer
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def check_made(html: str, page: Page, config: MkDocsConfig, *, state: BuildState) -> str:
     renderer = config.mdx_configs.get(EXTENSION, {}).pop("renderer", None)
-    scanned = STATE.language(current_language(config)).scanned.get(page.file.src_uri)
+    scanned = state.language(current_language(config)).scanned.get(page.file.src_uri)
     if renderer is not None and scanned is not None:
-        _check_made(scanned, renderer.made)
+        _made_by_scan(scanned, renderer.made)
     return html
 
 
@@ -115,7 +112,7 @@ def _shown(file: File, root: Path) -> str:
 
 
 # Why: the scan (phase one) and Markdown must read the page alike, or the index would not be the page.
-def _check_made(scanned: ScannedPage, made: list[tuple[str, str]]) -> None:
+def _made_by_scan(scanned: ScannedPage, made: list[tuple[str, str]]) -> None:
     problems = made_by_scan(scanned, made)
     if problems:
         raise PluginError(format_problems(problems))

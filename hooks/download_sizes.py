@@ -3,7 +3,7 @@
 Every page names its edition's PDF with its size, and the home pages list every edition's PDF and
 ZIP; no size is known while the pages are rendered (the PDFs render beside the build, the ZIPs are
 made last): each page gets a token, replaced by the size once every language is built
-(``hooks/build.py``). Used for the PDFs (``hooks/pdf.py``) and the offline ZIPs (``hooks/offline.py``).
+(``hooks/every_language.py``). Used for the PDFs (``hooks/pdf.py``) and the offline ZIPs (``hooks/offline.py``).
 """
 
 from __future__ import annotations

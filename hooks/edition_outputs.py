@@ -1,10 +1,10 @@
 """Helper for the hooks (not a hook): what the edition's tools write once every language is built.
 
-``hooks/build.py`` calls these in its after-every-language sequence: the edition as data (one JSON
+``hooks/every_language.py`` calls these in its after-every-language sequence: the edition as data (one JSON
 document per language with its schema, logic in ``edition/downloads/edition_data.py``) and the comparison
 pages (logic in ``edition/tools/compare.py``), which read each language's finished chapters, kept in the
-build state by ``hooks/edition_data.py`` (``STATE.editions``), and the comparison pages noted by
-``hooks/compare.py`` (``STATE.compare_pages``); and, for the offline edition, the website's comment
+build state by ``hooks/edition_data.py`` (``state.editions``), and the comparison pages noted by
+``hooks/compare.py`` (``state.compare_pages``); and, for the offline edition, the website's comment
 files (``edition/comments/data.py``).
 """
 
@@ -28,7 +28,7 @@ from edition.downloads.offline import file_address, online_address
 from edition.shared.yaml_text import load_yaml
 from edition.tools.compare import aligned_parts, aligned_provisions
 
-from build_state import STATE
+from build_state import BuildState
 from project import project_facts, project_registry, project_root
 from site_languages import edition_prefix, site_languages
 from site_variant import offline_variant
@@ -40,26 +40,26 @@ SCHEMA_SOURCE = "data/schemas/edition-data.schema.yml"
 COMPARE_PLACE = "<!-- edition:compare -->"  # left by hooks/compare.py in each comparison page
 
 
-# Why: once every language is built (hooks/build.py), the documents are assembled, checked and written.
-def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
+# Why: once every language is built (hooks/every_language.py), the documents are assembled, checked and written.
+def edition_documents(config: MkDocsConfig, root_site: Path, *, state: BuildState) -> None:
     root = project_root(config)
     languages, default = site_languages(config)
-    registry = project_registry(config)
+    registry = project_registry(config, state)
     schema = load_yaml((root / SCHEMA_SOURCE).read_text(encoding="utf-8"))
-    visible = [c for c in STATE.loaded.comments.comments if c.visible]
+    visible = [c for c in state.loaded.comments.comments if c.visible]
     site_url = config.site_url or ""
     problems: list[str] = []
     documents: dict[str, dict[str, Any]] = {}
     for lang in languages:
-        edition = STATE.editions[lang]
+        edition = state.editions[lang]
         document = edition_document(
             edition.chapters,
             lang=lang,
             title=edition.title,
             site_url=site_url,
             home_url=edition.home_url,
-            facts=project_facts(config),
-            date=project_facts(config).date,
+            facts=project_facts(config, state),
+            date=project_facts(config, state).date,
             registry=registry,
             comments=visible,
             rests_on=edition.rests_on,
@@ -80,14 +80,14 @@ def edition_documents(config: MkDocsConfig, root_site: Path) -> None:
     (root_site / SCHEMA).write_text(_json(schema), encoding="utf-8")
 
 
-# Why: once every language is built (hooks/build.py), each comparison page gets all of them.
-def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
+# Why: once every language is built (hooks/every_language.py), each comparison page gets all of them.
+def comparison_pages(config: MkDocsConfig, root_site: Path, *, state: BuildState) -> None:
     languages, _ = site_languages(config)
-    registry = project_registry(config)
+    registry = project_registry(config, state)
     offline = offline_variant(config)
     names = {lang: registry.labels[lang]["language_name"] for lang in languages}
-    for lang, (url, dest) in STATE.compare_pages.items():
-        template = STATE.language(lang).templates(config).get_template("partials/edition/compare.html")
+    for lang, (url, dest) in state.compare_pages.items():
+        template = state.language(lang).templates(config).get_template("partials/edition/compare.html")
 
         def href(other: str, path: str, lang: str = lang, url: str = url) -> str | None:
             if offline and other != lang:  # a ZIP holds its own language only: the others are on the website
@@ -96,8 +96,8 @@ def comparison_pages(config: MkDocsConfig, root_site: Path) -> None:
             relative = get_relative_url(target, url) if target else ""
             return relative + (f"#{fragment}" if fragment else "")
 
-        chapters = {other: STATE.editions[other].chapters for other in languages}
-        pages = {other: STATE.editions[other].provision_pages for other in languages}
+        chapters = {other: state.editions[other].chapters for other in languages}
+        pages = {other: state.editions[other].provision_pages for other in languages}
         labels = registry.labels[lang]
         content = template.render(
             labels=labels,
@@ -121,10 +121,10 @@ def _json(value: Any) -> str:
 
 # Why: rendering 10,000 comments again, three times, for the offline edition cost seconds; its files
 # are the website's, but for the links of ``[[id]]``s, which lead to files there (x.html, not x/).
-def offline_comment_files(config: MkDocsConfig, site: Path, offline_site: Path) -> None:
+def offline_comment_files(config: MkDocsConfig, site: Path, offline_site: Path, *, state: BuildState) -> None:
     languages, default = site_languages(config)
     problems = []
-    for target, comments in STATE.loaded.comments.by_target.items():
+    for target, comments in state.loaded.comments.by_target.items():
         has_refs = any(isinstance(piece, RefSlot) for c in comments for piece in c.rendered)
         for lang in languages:
             name = edition_prefix(lang, default) + data_path(target)

@@ -1,11 +1,11 @@
 """The edition's frame, in the page's language (logic in ``edition/frame/page_frame.py``, words in ``data/labels.yml``).
 
-MkDocs events:
+Called by the adapter (``hooks/build.py``):
 
-- ``on_page_content``: the Contact page's "About this edition" (where its Markdown says
+- ``add_about`` (``on_page_content``): the Contact page's "About this edition" (where its Markdown says
   ``<!-- edition:about-this-edition -->``): who makes the edition, how it stands to QUNO, where to
   write, from ``data/edition.yml``'s ``editors`` and ``extra.editors_email`` (``edition/downloads/colophon.py``).
-- ``on_page_context``: gives ``overrides/partials/copyright.html`` this edition's date and version
+- ``add_frame`` (``on_page_context``): gives ``overrides/partials/copyright.html`` this edition's date and version
   for every page's footer, and ``overrides/main.html`` the orientation an edition's home page opens
   with (what the edition is, where to start reading, how to comment; the downloads sit beside it).
 """
@@ -24,33 +24,33 @@ from edition.downloads.colophon import about_lines
 from edition.frame.formatting import format_date
 from edition.frame.page_frame import edition_line, start_links
 
-from build_state import STATE
+from build_state import BuildState
 from project import project_facts, project_registry
 from site_languages import current_language, is_edition_home
 
 ABOUT_PLACE = "<!-- edition:about-this-edition -->"
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+def add_about(html: str, config: MkDocsConfig, *, state: BuildState) -> str:
     if ABOUT_PLACE not in html:
         return html
     lang = current_language(config)
     lines = about_lines(
-        project_registry(config).labels[lang],
-        project_facts(config).editors,
+        project_registry(config, state).labels[lang],
+        project_facts(config, state).editors,
         email=str(config.extra.get("editors_email") or "").strip(),
         # Why: the Contact page's next section, the contact for comments, says where to write.
         where_to_write=False,
     )
-    template = STATE.language(lang).templates(config).get_template("partials/edition/about-edition.html")
+    template = state.language(lang).templates(config).get_template("partials/edition/about-edition.html")
     return html.replace(ABOUT_PLACE, template.render(lines=lines))
 
 
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, **_: Any
+def add_frame(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, *, state: BuildState
 ) -> dict[str, Any]:
-    labels = project_registry(config).labels[current_language(config)]
-    facts = project_facts(config)
+    labels = project_registry(config, state).labels[current_language(config)]
+    facts = project_facts(config, state)
     line = edition_line(labels, date_text=format_date(facts.date, labels), version=facts.version)
     context["edition_line"] = line
     context["made_with"] = labels["footer_made_with"]

@@ -1,21 +1,21 @@
 """Law since 2005: the edition's note under each paragraph and provision, and its annex page (logic and
 data checks in ``edition/annexes/later_law.py``, data in ``data/later-law.yml``).
 
-MkDocs events:
+Called by the adapter (``hooks/build.py``):
 
-- ``on_files`` at priority -250: after ``crossrefs.py`` (-200) has checked and indexed this
+- ``read_and_check`` (``on_files``): after ``crossrefs.py`` has checked and indexed this
   language's pages (so a broken page is reported as such first), reads and checks
   ``data/later-law.yml`` against those paragraphs and the provisions registry; every problem is
   raised together as one ``PluginError``. Read again only when the data, its schema, the paragraphs
-  or the provisions change (``STATE.loaded``, kept between ``mkdocs serve`` rebuilds by their digest).
-- ``on_page_content``: the page ``law-since-2005.md`` of each language gets the crosswalk and the
+  or the provisions change (``state.loaded``, kept between ``mkdocs serve`` rebuilds by their digest).
+- ``add_annex`` (``on_page_content``): the page ``law-since-2005.md`` of each language gets the crosswalk and the
   later instruments (``law-since-page.html``).
-- ``on_page_context`` at ``AFTER_SEARCH`` (once Material's search has read the page: the notes are
+- ``add_notes`` (``on_page_context``, once Material's search has read the page: the notes are
   not for search): each paragraph and provision has left a place for the note
   (``<!-- edition:law-since IV.b.17 -->`` in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/law-since-note.html`` (nothing for a paragraph
   whose recorded decision is that no later rule is linked). Each edition's home page gets a link
-  to the annex (``law-since-home.html``). Both use this language's index (``STATE.index``), for
+  to the annex (``law-since-home.html``). Both use this language's index (``state.language(lang).index``), for
   the backlinks.
 """
 
@@ -30,7 +30,6 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -55,8 +54,8 @@ from edition.text.crossrefs import CrossIndex
 from edition.text.links import Links
 from edition.text.registry import Provision
 
-from build_state import STATE
-from project import AFTER_SEARCH, project_registry, project_root
+from build_state import BuildState
+from project import project_registry, project_root
 from site_languages import current_language, is_edition_home
 from site_links import site_links
 
@@ -68,42 +67,39 @@ PAGE_SRC = "law-since-2005.md"
 # Events
 
 
-@event_priority(-250)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    index = STATE.language(current_language(config)).index
+def read_and_check(config: MkDocsConfig, *, state: BuildState) -> None:
+    index = state.language(current_language(config)).index
     if index is None:
-        return files
+        return
     root = project_root(config)
-    numbers, provisions = list(index.guidelines), list(project_registry(config).provisions)
+    numbers, provisions = list(index.guidelines), list(project_registry(config, state).provisions)
     inputs = [root / "data" / DATA_FILE, root / "data" / SCHEMA_FILE]  # what load_later_law reads
     key = digest(files=inputs, root=root, settings=[*numbers, "", *provisions])
     try:
-        STATE.loaded.law_kept.get(
+        state.loaded.law_kept.get(
             key,
             lambda: load_later_law(root / "data", paragraphs=numbers, provisions=provisions, shown=f"data/{DATA_FILE}"),
         )
     except EditionError as error:
         raise PluginError(str(error)) from error
-    return files
 
 
-def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def add_annex(html_text: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
     if page.file.src_uri not in (PAGE_SRC, f"{current_language(config)}/{PAGE_SRC}"):  # i18n keeps the folder
         return html_text
-    filling = _filling(page, config, files)
+    filling = _filling(page, config, files, state=state)
     return html_text if filling is None else html_text + filling.render("law-since-page.html", **filling.page_context())
 
 
-# Why: the notes go in once search has read the page (``AFTER_SEARCH``); the PDF takes the pages' HTML
+# Why: the notes go in once search has read the page (the adapter's ``on_page_context``); the PDF takes the pages' HTML
 # later still (``hooks/pdf.py``, ``on_post_build``), notes included. The home page's pointer sits in the
 # edition's orientation box (overrides/main.html), not after the 2005 title page, where it would read
 # as QUNO's; as a template value, it is not in the PDF.
-@event_priority(AFTER_SEARCH)
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    files = STATE.language(current_language(config)).files
+def add_notes(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
+    files = state.language(current_language(config)).files
     has_places = page.content is not None and PLACE in page.content
     home = is_edition_home(page.url, config)
-    filling = _filling(page, config, files) if files is not None and (has_places or home) else None
+    filling = _filling(page, config, files, state=state) if files is not None and (has_places or home) else None
     if filling is None:
         return context
     if has_places:
@@ -117,20 +113,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-def _filling(page: Page, config: MkDocsConfig, files: Files) -> _Context | None:
+def _filling(page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> _Context | None:
     lang = current_language(config)
-    language = STATE.language(lang)
-    law, index = STATE.loaded.law, language.index
+    language = state.language(lang)
+    law, index = state.loaded.law, language.index
     if law is None or index is None:
         return None
-    registry = project_registry(config)
+    registry = project_registry(config, state)
     return _Context(
         law,
         lang,
         registry.labels[lang],
         registry.provisions,
         page,
-        site_links(config, files),
+        site_links(config, files, state=state),
         index,
         language.templates(config),
     )

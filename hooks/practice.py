@@ -1,20 +1,20 @@
 """Practice around the world: country notes linked both ways to the guideline paragraphs they bear on
 (logic in ``edition/annexes/practice.py``, data in ``data/practice.yml``, notes in ``docs/<lang>/practice.md``).
 
-MkDocs events:
+Called by the adapter (``hooks/build.py``):
 
-- ``on_files`` at priority -250, after ``crossrefs.py`` (-200) has indexed this language's pages:
+- ``read_and_check`` (``on_files``), once ``crossrefs.py`` has indexed this language's pages:
   reads and checks the data and every language's notes at once (source files, verbatim facts and
   quotations, paragraph ids against those pages, languages, numbers); all problems are raised
   together. Read once per change of the files (the data, its schema, the sources, the annexes: the
-  digest of their bytes) or of the set of paragraphs (``STATE.loaded``, kept between ``mkdocs serve``
+  digest of their bytes) or of the set of paragraphs (``state.loaded``, kept between ``mkdocs serve``
   rebuilds), so in the first language built, not again per language, nor after an edit elsewhere.
-- ``on_page_content``: the places the templates and pages leave are filled from
+- ``add_notes`` (``on_page_content``): the places the templates and pages leave are filled from
   ``overrides/partials/edition/practice-*.html``: under each paragraph a note bears on,
   ``<!-- edition:practice IV.a.10 -->`` becomes "In practice: France · Mexico" with previews (the
   links are ``xref.html``'s); on the annex (``practice.md``), the overview table and each note's apparatus.
   URLs come from MkDocs' own ``File`` objects.
-- ``on_page_context``: each edition's home page gets a pointer to the annex, as a template value
+- ``add_home_note`` (``on_page_context``): each edition's home page gets a pointer to the annex, as a template value
   (the orientation box of ``overrides/main.html``), not in the page's HTML, so that the PDF's
   title page (``hooks/pdf.py`` takes the pages' HTML) stays QUNO's.
 """
@@ -31,7 +31,6 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -54,7 +53,7 @@ from edition.text.ids import guideline_anchor
 from edition.text.links import Links
 from edition.text.render import one_block
 
-from build_state import STATE
+from build_state import BuildState
 from project import project_registry, project_root
 from site_languages import current_language, is_edition_home, site_languages
 from site_links import site_links
@@ -66,11 +65,10 @@ PAGE = "practice.md"  # each edition's annex, docs/<lang>/practice.md
 # Events
 
 
-@event_priority(-250)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    index = STATE.language(current_language(config)).index
+def read_and_check(config: MkDocsConfig, *, state: BuildState) -> None:
+    index = state.language(current_language(config)).index
     if index is None:
-        return files
+        return
     root = project_root(config)
     languages, _ = site_languages(config)
     watched = [root / "data" / "practice.yml", root / "data" / "schemas" / "practice.schema.yml"]
@@ -78,35 +76,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     paragraphs = frozenset(index.guidelines)  # the same in every language (hooks/parity.py)
     # An edit elsewhere in the pages leaves the notes as they were, unless it adds or drops a paragraph.
     key = digest(files=watched, root=root, settings=sorted(paragraphs))
-    STATE.loaded.countries_kept.get(
+    state.loaded.countries_kept.get(
         key, lambda: _checked_countries(root, watched=watched, languages=languages, paragraphs=paragraphs)
     )
-    return files
 
 
-def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def add_notes(html_text: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
     lang = current_language(config)
-    language = STATE.language(lang)
-    labels = project_registry(config).labels[lang]
-    context = _Context(page, site_links(config, files), lang, labels, language.templates(config), language.index)
+    language = state.language(lang)
+    labels = project_registry(config, state).labels[lang]
+    context = _Context(
+        page, site_links(config, files, state=state), lang, labels, language.templates(config), language.index
+    )
     if "<!-- edition:practice " in html_text:
-        html_text = _fill_paragraphs(html_text, context)
+        html_text = _fill_paragraphs(html_text, context, countries=state.loaded.countries)
     if context.is_annex:
-        html_text = _fill_annex(html_text, context)
+        html_text = _fill_annex(html_text, context, countries=state.loaded.countries)
     return html_text
 
 
 # A template value, not the page's HTML, which hooks/pdf.py takes for the PDF: the pointer is the website's.
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+def add_home_note(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
     lang = current_language(config)
-    language = STATE.language(lang)
+    language = state.language(lang)
     if not is_edition_home(page.url, config) or language.files is None:
         return context
-    labels = project_registry(config).labels[lang]
+    labels = project_registry(config, state).labels[lang]
     filling = _Context(
-        page, site_links(config, language.files), lang, labels, language.templates(config), language.index
+        page, site_links(config, language.files, state=state), lang, labels, language.templates(config), language.index
     )
-    names = _joined([c.name[lang] for c in STATE.loaded.countries], labels)
+    names = _joined([c.name[lang] for c in state.loaded.countries], labels)
     note = filling.render(
         "practice-home.html",
         labels=labels,
@@ -165,8 +164,8 @@ class _Context:
 
 
 # Why: under each paragraph a note bears on, links to those notes; other places simply go.
-def _fill_paragraphs(html_text: str, context: _Context) -> str:
-    bearings = bearings_by_paragraph(STATE.loaded.countries)
+def _fill_paragraphs(html_text: str, context: _Context, *, countries: tuple[Country, ...]) -> str:
+    bearings = bearings_by_paragraph(countries)
     index = context.index
     numbers = list(index.guidelines) if index else []
 
@@ -195,7 +194,7 @@ def _fill_paragraphs(html_text: str, context: _Context) -> str:
 
 
 # Why: the annex's overview table and each note's apparatus, from the data.
-def _fill_annex(html_text: str, context: _Context) -> str:
+def _fill_annex(html_text: str, context: _Context, *, countries: tuple[Country, ...]) -> str:
     lang, labels = context.lang, context.labels
     rows = [
         {
@@ -208,11 +207,11 @@ def _fill_annex(html_text: str, context: _Context) -> str:
             "publisher": _publisher(c, lang),
             "date": _date(c, lang, labels),
         }
-        for c in STATE.loaded.countries
+        for c in countries
     ]
     html_text = html_text.replace(OVERVIEW_PLACE, context.render("practice-overview.html", labels=labels, rows=rows))
     index = context.index
-    for country in STATE.loaded.countries:
+    for country in countries:
         bearings = []
         for bearing in country.bears_on:
             entry = index.guidelines[bearing.paragraph] if index else None

@@ -13,14 +13,11 @@ from edition.frame.facts import EditionFacts, load_facts
 from edition.shared.digests import digest
 from edition.text.registry import Registry, load_registry
 
-from build_state import STATE
+from build_state import BuildState
 
 # DEBUG: where a build's time goes, as (what, which, seconds): `mkdocs build -v`, scripts/recorded_build.py
 TIMING = logging.getLogger("mkdocs.edition.timing")
 CACHE = "EDITION_CACHE"  # where products are kept between builds; empty turns the cache off
-# The on_page_context priority after Material's search plugin (0) has read a page: what carries
-# data-search-exclude (comment panels, tools, the "Since 2005" notes) goes in then, unparsed by it.
-AFTER_SEARCH = -50
 
 
 # Why: the folder holding mkdocs.yml, absolute even when MkDocs was given a relative path.
@@ -29,20 +26,20 @@ def project_root(config: MkDocsConfig) -> Path:
 
 
 # Why: the registry (data/*.yml), read again only when their bytes change, looked at once per language
-# build (hooks/build.py's on_config forgets it first).
-def project_registry(config: MkDocsConfig) -> Registry:
-    if STATE.registry is None:
+# build (the adapter, hooks/build.py, forgets it in on_config).
+def project_registry(config: MkDocsConfig, state: BuildState) -> Registry:
+    if state.registry is None:
         root = project_root(config)
         key = digest(files=(root / "data").rglob("*.yml"), root=root, settings=[str(root)])
-        STATE.registry = STATE.loaded.registry.get(key, lambda: load_registry(root / "data", display_root=root))
-    return STATE.registry
+        state.registry = state.loaded.registry.get(key, lambda: load_registry(root / "data", display_root=root))
+    return state.registry
 
 
 # Why: the edition's version and the publication (data/edition.yml), read once per language build.
-def project_facts(config: MkDocsConfig) -> EditionFacts:
-    if STATE.facts is None:
-        STATE.facts = load_facts(project_root(config) / "data")
-    return STATE.facts
+def project_facts(config: MkDocsConfig, state: BuildState) -> EditionFacts:
+    if state.facts is None:
+        state.facts = load_facts(project_root(config) / "data")
+    return state.facts
 
 
 # Why: products kept between builds (and between the website and its offline variant) in .cache/edition/.

@@ -1,12 +1,12 @@
 """Search in the reader's language (logic in ``edition/frame/search_index.py``).
 
-MkDocs events:
+Called by the adapter (``hooks/build.py``):
 
-- ``on_page_content``: records each guideline paragraph of the page as a search entry of its
-  language (``STATE.search_entries``).
-- ``on_page_context``: tells ``overrides/main.html`` where a translated edition's index is.
+- ``add_entries`` (``on_page_content``): records each guideline paragraph of the page as a search entry of its
+  language (``state.search_entries``).
+- ``point_to_index`` (``on_page_context``): tells ``overrides/main.html`` where a translated edition's index is.
 
-Once every language is built, ``hooks/build.py`` splits mkdocs-static-i18n's one shared index into
+Once every language is built, ``hooks/every_language.py`` splits mkdocs-static-i18n's one shared index into
 one index per edition, with these entries added. ``overrides/main.html`` points each edition's
 search at its own index.
 """
@@ -18,22 +18,21 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from edition.frame.search_index import guideline_entries
+from edition.frame.search_index import Entry, guideline_entries
 
-from build_state import STATE
 from site_languages import current_language, edition_prefix, site_languages
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+def add_entries(html: str, page: Page, config: MkDocsConfig, *, entries: dict[str, list[Entry]]) -> str:
     lang = current_language(config)
     default = site_languages(config)[1]
     if 'class="guideline"' in html:
         location = page.url.removeprefix(edition_prefix(lang, default))  # relative to its edition's root
-        STATE.search_entries[lang] += guideline_entries(html, page_location=location)
+        entries[lang] += guideline_entries(html, page_location=location)
     return html
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+def point_to_index(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
     default = site_languages(config)[1]
     lang = current_language(config)
     if lang != default:

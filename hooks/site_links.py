@@ -14,7 +14,7 @@ from mkdocs.structure.files import Files
 from edition.text.crossrefs import CrossIndex
 from edition.text.links import Links
 
-from build_state import STATE
+from build_state import BuildState
 from project import project_registry
 from site_languages import current_language
 
@@ -25,7 +25,9 @@ def page_urls(files: Files) -> dict[str, str]:
 
 
 # Why: the resolver of the language being built; before its pages are indexed, it finds pages but no ids.
-def site_links(config: MkDocsConfig, files: Files, *, retired: Mapping[str, str] | None = None) -> Links:
+def site_links(
+    config: MkDocsConfig, files: Files, *, state: BuildState, retired: Mapping[str, str] | None = None
+) -> Links:
     lang = current_language(config)
-    index = STATE.language(lang).index or CrossIndex()
-    return Links(index, project_registry(config), lang, page_urls(files), retired or {})
+    index = state.language(lang).index or CrossIndex()
+    return Links(index, project_registry(config, state), lang, page_urls(files), retired or {})

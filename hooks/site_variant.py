@@ -1,7 +1,7 @@
 """Helper for the hooks (not a hook itself): is this build the website or the offline edition?
 
 The offline edition is a build of the variant configuration ``mkdocs.offline.yml``, which enables
-Material's offline plugin (``hooks/build.py`` runs it); its pages are files, not directories.
+Material's offline plugin (``hooks/every_language.py`` runs it); its pages are files, not directories.
 """
 
 from __future__ import annotations

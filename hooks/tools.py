@@ -1,12 +1,12 @@
 """Tools under every paragraph and provision: "Cite" and "Compare languages" (logic in ``edition/tools/citation.py``).
 
-MkDocs events:
+Called by the adapter (``hooks/build.py``):
 
-- ``on_env``: this edition's citation files for reference managers (``cite/edition.json``,
+- ``write_citation_files`` (``on_env``): this edition's citation files for reference managers (``cite/edition.json``,
   ``.bib``, ``.ris`` in the edition's folder) and the citation templates the pages' script fills
   in (``cite/templates.js``, loaded once and cached, rather than repeated in every page).
-- ``on_page_context`` at ``AFTER_SEARCH`` (-50), after Material's search plugin has read the page
-  (the tools are not for search): each guideline paragraph and provision has left a place for its tools
+- ``add_tools`` (``on_page_context``, once Material's search plugin has read the page: the tools are
+  not for search): each guideline paragraph and provision has left a place for its tools
   (``<!-- edition:tools IV.b.17 -->``, in ``partials/edition/guideline.html`` and
   ``provision.html``); it becomes ``partials/edition/tools.html``. A page with tools, and each home
   page, gets one citation dialog (``partials/edition/cite-dialog.html``); the browser fills in the
@@ -23,9 +23,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -37,8 +35,8 @@ from edition.text.links import relative_url
 from edition.tools.citation import Work, edition_work
 from edition.tools.views import citation_files, compare_label, edition_cite, script_data
 
-from build_state import STATE
-from project import AFTER_SEARCH, project_facts, project_registry
+from build_state import BuildState
+from project import project_facts, project_registry
 from site_languages import current_language, edition_prefix, is_edition_home, site_languages
 from site_links import site_links
 
@@ -51,10 +49,10 @@ SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by
 # Events
 
 
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+def write_citation_files(config: MkDocsConfig, *, state: BuildState) -> None:
     lang = current_language(config)
     _, default = site_languages(config)
-    work = _work(config, lang)
+    work = _work(config, lang, state=state)
     # Without a published address, the files give none: a relative or local one leads nowhere.
     published = published_address(config.site_url)
     home = published + edition_prefix(lang, default) if published else None
@@ -62,36 +60,34 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         target = Path(config.site_dir) / (edition_prefix(lang, default) + path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
-    data = script_data(work, project_registry(config).labels[lang], base=published or "")
+    data = script_data(work, project_registry(config, state).labels[lang], base=published or "")
     script = Path(config.site_dir) / (edition_prefix(lang, default) + SCRIPT)
     script.write_text(f"window.editionCite = {json.dumps(data, ensure_ascii=False)};\n", encoding="utf-8")
-    return env
 
 
-# Why: the tools go in once search has read the page (``AFTER_SEARCH``): they are not for search.
-@event_priority(AFTER_SEARCH)
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
-    files = STATE.language(current_language(config)).files
+# Why: the tools go in once search has read the page (the adapter's ``on_page_context``): they are not for search.
+def add_tools(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
+    files = state.language(current_language(config)).files
     if page.content is not None and files is not None:
-        page.content = _with_tools(page.content, page, config, files)
+        page.content = _with_tools(page.content, page, config, files, state=state)
     if is_edition_home(page.url, config):
         lang = current_language(config)
         prefix = edition_prefix(lang, site_languages(config)[1])
-        labels = project_registry(config).labels[lang]
+        labels = project_registry(config, state).labels[lang]
         context["edition_cite"] = edition_cite(labels, href=lambda path: relative_url(prefix + path, page.url))
     return context
 
 
-def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
     home = is_edition_home(page.url, config)
     if PLACE not in html and not home:
         return html
     lang = current_language(config)
-    registry = project_registry(config)
+    registry = project_registry(config, state)
     labels = registry.labels[lang]
-    env = STATE.language(lang).templates(config)
+    env = state.language(lang).templates(config)
     tools = env.get_template("partials/edition/tools.html")
-    links = site_links(config, files)
+    links = site_links(config, files, state=state)
     compare = links.find(COMPARE_PAGE)
 
     def render(target: str) -> str:
@@ -112,6 +108,6 @@ def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files) -> st
 
 
 # Why: the 2005 publication and this edition, in the words of one language.
-def _work(config: MkDocsConfig, lang: str) -> Work:
-    facts = project_facts(config)
-    return edition_work(facts, project_registry(config).labels[lang], lang=lang, date=facts.date)
+def _work(config: MkDocsConfig, lang: str, *, state: BuildState) -> Work:
+    facts = project_facts(config, state)
+    return edition_work(facts, project_registry(config, state).labels[lang], lang=lang, date=facts.date)

@@ -21,11 +21,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from benchmark_web import CATEGORIES, measure  # noqa: E402
 from cache_layers import table as cache_layers  # noqa: E402
+from comment_scale import NO_DOWNLOADS  # noqa: E402
 from comment_scale import report as comment_report  # noqa: E402
 from comment_scale import scale as comment_scale  # noqa: E402
 from corpora import growth  # noqa: E402
@@ -39,8 +38,6 @@ HOOKS_BUDGET = 1.2  # the hooks without the PDF and offline steps ÷ the bare bu
 FLOOR_BUDGET = 1.15  # the full build with nothing cached ÷ the floor this stack allows (scripts/floor.py)
 SERVE_BUDGET = 1.5  # the slowest kind of edit under `mkdocs serve` ÷ the bare server's rebuild
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCHMARK_LIGHTHOUSE_RUNS", "5"))
-# The steps that make other products than the website: measured on their own, left out of the hooks' cost.
-PRODUCT_HOOKS = ("hooks/pdf.py", "hooks/offline.py")
 # Python's bytecode cache stays on, as it is by default on an editor's machine; this one sets
 # PYTHONDONTWRITEBYTECODE, which would make every build compile the project's modules again.
 BYTECODE_OFF = "PYTHONDONTWRITEBYTECODE"
@@ -169,16 +166,9 @@ def main() -> None:
         "INHERIT: mkdocs.yml\nhooks: []\n",
         encoding="utf-8",
     )
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda _loader, _node: None)
-    all_hooks = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=loader)["hooks"]
-    hooks = [h for h in all_hooks if h not in PRODUCT_HOOKS]
+    # The steps that make other products than the website (PDFs, ZIPs): measured on their own, left out here.
     no_pdf = ROOT / "mkdocs.no-pdf.yml"
-    no_pdf.write_text(
-        "# Written by scripts/benchmark.py: every hook but the PDF and offline ZIP steps.\n"
-        f"INHERIT: mkdocs.yml\nhooks: {json.dumps(hooks)}\n",
-        encoding="utf-8",
-    )
+    no_pdf.write_text(NO_DOWNLOADS, encoding="utf-8")
     full_times: list[float] = []
     bare_times: list[float] = []
     no_pdf_times: list[float] = []

@@ -33,12 +33,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from comment_fixtures import write  # noqa: E402
 
 from edition.comments.store import IGNORED  # noqa: E402
+
+# The site with every step but the PDF and offline ones: the adapter's switch (hooks/build.py, DOWNLOADS).
+NO_DOWNLOADS = (
+    "# Written by scripts/benchmark.py: every step but the PDF and offline ZIP ones.\n"
+    "INHERIT: mkdocs.yml\nextra:\n  edition_downloads: false\n"
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = tuple(int(n) for n in os.environ.get("BENCHMARK_COMMENT_SIZES", "0,100,1000,10000").split(","))
@@ -60,11 +64,7 @@ def project(work: Path, size: int) -> Path:
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
     write(size, folder / "comments")
-    loader = type("Loader", (yaml.SafeLoader,), {})
-    loader.add_constructor("!ENV", lambda _loader, _node: None)
-    hooks = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader)["hooks"]
-    kept = [h for h in hooks if h not in ("hooks/pdf.py", "hooks/offline.py")]
-    (folder / "mkdocs.no-pdf.yml").write_text(f"INHERIT: mkdocs.yml\nhooks: {json.dumps(kept)}\n", encoding="utf-8")
+    (folder / "mkdocs.no-pdf.yml").write_text(NO_DOWNLOADS, encoding="utf-8")
     return folder
 
 
