@@ -67,6 +67,7 @@ from edition.comments.views import (
     form_settings,
     index_context,
     panel_context,
+    passage_mark,
     ref_text,
     target_label,
 )
@@ -127,6 +128,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             )
             html = article.render(c=c, labels=labels, page_lang=lang)
             facets = {"status": comment.status, "kind": comment.kind, "language": comment.language}
+            mark = passage_mark(comment, lang=lang)
+            if mark is not None:
+                facets["mark"] = mark
             articles.append({"id": c["id"], "date": comment.date, "html": html, **facets})
         out = Path(config.site_dir) / here
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -334,5 +338,7 @@ class _Renderer:
             lang=self.lang,
             labels=self.labels,
             placeholders=template_placeholders(self.registry),
+            version=project_facts(self.config).version,
+            texts=relative_url(f"data/edition-{self.lang}.json", self.page.url),
         )
         return {"labels": self.labels, "settings": settings, "email": self.email, "page_lang": self.lang}
