@@ -15,14 +15,14 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from edition.comments.passages import CONTEXT, target_texts
+from edition.comments.passages import CONTEXT, Wording, target_texts
 from edition.comments.store import load_schema, parse_comment
 from edition.shared.apparatus import DATA_EXCLUDED
 from edition.text.registry import load_registry
 from tests.browsing import axe_violations
 from tests.conftest import ROOT, CheckedPages
 from tests.site import parse
-from tests.test_comments_form import check_file, fill, produced
+from tests.test_comments_form import check_file, fill
 
 REGISTRY = load_registry(ROOT / "data")
 LABELS = REGISTRY.labels
@@ -99,7 +99,10 @@ def passage_of(text: str, words: str) -> dict[str, object]:
 
 def prepare_and_check(page: Page, tmp_path: Path) -> dict[str, object]:
     fill(page, {"name": "Fixture Passage Contributor", "text": "Test fixture: a comment on a passage."})
-    text = produced(page)
+    page.locator(".comment-form__form button[type=submit]").click()  # in the page's language
+    output = page.locator("#cf-output")
+    expect(output).to_be_visible()
+    text = str(output.input_value())
     name = str(page.locator(".comment-form__download").get_attribute("download"))
     result = check_file(tmp_path, name, text)
     assert result.returncode == 0, result.stdout
@@ -110,6 +113,7 @@ def prepare_and_check(page: Page, tmp_path: Path) -> dict[str, object]:
         schema=load_schema(ROOT / "data"),
         known_targets={"IV.b.17", "crc-18-1"},
         retired={},
+        wording=Wording(VERSION, TEXTS),
     )
     assert problems == [] and comment is not None and comment.passage is not None
     passage = comment.passage
@@ -283,7 +287,9 @@ def test_in_another_language_the_passage_is_quoted_in_its_own_and_not_marked(
     page.goto(f"{commented_url}/fr/specific-issues/#iv-a-4")
     page.locator("#iv-a-4 .comments__summary").click()
     quoted = page.locator("#iv-a-4 .comment__passage q[lang='en']")
-    expect(quoted).to_have_text(PASSAGE_EN)
+    expect(quoted).to_have_text([PASSAGE_EN, EARLIER_EN])
+    earlier = page.locator("#iv-a-4 .comment__passage", has_text=EARLIER_EN)
+    expect(earlier).to_contain_text(LABELS["fr"]["comment_passage_earlier"])
     expect(page.locator("#iv-a-4 mark.passage-mark")).to_have_count(0)
 
 
@@ -299,3 +305,4 @@ def test_a_passage_on_earlier_wording_is_shown_and_never_marked(commented_site: 
 
 
 PASSAGE_EN = "internationally recognized human rights standards"  # the fixture comment's, on IV.a.4
+EARLIER_EN = "fixture words of an earlier draft that the text never held"  # the other's, not placed
