@@ -127,7 +127,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
                 body_html=edition_html(body),
             )
             html = article.render(c=c, labels=labels, page_lang=lang)
-            facets = {"status": comment.status, "kind": comment.kind, "language": comment.language}
+            facets: dict[str, Any] = {"status": comment.status, "kind": comment.kind, "language": comment.language}
             mark = passage_mark(comment, lang=lang)
             if mark is not None:
                 facets["mark"] = mark

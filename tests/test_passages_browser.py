@@ -161,7 +161,9 @@ def test_selecting_words_with_the_mouse_prepares_a_comment_on_them(
     control.click()
     expect(page.locator("#cf-passage")).to_have_value(words)
     expect(page.locator("#cf-targets")).to_have_value("IV.b.17")
-    expect(page.locator("#cf-passage-status")).to_have_text(LABELS["fr"]["comment_form_passage_found"].format(target="IV.b.17"))
+    expect(page.locator("#cf-passage-status")).to_have_text(
+        LABELS["fr"]["comment_form_passage_found"].format(target="IV.b.17")
+    )
     assert prepare_and_check(page, tmp_path) == passage_of(TEXTS[("IV.b.17", "fr")], words)
     assert axe_violations(page) == []
 
@@ -212,9 +214,7 @@ def test_a_selection_outside_a_paragraph_s_text_shows_no_control(page: Page, sit
     assert page.locator(".passage-control:visible").count() == 0
 
 
-def test_a_keyboard_user_types_the_words_in_the_form_s_passage_field(
-    page: Page, site_url: str, tmp_path: Path
-) -> None:
+def test_a_keyboard_user_types_the_words_in_the_form_s_passage_field(page: Page, site_url: str, tmp_path: Path) -> None:
     page.goto(f"{site_url}/fr/comments/?target=IV.b.17#write-a-comment")
     words = words_in("fr", "IV.b.17")
     page.locator("#cf-passage").focus()
@@ -275,9 +275,7 @@ def test_a_build_marks_a_comment_s_passage_when_its_panel_opens(
     assert axe_violations(page) == []
     page.locator("#iv-a-4 .comments__summary").click()  # closed: the words are as they were
     expect(mark).to_have_count(0)
-    assert page.evaluate("window.editionPassages.textOf(document.getElementById('iv-a-4'))") == TEXTS[
-        ("IV.a.4", "en")
-    ]
+    assert page.evaluate("window.editionPassages.textOf(document.getElementById('iv-a-4'))") == TEXTS[("IV.a.4", "en")]
 
 
 def test_in_another_language_the_passage_is_quoted_in_its_own_and_not_marked(
