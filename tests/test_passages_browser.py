@@ -288,3 +288,10 @@ def test_a_passage_on_earlier_wording_is_shown_and_never_marked(commented_site: 
 
 PASSAGE_EN = "internationally recognized human rights standards"  # the fixture comment's, on IV.a.4
 EARLIER_EN = "fixture words of an earlier draft that the text never held"  # the other's, not placed
+
+
+def test_following_a_comment_s_link_marks_its_passage(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url)
+    page.goto(f"{commented_url}/specific-issues/#comment-iv-a-4-2026-11-05-en-passage-on-iv-a-4")
+    expect(page.locator("#iv-a-4 mark.passage-mark").first).to_be_visible()
+    expect(page.locator("#comment-iv-a-4-2026-11-05-en-passage-on-iv-a-4 .comment__passage q")).to_have_text(PASSAGE_EN)
