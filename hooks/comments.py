@@ -65,6 +65,7 @@ from edition.comments.views import (
     form_settings,
     index_context,
     panel_context,
+    passage_mark,
     ref_text,
     target_label,
 )
@@ -124,7 +125,10 @@ def write_data_files(config: MkDocsConfig, files: Files, *, state: BuildState) -
                 body_html=edition_html(body),
             )
             html = article.render(c=c, labels=labels, page_lang=lang)
-            facets = {"status": comment.status, "kind": comment.kind, "language": comment.language}
+            facets: dict[str, Any] = {"status": comment.status, "kind": comment.kind, "language": comment.language}
+            mark = passage_mark(comment, lang=lang)
+            if mark is not None:
+                facets["mark"] = mark
             articles.append({"id": c["id"], "date": comment.date, "html": html, **facets})
         out = Path(config.site_dir) / here
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -331,5 +335,7 @@ class _Renderer:
             lang=self.lang,
             labels=self.labels,
             placeholders=template_placeholders(self.registry),
+            version=project_facts(self.config).version,
+            texts=relative_url(f"data/edition-{self.lang}.json", self.page.url),
         )
         return {"labels": self.labels, "settings": settings, "email": self.email, "page_lang": self.lang}

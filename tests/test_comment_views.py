@@ -3,12 +3,14 @@ schema and words: no build."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from edition.comments.store import load_schema
-from edition.comments.views import STATUS_ORDER, index_context, panel_context
+from edition.comments.passages import EARLIER, FOUND, FOUND_AGAIN, Anchor, Passage
+from edition.comments.store import Comment, load_schema
+from edition.comments.views import STATUS_ORDER, comment_context, index_context, panel_context, passage_mark
 from edition.text.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,3 +49,47 @@ def test_the_comments_page_offers_every_filter_in_the_readers_words(lang: str) -
     assert context["total_label"] == labels["comments_count_zero"]
     assert context["browse"]["targets"] == [{k: row[k] for k in ("target", "label", "href", "src", "facets")}]
     assert set(context["browse"]["messages"]) == {"count", "searched", "none", "on", "loading", "load_failed"}
+
+
+FIXTURE_COMMENT = Comment(
+    file="fixture.md",
+    targets=("IV.a.4",),
+    requested_targets=("IV.a.4",),
+    name="Fixture",
+    organisation=None,
+    country=None,
+    language="fr",
+    date="2026-11-05",
+    kind="question",
+    status="open",
+    proposed_text=None,
+    response=None,
+    body="Test fixture.",
+)
+WORDS = Passage(exact="human rights", prefix="", suffix="", start=None, language="en", version="1.0")
+
+
+# Where a panel marks a comment's words: only on a page in the language they were taken from, and
+# only where today's text holds them; a passage on earlier wording is shown, never marked.
+@pytest.mark.parametrize(
+    ("passage", "found", "lang", "mark", "label"),
+    [
+        (None, None, "en", None, None),
+        (WORDS, Anchor(FOUND, 10, 22), "en", [10, 22], "comment_passage"),
+        (WORDS, Anchor(FOUND_AGAIN, 11, 23), "en", [11, 23], "comment_passage"),
+        (WORDS, Anchor(FOUND, 10, 22), "fr", None, "comment_passage"),
+        (WORDS, Anchor(EARLIER), "en", None, "comment_passage_earlier"),
+        (WORDS, None, "en", None, "comment_passage_earlier"),
+    ],
+)
+def test_a_passage_is_marked_only_in_its_language_and_where_today_s_text_holds_it(
+    passage: Passage | None, found: Anchor | None, lang: str, mark: list[int] | None, label: str | None
+) -> None:
+    comment = replace(FIXTURE_COMMENT, passage=passage, anchor=found)
+    assert passage_mark(comment, lang=lang) == mark
+    labels = LABELS[lang]
+    shown = comment_context(comment, target="IV.a.4", labels=labels, lang=lang, retired={}, body_html="")["passage"]
+    if passage is None:
+        assert shown is None
+    else:
+        assert shown == {"exact": "human rights", "language": "en", "label": labels[str(label)]}

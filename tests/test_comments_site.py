@@ -103,22 +103,31 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     index = soup.select_one(".comments-index")
     assert index is not None
     rows = [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in index.select("tbody tr")]
-    assert [row[0] for row in rows] == ["III.a.2", "IV.a.1", "IV.a.2", *GENERATED_ON, "IV.b.17", "CRC art. 18(1)"]
+    assert [row[0] for row in rows] == [
+        "III.a.2",
+        "IV.a.1",
+        "IV.a.2",
+        "IV.a.4",
+        *GENERATED_ON,
+        "IV.b.17",
+        "CRC art. 18(1)",
+    ]
     assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0"]  # total, open, accepted, incorporated, declined
-    assert sum(int(row[1]) for row in rows[3:5]) >= GENERATED
+    assert sum(int(row[1]) for row in rows[4:6]) >= GENERATED
     assert "Fixture Hidden Contributor" not in index.get_text()
     data = json.loads(index.select_one("#comments-browse-data").get_text())
     assert [t["target"] for t in data["targets"]] == [
         "III.a.2",
         "IV.a.1",
         "IV.a.2",
+        "IV.a.4",  # the passage fixtures
         *GENERATED_ON,
         "IV.b.17",
         "crc-18-1",
     ]
     assert all((commented_site / "comments" / t["src"]).resolve().is_file() for t in data["targets"])
     rows = json.loads((commented_site / "comments.json").read_text(encoding="utf-8"))
-    assert len(rows) == 4 + len(INERT) + GENERATED
+    assert len(rows) == 4 + 2 + len(INERT) + GENERATED  # valid fixtures, passage fixtures
     assert {r["status"] for r in rows} == {"accepted", "open", "hidden", "incorporated", "declined"}
     with (commented_site / "comments.csv").open(encoding="utf-8") as handle:
         assert [r["file"] for r in csv.DictReader(handle)] == [r["file"] for r in rows]

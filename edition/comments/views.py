@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from edition.comments.passages import EARLIER
 from edition.comments.store import MAX_BODY_CHARS, MAX_FILE_BYTES, Comment
 from edition.comments.text import (
     MAX_BRACKETS,
@@ -94,8 +95,28 @@ def comment_context(
         "moved_label": moved,
         "body_html": body_html,
         "proposed_text": comment.proposed_text,
+        "passage": _passage(comment, labels=labels),
         **_response(comment, lang=lang),
     }
+
+
+# Why: the words a comment is about, in the language of the text they were taken from; words no
+# longer found in today's text are said to be about earlier wording.
+def _passage(comment: Comment, *, labels: Mapping[str, str]) -> dict[str, str] | None:
+    if comment.passage is None:
+        return None
+    earlier = comment.anchor is None or comment.anchor.how == EARLIER
+    label = labels["comment_passage_earlier" if earlier else "comment_passage"]
+    return {"exact": comment.passage.exact, "language": comment.passage.language, "label": label}
+
+
+# Why: where a panel marks a comment's words on a page in ``lang``: [start, end) in the target's text,
+# only in the language they were taken from and where today's text holds them.
+def passage_mark(comment: Comment, *, lang: str) -> list[int] | None:
+    found = comment.anchor
+    if comment.passage is None or comment.passage.language != lang or found is None or found.how == EARLIER:
+        return None
+    return None if found.start is None or found.end is None else [found.start, found.end]
 
 
 # Why: the editors' response in the reader's language where they gave one, else in English.
@@ -175,10 +196,15 @@ def form_settings(
     lang: str,
     labels: Mapping[str, str],
     placeholders: Iterable[str] = (),
+    version: str = "",
+    texts: str = "",
 ) -> dict[str, Any]:
     prefix = "comment_form_err_"
+    said = {key.removeprefix(prefix): text for key, text in labels.items() if key.startswith(prefix)}
     return {
-        "messages": {key.removeprefix(prefix): text for key, text in labels.items() if key.startswith(prefix)},
+        "messages": said | {key: labels[f"comment_form_{key}"] for key in ("passage_found", "passage_unchecked")},
+        "version": version,  # a passage records the edition's version whose text it was taken from
+        "texts": texts,  # the address of the data document that holds every paragraph's text
         "schema": schema,
         "targets": list(targets),
         "repository": repository.rstrip("/"),

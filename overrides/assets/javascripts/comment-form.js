@@ -76,8 +76,14 @@
   const EMPTY = new Set(["required", "minLength", "minItems"]);
 
   form.hidden = false;
-  const wanted = new URLSearchParams(location.search).get("target");
+  const query = new URLSearchParams(location.search);
+  const wanted = query.get("target");
   if (wanted) form.elements.targets.value = wanted;
+  // Words selected in the text ("Comment on this passage", passages.js) arrive with their context.
+  if (query.get("exact")) {
+    form.elements.passage.value = query.get("exact");
+    form.elements.passage_start.value = query.get("start") || "";
+  }
 
   const say = (key, values = {}) => edition.fill(messages[key], values);
 
@@ -188,6 +194,74 @@
       roman ? `${roman.toUpperCase()}.${letter.toLowerCase()}.${number}` : word);
   }
 
+  // ---- The passage: words of the comment's one target, found in that target's text as a reader
+  // sees it, which the edition's data document holds (the same text the checker matches against).
+  const CONTEXT = 32;
+  const normal = (text) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
+  let texts = null;
+  function targetTexts() {
+    if (!texts) {
+      texts = fetch(new URL(settings.texts, location.href))
+        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+        .then((data) => new Map([...data.paragraphs, ...data.provisions].map((p) => [p.id, normal(p.text)])))
+        .catch(() => null); // from file:// or without the document: the checker will judge the words
+    }
+    return texts;
+  }
+
+  // Where the words are in the text: {passage}, or {problem} when they are not there, or occur more
+  // than once and neither the place they were selected at nor their context tells which.
+  function placed(exact, target, text, hint) {
+    const places = [];
+    for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) places.push(i);
+    if (!places.length) return { problem: say("passage_missing", { target }) };
+    const points = (i) => [...text.slice(0, i)].length; // code points, as the file counts them
+    const at = places.length === 1 ? places[0] : places.find((i) => points(i) === hint);
+    if (at === undefined) return { problem: say("passage_twice", { count: places.length, target }) };
+    const before = [...text.slice(0, at)];
+    const prefix = before.slice(Math.max(0, before.length - CONTEXT)).join("");
+    const suffix = [...text.slice(at + exact.length)].slice(0, CONTEXT).join("");
+    const told = places.filter((i) => text.slice(0, i).endsWith(prefix) && text.startsWith(suffix, i + exact.length));
+    if (told.length > 1) return { problem: say("passage_twice", { count: places.length, target }) };
+    return { passage: { exact, prefix, suffix, start: before.length } };
+  }
+
+  // The passage as entered: {} when none, else {passage} (checked, or unchecked where the text could
+  // not be loaded) or {problem}.
+  async function passageState() {
+    const exact = normal(form.elements.passage.value);
+    if (!exact) return {};
+    const targets = targetsOf(form.elements.targets.value);
+    if (targets.length !== 1 || !known.has(targets[0])) return { problem: say("passage_target") };
+    const characters = characterProblem(exact, false);
+    if (characters) return { problem: characters };
+    const all = await targetTexts();
+    const text = all && all.get(targets[0]);
+    if (!all) return { passage: { exact }, unchecked: true };
+    if (text === undefined) return { problem: say("passage_missing", { target: targets[0] }) };
+    const hint = form.elements.passage_start.value === "" ? NaN : Number(form.elements.passage_start.value);
+    return placed(exact, targets[0], text, hint);
+  }
+
+  function showPassage(state) {
+    const control = form.elements.passage;
+    section.querySelector("#cf-passage-error").textContent = state.problem || "";
+    if (state.problem) control.setAttribute("aria-invalid", "true");
+    else control.removeAttribute("aria-invalid");
+    const status = section.querySelector("#cf-passage-status");
+    const target = targetsOf(form.elements.targets.value)[0];
+    status.textContent = state.unchecked ? say("passage_unchecked") : state.passage ? say("passage_found", { target }) : "";
+  }
+
+  let checking = 0;
+  const checkLive = () => {
+    window.clearTimeout(checking);
+    checking = window.setTimeout(() => passageState().then(showPassage), 250);
+  };
+  form.elements.passage.addEventListener("input", checkLive);
+  form.elements.targets.addEventListener("input", checkLive);
+  if (form.elements.passage.value) checkLive();
+
   function values() {
     const read = (name) => form.elements[name].value.replace(/\r\n?/g, "\n").trim();
     const targets = targetsOf(read("targets"));
@@ -199,7 +273,7 @@
   }
 
   function problemsByField(entered) {
-    const { front, text } = entered;
+    const { front, text, passageProblem } = entered;
     const fields = {};
     const add = (field, message) => (fields[field] = fields[field] || []).push(message);
     const errors = validate(settings.schema, front);
@@ -221,6 +295,7 @@
       if (placeholders.has(value.toLowerCase())) add(name, say("placeholder"));
     }
     for (const p of valueProblems(front.proposed_text || "", true)) add("proposed_text", p);
+    if (passageProblem) add("passage", passageProblem);
     if (!text) add("text", say("required"));
     for (const p of textProblems(text)) add("text", p);
     // The checker refuses a file over its size in bytes, which several-byte characters reach first.
@@ -233,7 +308,7 @@
   }
 
   function show(fields) {
-    for (const name of ["targets", "language", "kind", "name", "organisation", "country", "text", "proposed_text"]) {
+    for (const name of FIELDS) {
       const control = form.elements[name];
       const holder = section.querySelector(`#cf-${name}-error`);
       const found = fields[name] || [];
@@ -254,6 +329,12 @@
       const block = front.proposed_text.includes("\n");
       lines.push(block ? `proposed_text: |-\n${front.proposed_text.split("\n").map((l) => (l ? `  ${l}` : "")).join("\n")}` : `proposed_text: ${q(front.proposed_text)}`);
     }
+    if (front.passage) {
+      lines.push("passage:", `  exact: ${q(front.passage.exact)}`);
+      for (const name of ["prefix", "suffix"]) if (name in front.passage) lines.push(`  ${name}: ${q(front.passage[name])}`);
+      if ("start" in front.passage) lines.push(`  start: ${front.passage.start}`);
+      lines.push(`  language: ${front.passage.language}`, `  version: ${q(front.passage.version)}`);
+    }
     lines.push("status: open", "---", "", text, "");
     return lines.join("\n");
   }
@@ -265,9 +346,13 @@
     return `${anchor}-${front.date}-${front.language}-${random}.md`;
   }
 
-  form.addEventListener("submit", (event) => {
+  form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const entered = values();
+    const state = await passageState();
+    showPassage(state);
+    if (state.problem) entered.passageProblem = state.problem;
+    if (state.passage) entered.front.passage = { ...state.passage, language: settings.language, version: settings.version };
     const fields = problemsByField(entered);
     show(fields);
     const summary = form.querySelector(".comment-form__summary");
@@ -297,7 +382,8 @@
     section.querySelector("#comment-form-result-title").focus();
   });
 
-  const order = (name) => ["targets", "language", "kind", "name", "organisation", "country", "text", "proposed_text"].indexOf(name);
+  const FIELDS = ["targets", "passage", "language", "kind", "name", "organisation", "country", "text", "proposed_text"];
+  const order = (name) => FIELDS.indexOf(name);
 
   section.querySelector(".comment-form__copy").addEventListener("click", async () => {
     const output = section.querySelector("#cf-output");

@@ -64,8 +64,25 @@
 
   // ---- Panels under paragraphs and provisions
 
+  // The words each comment is about, marked in the paragraph while its panel is open (passages.js);
+  // only those the build found in this language's text carry a place to mark.
+  const marked = new Map(); // details: the <mark>s made for its comments
+  function markPassages(details, comments) {
+    const passages = window.editionPassages;
+    const holder = passages && passages.ownerOf(details);
+    if (!holder || marked.has(details)) return;
+    const label = details.dataset.passageMark;
+    marked.set(details, comments.filter((c) => Array.isArray(c.mark)).flatMap((c) => passages.mark(holder, c.mark[0], c.mark[1], label)));
+  }
+  function unmarkPassages(details) {
+    if (window.editionPassages && marked.has(details)) window.editionPassages.unmark(marked.get(details));
+    marked.delete(details);
+  }
+
   function fill(details) {
-    if (details.dataset.commentsState === "loaded") return Promise.resolve();
+    if (details.dataset.commentsState === "loaded") {
+      return load(details.dataset.commentsSrc, details.dataset.commentsTarget).then(({ data }) => markPassages(details, data.comments));
+    }
     const list = details.querySelector(".comments__list");
     say(list, details.dataset.commentsLoading);
     list.setAttribute("aria-busy", "true");
@@ -74,6 +91,7 @@
         list.replaceChildren(...data.comments.map((c) => article(c, base)));
         list.removeAttribute("aria-busy");
         details.dataset.commentsState = "loaded";
+        markPassages(details, data.comments);
       },
       () => {
         say(list, details.dataset.commentsFailed);
@@ -85,6 +103,7 @@
   for (const details of document.querySelectorAll("details[data-comments-src]")) {
     details.addEventListener("toggle", () => {
       if (details.open) fill(details);
+      else unmarkPassages(details);
     });
   }
 
