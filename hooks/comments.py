@@ -335,7 +335,7 @@ class _Renderer:
             lang=self.lang,
             labels=self.labels,
             placeholders=template_placeholders(self.registry),
-            version=project_facts(self.config).version,
+            version=project_facts(self.config, self.state).version,
             texts=relative_url(f"data/edition-{self.lang}.json", self.page.url),
         )
         return {"labels": self.labels, "settings": settings, "email": self.email, "page_lang": self.lang}
