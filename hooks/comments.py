@@ -59,10 +59,14 @@ from edition.comments.store import (
 )
 from edition.comments.text import RefSlot
 from edition.comments.views import (
+    awaiting_count,
     browse_rows,
     by_target,
     comment_context,
     data_path,
+    disposition_context,
+    disposition_groups,
+    disposition_href,
     fill,
     form_settings,
     index_context,
@@ -86,7 +90,8 @@ EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment
 EXPORT_ANNOTATIONS = "comments.jsonld"
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
-COMMENTS_PAGE, CONTACT_PAGE = "comments.md", "contact.md"
+COMMENTS_PAGE, CONTACT_PAGE, DISPOSITIONS_PAGE = "comments.md", "contact.md", "dispositions.md"
+DISPOSITIONS_SCRIPT = "assets/javascripts/dispositions.js"  # loaded by the Disposition page only
 CHECKED = "checked-comments.json"  # in the product cache (hooks/project.py)
 
 
@@ -135,6 +140,21 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.meta.get("edition") == "dispositions":  # every comment with what the editors decided
+        render = _Renderer(page, config, files)
+        groups = disposition_groups(
+            STATE.loaded.comments.comments,
+            targets=render.links.links.targets,
+            labels=render.labels,
+            lang=render.lang,
+            link=render.links.link,
+            label=lambda target: target_label(target, registry=render.registry, lang=render.lang),
+        )
+        script = relative_url(DISPOSITIONS_SCRIPT, page.url)
+        context = disposition_context(
+            STATE.loaded.comments.comments, labels=render.labels, groups=groups, script=script
+        )
+        return html + render.template("dispositions.html", **context)
     is_index = page.meta.get("edition") == "comments-index"
     is_contact = page.file.src_uri.rsplit("/", 1)[-1] == CONTACT_PAGE
     if not is_index and not is_contact:
@@ -285,6 +305,14 @@ class _Renderer:
         how = self.comments_url
         return "#" if how is None else page_href(how, here=self.page.url, anchor="comments-export")
 
+    def disposition_href(self, target: str) -> str | None:
+        found = self.links.links.find(DISPOSITIONS_PAGE)
+        return (
+            None
+            if found is None
+            else disposition_href(relative_url(self.links.links.urls[found], self.page.url), target)
+        )
+
     def data_src(self, target: str) -> str:
         return relative_url(self.prefix + data_path(target), self.page.url)
 
@@ -296,6 +324,8 @@ class _Renderer:
             context = panel_context(
                 target,
                 count=len(grouped.get(target, ())),
+                awaiting=awaiting_count(grouped.get(target, ())),
+                awaiting_href=self.disposition_href(target),
                 labels=self.labels,
                 src=self.data_src(target),
                 export_href=self.export_href(),
