@@ -66,6 +66,8 @@ def test_no_comment_text_is_in_a_reading_page_or_a_search_index(commented_site: 
     names = ["Fixture Contributor One", "Contributrice fictive", "Fixture Contributor 00001", "Generated fixture"]
     for prefix in ("", "fr/", "es/"):
         for page in ALL_PAGES:
+            if page == "dispositions/index.html":  # the one page that lists every comment with its decision
+                continue
             text = (commented_site / prefix / page).read_text(encoding="utf-8")
             assert not [n for n in names if n in text], f"{prefix}{page}"
         index = (commented_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
