@@ -14,7 +14,7 @@ from tests.conftest import GENERATED, CheckedPages
 from tests.site import EDITION_PREFIX, LABELS, parse
 
 PAGE = "dispositions/index.html"
-PASSAGE_FIXTURE = "iii-a-2-2026-11-05-fr"  # tests/fixtures/comments/valid: a French passage, partly accepted
+PASSAGE_FIXTURE = "iii-a-3-2026-11-05-fr"  # tests/fixtures/comments/dispositions: a French passage, partly accepted
 
 
 def rows(soup: BeautifulSoup) -> list[dict[str, str]]:
@@ -71,10 +71,10 @@ def test_the_passage_is_quoted_in_its_language_and_an_english_response_is_marked
 ) -> None:
     labels = LABELS[lang]
     soup = parse(commented_site / EDITION_PREFIX[lang] / PAGE)
-    row = soup.select_one(f"#disposition-{PASSAGE_FIXTURE}-on-iii-a-2")
+    row = soup.select_one(f"#disposition-{PASSAGE_FIXTURE}-on-iii-a-3")
     assert row is not None and row["data-status"] == "partly-accepted" and row["data-language"] == "fr"
     quote = row.select_one("q.dispositions__passage")
-    assert quote is not None and quote["lang"] == "fr" and quote.get_text() == "approche globale de la Convention"
+    assert quote is not None and quote["lang"] == "fr" and quote.get_text() == "la maternité et l’enfance ont droit"
     response = row.select_one(".dispositions__response")
     assert response is not None and response["lang"] == "en"
     assert response.get_text() == "Test fixture: the editors' response in English only."
@@ -92,7 +92,7 @@ def test_accepted_comments_await_the_next_draft_under_their_paragraph(commented_
     assert line["href"] == "../dispositions/?on=IV.b.17#on-iv-b-17"
     assert soup.select_one("#iv-b-16 .comments__awaiting") is None
     general = parse(commented_site / "fr" / "general-issues" / "index.html")
-    line = general.select_one("#iii-a-2 .comments__awaiting a")
+    line = general.select_one("#iii-a-3 .comments__awaiting a")
     assert line is not None and line.get_text() == "1 observation acceptée, à intégrer au prochain projet"
     assert parse(commented_site / "fr" / PAGE).select_one(f"#{str(line['href']).rsplit('#', 1)[1]}") is not None
 
@@ -118,7 +118,7 @@ def test_the_filters_work_in_chromium_and_axe_finds_nothing(
     page.get_by_label("Status", exact=True).select_option("partly-accepted")
     page.get_by_role("button", name="Apply").click()
     shown = page.locator(".dispositions__table tbody tr:visible")
-    expect(page.locator(f"#disposition-{PASSAGE_FIXTURE}-on-iii-a-2")).to_be_visible()
+    expect(page.locator(f"#disposition-{PASSAGE_FIXTURE}-on-iii-a-3")).to_be_visible()
     assert set(shown.evaluate_all("rows => rows.map(r => r.dataset.status)")) == {"partly-accepted"}
     count = shown.count()
     expect(page.locator(".dispositions__status")).to_have_text(f"{count} of {total} shown")
