@@ -105,13 +105,24 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     index = soup.select_one(".comments-index")
     assert index is not None
     rows = [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in index.select("tbody tr")]
-    assert [row[0] for row in rows] == ["III.a.2", "IV.a.1", "IV.a.2", *GENERATED_ON, "IV.b.17", "CRC art. 18(1)"]
-    assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0"]  # total, open, accepted, incorporated, declined
-    assert sum(int(row[1]) for row in rows[3:5]) >= GENERATED
+    assert [row[0] for row in rows] == [
+        "III.a.2",
+        "III.a.3",
+        "IV.a.1",
+        "IV.a.2",
+        *GENERATED_ON,
+        "IV.b.17",
+        "CRC art. 18(1)",
+    ]
+    # total, then open, accepted, partly accepted, incorporated, declined, deferred, out of scope, withdrawn
+    assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0", "0", "0", "0", "0"]
+    assert rows[1][:5] == ["III.a.3", "1", "0", "0", "1"]  # the Disposition page's fixture, partly accepted
+    assert sum(int(row[1]) for row in rows[4:6]) >= GENERATED
     assert "Fixture Hidden Contributor" not in index.get_text()
     data = json.loads(index.select_one("#comments-browse-data").get_text())
     assert [t["target"] for t in data["targets"]] == [
         "III.a.2",
+        "III.a.3",
         "IV.a.1",
         "IV.a.2",
         *GENERATED_ON,
@@ -120,8 +131,8 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     ]
     assert all((commented_site / "comments" / t["src"]).resolve().is_file() for t in data["targets"])
     rows = json.loads((commented_site / "comments.json").read_text(encoding="utf-8"))
-    assert len(rows) == 4 + len(INERT) + GENERATED
-    assert {r["status"] for r in rows} == {"accepted", "open", "hidden", "incorporated", "declined"}
+    assert len(rows) == 5 + len(INERT) + GENERATED
+    assert {r["status"] for r in rows} == {"accepted", "partly-accepted", "open", "hidden", "incorporated", "declined"}
     with (commented_site / "comments.csv").open(encoding="utf-8") as handle:
         assert [r["file"] for r in csv.DictReader(handle)] == [r["file"] for r in rows]
     visible = sum(1 for r in rows if r["status"] != "hidden")  # each comment once, whatever its targets
