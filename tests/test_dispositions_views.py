@@ -16,6 +16,7 @@ from edition.comments.views import (
     STATUS_ORDER,
     awaiting_count,
     awaiting_label,
+    break_parts,
     disposition_context,
     disposition_groups,
     disposition_href,
@@ -219,3 +220,18 @@ def test_with_no_comments_the_page_has_no_rows_and_offers_no_filter(lang: str) -
     context = disposition_context([], labels=LABELS[lang], groups=groups_of([], lang=lang), script="s.js")
     assert context["groups"] == [] and context["statuses"] == [] and context["languages"] == []
     assert context["total_label"] == LABELS[lang]["comments_count_zero"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (None, ()),
+        ("", ()),
+        ("word", ("word",)),
+        ("été, là", ("été, ", "là")),
+        ("javascript:window.__pwned='x'", ("javascript:", "window.__", "pwned='", "x'")),
+        ("<script>x</script>", ("<", "script>", "x</", "script>")),
+    ],
+)
+def test_words_break_only_after_punctuation_or_space(text: str | None, parts: tuple[str, ...]) -> None:
+    assert break_parts(text) == parts and "".join(parts) == (text or "")

@@ -12,6 +12,7 @@ loads the files its filters need.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -321,6 +322,17 @@ def disposition_groups(
     return groups
 
 
+# A run of characters ending with one that is neither a letter nor a digit: where a line may break.
+_BREAKABLE = re.compile(r"[^\W_]*[\W_]+|[^\W_]+$")
+
+
+# Why: a contributor's words cut after each punctuation mark or space (the template puts ``<wbr>``
+# between the parts), so a long word without spaces (an address, code) breaks there in a phone's
+# table cell, not between two letters.
+def break_parts(text: str | None) -> tuple[str, ...]:
+    return () if not text else tuple(_BREAKABLE.findall(text))
+
+
 # Why: one comment's disposition as the page's table shows it.
 def _disposition(comment: Comment, *, target: str, labels: Mapping[str, str], lang: str) -> dict[str, Any]:
     passage = comment.passage
@@ -350,6 +362,12 @@ def _disposition(comment: Comment, *, target: str, labels: Mapping[str, str], la
         else labels[f"dispositions_resolved_{'editors' if resolved == 'editors' else 'link'}"],
         "agreed": agreed,
         "agreed_label": labels[f"dispositions_agreed_{agreed}"],
+        "parts": {
+            "passage": break_parts(passage.exact if passage is not None else None),
+            "name": break_parts(comment.name),
+            "organisation": break_parts(comment.organisation),
+            "response": break_parts(response["response"]),
+        },
     }
 
 
