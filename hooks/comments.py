@@ -15,7 +15,9 @@ MkDocs events:
   filters. The pages themselves carry no comment text, so they weigh the same with 10,000
   comments as with none, and comments stay out of the guidelines' search. The offline variant
   writes none: ``hooks/edition_outputs.py`` copies the website's into it, relinked.
-- ``on_page_content``: the page whose front matter says ``edition: comments-index`` gets the
+- ``on_page_content``: the page whose front matter says ``edition: dispositions`` gets the table of
+  every published comment with the editors' decision (``dispositions.html``, its own script). The
+  page whose front matter says ``edition: comments-index`` gets the
   "Write a comment" form (where it says ``<!-- edition:comment-form -->``), the counts per
   paragraph and the filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
   that none is set.
