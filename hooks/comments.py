@@ -15,7 +15,9 @@ Called by the adapter (``hooks/build.py``), in the order of the events:
   filters. The pages themselves carry no comment text, so they weigh the same with 10,000
   comments as with none, and comments stay out of the guidelines' search. The offline variant
   writes none: ``hooks/edition_outputs.py`` copies the website's into it, relinked.
-- ``add_form`` (``on_page_content``): the page whose front matter says ``edition: comments-index`` gets the
+- ``add_form`` (``on_page_content``): the page whose front matter says ``edition: dispositions`` gets
+  the table of every published comment with the editors' decision (``dispositions.html``, its own
+  script). The page whose front matter says ``edition: comments-index`` gets the
   "Write a comment" form (where it says ``<!-- edition:comment-form -->``), the counts per
   paragraph and the filters; it and the Contact page get the editors' address (``extra.editors_email``), or say
   that none is set.
@@ -57,10 +59,14 @@ from edition.comments.store import (
 )
 from edition.comments.text import RefSlot
 from edition.comments.views import (
+    awaiting_count,
     browse_rows,
     by_target,
     comment_context,
     data_path,
+    disposition_context,
+    disposition_groups,
+    disposition_href,
     fill,
     form_settings,
     index_context,
@@ -85,7 +91,8 @@ EXPORT_JSON, EXPORT_CSV, SCHEMA_JSON = "comments.json", "comments.csv", "comment
 EXPORT_ANNOTATIONS = "comments.jsonld"
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
-COMMENTS_PAGE, CONTACT_PAGE = "comments.md", "contact.md"
+COMMENTS_PAGE, CONTACT_PAGE, DISPOSITIONS_PAGE = "comments.md", "contact.md", "dispositions.md"
+DISPOSITIONS_SCRIPT = "assets/javascripts/dispositions.js"  # loaded by the Disposition page only
 CHECKED = "checked-comments.json"  # in the product cache (hooks/project.py)
 
 
@@ -136,6 +143,21 @@ def write_data_files(config: MkDocsConfig, files: Files, *, state: BuildState) -
 
 
 def add_form(html: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
+    if page.meta.get("edition") == "dispositions":  # every comment with what the editors decided
+        render = _Renderer(page, config, files, state=state)
+        groups = disposition_groups(
+            state.loaded.comments.comments,
+            targets=render.links.links.targets,
+            labels=render.labels,
+            lang=render.lang,
+            link=render.links.link,
+            label=lambda target: target_label(target, registry=render.registry, lang=render.lang),
+        )
+        script = relative_url(DISPOSITIONS_SCRIPT, page.url)
+        context = disposition_context(
+            state.loaded.comments.comments, labels=render.labels, groups=groups, script=script
+        )
+        return html + render.template("dispositions.html", **context)
     is_index = page.meta.get("edition") == "comments-index"
     is_contact = page.file.src_uri.rsplit("/", 1)[-1] == CONTACT_PAGE
     if not is_index and not is_contact:
@@ -286,6 +308,14 @@ class _Renderer:
         how = self.comments_url
         return "#" if how is None else page_href(how, here=self.page.url, anchor="comments-export")
 
+    def disposition_href(self, target: str) -> str | None:
+        found = self.links.links.find(DISPOSITIONS_PAGE)
+        return (
+            None
+            if found is None
+            else disposition_href(relative_url(self.links.links.urls[found], self.page.url), target)
+        )
+
     def data_src(self, target: str) -> str:
         return relative_url(self.prefix + data_path(target), self.page.url)
 
@@ -297,6 +327,8 @@ class _Renderer:
             context = panel_context(
                 target,
                 count=len(grouped.get(target, ())),
+                awaiting=awaiting_count(grouped.get(target, ())),
+                awaiting_href=self.disposition_href(target),
                 labels=self.labels,
                 src=self.data_src(target),
                 export_href=self.export_href(),

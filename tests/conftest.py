@@ -37,6 +37,9 @@ COMMENT_FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
 # Fixture comments on passages of IV.a.4 (one in today's text, one on earlier wording): valid only
 # with the edition's texts to find them in, so apart from the folder checked without them.
 PASSAGE_FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "passages"
+# A comment on a passage with the editors' decision, for the Disposition page: its passage is checked
+# against the real text of this edition's version, which the unit tests of valid/ do not give.
+DISPOSITION_FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "dispositions"
 # Generated fixture comments (scripts/comment_fixtures.py) on two paragraphs only, for paging and filters.
 GENERATED, GENERATED_ON = 45, ["IV.a.5", "IV.a.6"]
 
@@ -173,7 +176,7 @@ def commented_site(tmp_path_factory: pytest.TempPathFactory, commented_port: int
     shutil.copytree(
         ROOT, project, ignore=shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", "*.pdf", "node_modules")
     )
-    for fixture in [*COMMENT_FIXTURES.glob("*.md"), *PASSAGE_FIXTURES.glob("*.md")]:
+    for fixture in [*COMMENT_FIXTURES.glob("*.md"), *PASSAGE_FIXTURES.glob("*.md"), *DISPOSITION_FIXTURES.glob("*.md")]:
         shutil.copy2(fixture, project / "comments" / fixture.name)
     for case in INERT:  # the hostile but valid files of tests/comment_cases.py, on IV.a.1 (and IV.a.2)
         (project / "comments" / case.file).write_bytes(str(case.content).encode("utf-8"))

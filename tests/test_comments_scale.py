@@ -84,7 +84,16 @@ def test_the_comments_page_gets_counts_and_facets_per_target_in_reading_order_an
     )
     assert [r["target"] for r in rows] == ["IV.a.1", "IV.b.17"], "targets without comments are left out"
     last = rows[1]
-    assert last["count"] == 3 and last["statuses"] == {"open": 2, "accepted": 1, "incorporated": 0, "declined": 0}
+    assert last["count"] == 3 and last["statuses"] == {
+        "open": 2,
+        "accepted": 1,
+        "partly-accepted": 0,
+        "incorporated": 0,
+        "declined": 0,
+        "deferred": 0,
+        "out-of-scope": 0,
+        "withdrawn": 0,
+    }
     assert last["facets"] == [["accepted", "support", "en", 1], ["open", "question", "fr", 2]]
     assert last["href"] == "page/#IV.b.17" and last["src"] == "on/IV.b.17.js" and last["label"] == "label IV.b.17"
     assert "Test fixture" not in json.dumps(rows)

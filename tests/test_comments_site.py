@@ -66,6 +66,8 @@ def test_no_comment_text_is_in_a_reading_page_or_a_search_index(commented_site: 
     names = ["Fixture Contributor One", "Contributrice fictive", "Fixture Contributor 00001", "Generated fixture"]
     for prefix in ("", "fr/", "es/"):
         for page in ALL_PAGES:
+            if page == "dispositions/index.html":  # the one page that lists every comment with its decision
+                continue
             text = (commented_site / prefix / page).read_text(encoding="utf-8")
             assert not [n for n in names if n in text], f"{prefix}{page}"
         index = (commented_site / prefix / "search" / "search_index.json").read_text(encoding="utf-8")
@@ -105,6 +107,7 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     rows = [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in index.select("tbody tr")]
     assert [row[0] for row in rows] == [
         "III.a.2",
+        "III.a.3",
         "IV.a.1",
         "IV.a.2",
         "IV.a.4",
@@ -112,12 +115,15 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
         "IV.b.17",
         "CRC art. 18(1)",
     ]
-    assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0"]  # total, open, accepted, incorporated, declined
-    assert sum(int(row[1]) for row in rows[4:6]) >= GENERATED
+    # total, then open, accepted, partly accepted, incorporated, declined, deferred, out of scope, withdrawn
+    assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0", "0", "0", "0", "0"]
+    assert rows[1][:5] == ["III.a.3", "1", "0", "0", "1"]  # the Disposition page's fixture, partly accepted
+    assert sum(int(row[1]) for row in rows[5:7]) >= GENERATED
     assert "Fixture Hidden Contributor" not in index.get_text()
     data = json.loads(index.select_one("#comments-browse-data").get_text())
     assert [t["target"] for t in data["targets"]] == [
         "III.a.2",
+        "III.a.3",
         "IV.a.1",
         "IV.a.2",
         "IV.a.4",  # the passage fixtures
@@ -127,8 +133,8 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     ]
     assert all((commented_site / "comments" / t["src"]).resolve().is_file() for t in data["targets"])
     rows = json.loads((commented_site / "comments.json").read_text(encoding="utf-8"))
-    assert len(rows) == 4 + 2 + len(INERT) + GENERATED  # valid fixtures, passage fixtures
-    assert {r["status"] for r in rows} == {"accepted", "open", "hidden", "incorporated", "declined"}
+    assert len(rows) == 4 + 2 + 1 + len(INERT) + GENERATED  # valid, passage and Disposition fixtures
+    assert {r["status"] for r in rows} == {"accepted", "partly-accepted", "open", "hidden", "incorporated", "declined"}
     with (commented_site / "comments.csv").open(encoding="utf-8") as handle:
         assert [r["file"] for r in csv.DictReader(handle)] == [r["file"] for r in rows]
     visible = sum(1 for r in rows if r["status"] != "hidden")  # each comment once, whatever its targets

@@ -69,6 +69,7 @@ def offline_tree(tmp_path: Path) -> Path:
         "sitemap.xml.gz",
         "comments.json",
         "comments.csv",
+        "comments.jsonld",
         "comment.schema.json",
         "book-en.pdf",
         "search/search_index.js",
@@ -113,9 +114,12 @@ def test_a_zip_holds_its_own_edition_and_the_shared_assets_only(
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", ["comment.schema.json", "comments.csv", "comments.json"]),  # the schema as in the default edition
-        ("fr", ["comments.csv", "comments.json"]),
-        ("es", ["comments.csv", "comments.json"]),
+        (
+            "en",
+            ["comment.schema.json", "comments.csv", "comments.json", "comments.jsonld"],
+        ),  # the schema: default edition
+        ("fr", ["comments.csv", "comments.json", "comments.jsonld"]),
+        ("es", ["comments.csv", "comments.json", "comments.jsonld"]),
     ],
 )
 def test_a_zip_takes_the_comment_exports_from_the_website(tmp_path: Path, lang: str, expected: list[str]) -> None:

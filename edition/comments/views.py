@@ -12,6 +12,7 @@ loads the files its filters need.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
@@ -32,7 +33,19 @@ from edition.frame.formatting import format_date
 from edition.text.ids import anchor_of
 from edition.text.registry import Registry
 
-STATUS_ORDER = ("open", "accepted", "incorporated", "declined")
+# The published statuses in the order a reader meets them: the W3C's disposition set, the edition's
+# "incorporated" after the two it follows from ("hidden" is never shown).
+STATUS_ORDER = (
+    "open",
+    "accepted",
+    "partly-accepted",
+    "incorporated",
+    "declined",
+    "deferred",
+    "out-of-scope",
+    "withdrawn",
+)
+AWAITING = ("accepted", "partly-accepted")  # decided, not yet in the text: they await the next draft
 DATA_FOLDER = "comments/on"  # each target's comments, loaded when a reader opens its panel
 Link = Callable[[str], str | None]
 
@@ -224,11 +237,23 @@ def form_settings(
     }
 
 
-# Why: a paragraph's or provision's comment panel: its count, the file to load, where to write one.
+# Why: a paragraph's or provision's comment panel: its count, the file to load, where to write one,
+# and how many accepted comments await the next draft (with the Disposition page's address for them).
 def panel_context(
-    target: str, *, count: int, labels: Mapping[str, str], src: str, export_href: str, new_href: str, guideline: bool
+    target: str,
+    *,
+    count: int,
+    labels: Mapping[str, str],
+    src: str,
+    export_href: str,
+    new_href: str,
+    guideline: bool,
+    awaiting: int = 0,
+    awaiting_href: str | None = None,
 ) -> dict[str, Any]:
     return {
+        "awaiting_label": awaiting_label(awaiting, labels) if awaiting and awaiting_href else None,
+        "awaiting_href": awaiting_href,
         "target": target,
         "count": count,
         "count_label": count_label(count, labels),
@@ -273,4 +298,122 @@ def index_context(
         "kinds": kinds,
         "statuses": statuses,
         "browse": {**browse, "messages": messages},
+    }
+
+
+# Why: "1 accepted comment awaits the next draft", "3 accepted comments await the next draft".
+def awaiting_label(count: int, labels: Mapping[str, str]) -> str:
+    key = "dispositions_awaiting_one" if count == 1 else "dispositions_awaiting_other"
+    return labels[key].format(count=count)
+
+
+# Why: the comments on a target that the editors accepted, wholly or in part, and did not yet incorporate.
+def awaiting_count(comments: Iterable[Comment]) -> int:
+    return sum(1 for comment in comments if comment.status in AWAITING)
+
+
+# Why: the Disposition page's address for one target, from a page: filtered to it with JavaScript
+# (``?on=``), at its rows without (the fragment).
+def disposition_href(page_href: str, target: str) -> str:
+    return f"{page_href}?on={target}#on-{anchor_of(target)}"
+
+
+# Why: the Disposition page's rows: every published comment under each of its targets, in reading
+# order, with the words it is about and what the editors decided, in the reader's language.
+def disposition_groups(
+    comments: Sequence[Comment],
+    *,
+    targets: Sequence[str],
+    labels: Mapping[str, str],
+    lang: str,
+    link: Link,
+    label: Callable[[str], str],
+) -> list[dict[str, Any]]:
+    grouped = by_target(comments)
+    groups = []
+    for target in targets:
+        on_target = grouped.get(target, [])
+        if on_target:
+            rows = [_disposition(comment, target=target, labels=labels, lang=lang) for comment in on_target]
+            groups.append(
+                {
+                    "target": target,
+                    "id": f"on-{anchor_of(target)}",
+                    "label": label(target),
+                    "href": link(target) or "#",
+                    "rows": rows,
+                }
+            )
+    return groups
+
+
+# A run of characters ending with one that is neither a letter nor a digit: where a line may break.
+_BREAKABLE = re.compile(r"[^\W_]*[\W_]+|[^\W_]+$")
+
+
+# Why: a contributor's words cut after each punctuation mark or space (the template puts ``<wbr>``
+# between the parts), so a long word without spaces (an address, code) breaks there in a phone's
+# table cell, not between two letters.
+def break_parts(text: str | None) -> tuple[str, ...]:
+    return () if not text else tuple(_BREAKABLE.findall(text))
+
+
+# Why: one comment's disposition as the page's table shows it.
+def _disposition(comment: Comment, *, target: str, labels: Mapping[str, str], lang: str) -> dict[str, Any]:
+    passage = comment.passage
+    earlier = passage is not None and comment.anchor is not None and comment.anchor.how == EARLIER
+    response = _response(comment, lang=lang)
+    language = response["response_language"]
+    agreed = {True: "yes", False: "no", None: "unknown"}[comment.commenter_agreed]
+    resolved = comment.resolved_in
+    return {
+        "id": f"disposition-{comment.slug}-on-{anchor_of(target)}",
+        "language": comment.language,
+        "passage": passage.exact if passage is not None else None,
+        "passage_language": passage.language if passage is not None else None,
+        "passage_earlier": labels["dispositions_earlier"] if earlier else None,
+        "kind_label": labels[f"comment_kind_{comment.kind}"],
+        "name": comment.name,
+        "organisation": comment.organisation,
+        "status": comment.status,
+        "status_label": labels[f"comment_status_{comment.status}"],
+        **response,
+        "response_marked": None
+        if language in (None, lang)
+        else labels["comment_in"].format(language=labels[f"language_name_{language}"]),
+        "resolved_href": resolved if resolved and resolved != "editors" else None,
+        "resolved_label": None
+        if resolved is None
+        else labels[f"dispositions_resolved_{'editors' if resolved == 'editors' else 'link'}"],
+        "agreed": agreed,
+        "agreed_label": labels[f"dispositions_agreed_{agreed}"],
+        "parts": {
+            "passage": break_parts(passage.exact if passage is not None else None),
+            "name": break_parts(comment.name),
+            "organisation": break_parts(comment.organisation),
+            "response": break_parts(response["response"]),
+        },
+    }
+
+
+# Why: the Disposition page: counts per status (each comment once), the groups, the filters' choices.
+def disposition_context(
+    comments: Sequence[Comment],
+    *,
+    labels: Mapping[str, str],
+    groups: list[dict[str, Any]],
+    script: str,
+) -> dict[str, Any]:
+    shown = [c for c in comments if c.visible]
+    counted = Counter(c.status for c in shown)
+    languages = sorted({row["language"] for group in groups for row in group["rows"]})
+    return {
+        "labels": labels,
+        "groups": groups,
+        "total_label": count_label(len(shown), labels),
+        "counts": [(status, labels[f"comment_status_{status}"], counted[status]) for status in STATUS_ORDER],
+        "statuses": [(status, labels[f"comment_status_{status}"]) for status in STATUS_ORDER if counted[status]],
+        "languages": [(code, labels[f"language_name_{code}"]) for code in languages],
+        "script": script,
+        "messages": {"shown": labels["dispositions_shown"], "none": labels["dispositions_none_shown"]},
     }

@@ -22,8 +22,9 @@ from pathlib import Path, PurePosixPath
 
 # Built for a web server only: of no use from the file system.
 SERVER_ONLY = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
-# Files at the site root that every edition's pages link to (the comment exports, for the editors).
-SHARED_ROOT_FILES = frozenset({"comments.json", "comments.csv"})
+# Files at the site root that every edition's pages link to (the comment exports, for the editors),
+# and the same comments as W3C Web Annotations, whose sources are the website's permanent addresses.
+SHARED_ROOT_FILES = frozenset({"comments.json", "comments.csv", "comments.jsonld"})
 # Written at the root by the website's build and not by the offline one (hooks/comments.py), the same
 # bytes in both: the ZIPs take them from the website. The schema, not shared, goes with the default edition.
 FROM_WEBSITE = SHARED_ROOT_FILES | {"comment.schema.json"}
