@@ -47,6 +47,7 @@ def _run(command: list[str], *, cwd: Path, env: Mapping[str, str]) -> float:
 
 def floor_seconds(*, documents: list[Path], work: Path, env: Mapping[str, str], cores: int) -> dict[str, float]:
     """Wall time of the five jobs on ``cores`` processes, and each job's own time."""
+    work.mkdir(parents=True, exist_ok=True)
     website, offline = bare_configs(ROOT)
     stylesheet = ROOT / "pdf" / "print.css"
     jobs: dict[str, list[str]] = {
