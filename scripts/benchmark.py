@@ -202,7 +202,9 @@ def main() -> None:
                 no_pdf_times.append(build(no_pdf, work / "no-pdf"))
                 documents = sorted((timings / "pdf-html").glob("*.html"))
                 floor_runs.append(
-                    floor_seconds(documents=documents, work=work / "floor", env=child_env(None), cores=cores)
+                    floor_seconds(
+                        website=bare, documents=documents, work=work / "floor", env=child_env(None), cores=cores
+                    )
                 )
                 edited_page.write_text(page_text + f"\nBenchmark edit {run + 1}.\n", encoding="utf-8")
                 edited_times.append(build(project / "mkdocs.yml", work / "edited", cache=work / "edited-cache"))
