@@ -61,13 +61,15 @@ def build(
     # with timings wanted, the build records them (scripts/recorded_build.py) into the folder ``timings``
     runner = [str(ROOT / "scripts" / "recorded_build.py"), str(timings)] if timings else ["-m", "mkdocs", "build"]
     started = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, *runner, "--strict", "-q", "-f", str(config), "-d", str(site)],
         cwd=config.parent,
         env=env,
-        check=True,
         capture_output=True,
+        text=True,
     )
+    if done.returncode:  # the build's own words, not only its exit status
+        raise SystemExit(f"The build of {config} failed:\n{done.stderr[-4000:]}")
     return time.perf_counter() - started
 
 

@@ -2,8 +2,9 @@
 and provisions, built the same way, to see that build time grows no worse than linearly.
 
 The synthetic paragraphs reuse the real paragraphs' text and citation pattern; they exist only in a
-temporary copy of the project and are never published. The "Since 2005" notes are left out (their
-data records a decision for each real paragraph and provision, which synthetic ones do not have).
+temporary copy of the project and are never published. The Law since 2005 annex records a decision
+for each of them too (``_record_law_since``). The PDF and offline steps are off, as in the benchmark's
+"every hook but the PDF and offline steps".
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
             {"search": {"lang": "en"}},
             {"i18n": {"docs_structure": "folder", "languages": [{"locale": "en", "name": "English", "default": True}]}},
         ],
-        "hooks": [h for h in _hooks() if not any(step in h for step in ("pdf", "permanence", "offline", "law_since"))],
+        "extra": {"edition_downloads": False},  # the adapter's switch: no PDF, no offline edition
     }
+    _record_law_since(folder / "data" / "later-law.yml", paragraphs=count, provisions=extra_provisions)
     if count:
         (folder / "docs" / "en" / "synthetic.md").write_text("\n".join(page) + "\n", encoding="utf-8")
         config["nav"] = _nav() + [{"Synthetic": "synthetic.md"}]
@@ -79,8 +81,14 @@ def make_corpus(folder: Path, factor: int) -> tuple[Path, int, int]:
     return path, len(real) + count, len(records) + len(extra_provisions)
 
 
-def _hooks() -> list[str]:
-    return list(_config()["hooks"])
+def _record_law_since(path: Path, *, paragraphs: int, provisions: list[str]) -> None:
+    """The Law since 2005 annex records a decision for every paragraph and provision: the synthetic ones
+    get "not verified" and the status of the first real provision, so the annex's work grows with them."""
+    law = yaml.safe_load(path.read_text(encoding="utf-8"))
+    law["paragraphs"].update({f"IV.z.{n}": {"none": "not-verified"} for n in range(1, paragraphs + 1)})
+    first = next(iter(law["provisions"].values()))
+    law["provisions"].update({pid: first for pid in provisions})
+    path.write_text(yaml.safe_dump(law, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _nav() -> list[object]:
