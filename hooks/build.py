@@ -101,6 +101,14 @@ class EditionBuild:
     def __init__(self) -> None:
         self.state = BuildState()
         self.downloads = True  # the PDF and offline steps, read from the settings in each outermost on_config
+        # The languages being built, outermost first: mkdocs-static-i18n builds each other language from
+        # inside the default one's on_post_build, so the one being built is the last (set by on_pre_build).
+        self.building: list[str] = []
+
+    @property
+    def lang(self) -> str:
+        """The language being built, passed to the features that need it."""
+        return self.building[-1]
 
     def startup(self, command: str) -> None:
         self.state.command = command
@@ -119,20 +127,23 @@ class EditionBuild:
     def pre_build(self, config: MkDocsConfig) -> None:
         state = self.state
         outermost = state.depth == 0
+        if outermost:
+            self.building.clear()
         state.enter(Path(config.site_dir))
+        self.building.append(current_language(config))
         if outermost and self.downloads and not offline_variant(config):
             every_language.start_downloads(config, state=state)
         parity.check_every_language(config, state=state)
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.state.language(current_language(config)).files = files
+        self.state.language(self.lang).files = files
         crossrefs.index_pages(files, config, state=self.state)
         practice.read_and_check(config, state=self.state)
         law_since.read_and_check(config, state=self.state)
         return files
 
     def nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
-        self.state.navs[current_language(config)] = nav
+        self.state.navs[self.lang] = nav
         return nav
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -184,6 +195,7 @@ class EditionBuild:
 
     def every_language_built(self, config: MkDocsConfig) -> None:
         state = self.state
+        self.building.pop()
         if not state.leave():
             return
         site = state.site
