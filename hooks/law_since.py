@@ -54,7 +54,9 @@ def read_and_check(config: MkDocsConfig, *, lang: str, state: BuildState) -> Non
 
 
 def add_annex(html_text: str, page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> str:
-    filling = _filling(page, config, files, lang=lang, state=state) if is_page(page.file.src_uri, PAGE, lang=lang) else None
+    filling = (
+        _filling(page, config, files, lang=lang, state=state) if is_page(page.file.src_uri, PAGE, lang=lang) else None
+    )
     with reported():
         return html_text if filling is None else html_text + filling.annex()
 
@@ -64,7 +66,9 @@ def add_annex(html_text: str, page: Page, config: MkDocsConfig, files: Files, *,
 def add_notes(context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
     files, content = state.language(lang).files, page.content
     has_places, home = content is not None and PLACE in content, is_edition_home(page.url, config)
-    filling = _filling(page, config, files, lang=lang, state=state) if files is not None and (has_places or home) else None
+    filling = (
+        _filling(page, config, files, lang=lang, state=state) if files is not None and (has_places or home) else None
+    )
     with reported():
         if filling is not None and content is not None and has_places:
             page.content = filling.fill_notes(content)

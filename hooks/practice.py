@@ -1,5 +1,6 @@
-"""Practice around the world: country notes linked both ways to the guideline paragraphs they bear on
-(checks in ``edition/annexes/practice.py``, what readers see in ``practice_views.py``, data in ``data/practice.yml``, notes in ``docs/<lang>/practice.md``).
+"""Practice around the world: country notes linked both ways to the guideline paragraphs they bear on (checks
+in ``edition/annexes/practice.py``, what readers see in ``practice_views.py``, data in ``data/practice.yml``,
+notes in ``docs/<lang>/practice.md``).
 
 Called by the adapter (``hooks/build.py``):
 
@@ -47,7 +48,9 @@ def read_and_check(config: MkDocsConfig, *, lang: str, state: BuildState) -> Non
     # An edit elsewhere in the pages leaves the notes as they were, unless it adds or drops a paragraph.
     key = digest(files=practice_inputs(root, languages=languages), root=root, settings=sorted(paragraphs))
     with reported():
-        state.loaded.countries_kept.get(key, lambda: checked_countries(root, languages=languages, paragraphs=paragraphs))
+        state.loaded.countries_kept.get(
+            key, lambda: checked_countries(root, languages=languages, paragraphs=paragraphs)
+        )
 
 
 def add_notes(html_text: str, page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> str:

@@ -87,7 +87,9 @@ def soup(html: str) -> BeautifulSoup:
         ("fr/notes/practice.md", "practice.md", "fr", False),
     ],
 )
-def test_a_page_is_the_annex_by_its_source_path_in_its_language(src_uri: str, name: str, lang: str, expected: bool) -> None:
+def test_a_page_is_the_annex_by_its_source_path_in_its_language(
+    src_uri: str, name: str, lang: str, expected: bool
+) -> None:
     assert is_page(src_uri, name, lang=lang) is expected
 
 
@@ -137,7 +139,9 @@ def test_country_names_are_joined_in_the_readers_language(names: list[str], lang
         ({"date_note": {"en": "undated", "fr": "non daté"}}, "fr", "non daté"),
     ],
 )
-def test_a_report_is_dated_in_the_readers_words_or_by_its_note(citation: dict[str, object], lang: str, expected: str) -> None:
+def test_a_report_is_dated_in_the_readers_words_or_by_its_note(
+    citation: dict[str, object], lang: str, expected: str
+) -> None:
     country = dataclasses.replace(countries()[0], citation={"publisher": {lang: "X"}, **citation})
     assert report_date(country, lang=lang, labels=REGISTRY.labels[lang]) == expected
 
@@ -163,7 +167,7 @@ def test_the_annex_gets_its_overview_and_each_notes_apparatus_linked_to_the_para
     filled = soup(fill_page(html, page("fr", "practice.md"), countries=countries(), is_annex=True))
     assert "edition:practice" not in str(filled)
     assert [n["data-practice-country"] for n in filled.select(".practice-note")] == [c.id for c in countries()]
-    england = filled.select_one('[data-practice-country="england"]')
+    england = filled.select_one('div.practice-note[data-practice-country="england"]')
     assert england is not None
     items = england.select(".practice-note__bears-on li")
     assert [li["data-paragraph"] for li in items] == ["IV.a.2", "IV.a.6", "IV.a.16", "IV.b.17"]
@@ -176,7 +180,9 @@ def test_the_annex_gets_its_overview_and_each_notes_apparatus_linked_to_the_para
 def test_the_data_is_escaped_in_the_annex() -> None:
     france = countries()[0]
     hostile = dataclasses.replace(france, name={**france.name, "en": "<script>alert(1)</script>"})
-    filled = soup(fill_annex(OVERVIEW_PLACE + NOTE_PLACE.format(id="france"), page("en", "practice.md"), countries=[hostile]))
+    filled = soup(
+        fill_annex(OVERVIEW_PLACE + NOTE_PLACE.format(id="france"), page("en", "practice.md"), countries=[hostile])
+    )
     assert filled.find("script") is None
     assert "<script>alert(1)</script>" in filled.get_text()
 
@@ -200,7 +206,9 @@ def test_a_bad_record_and_a_bad_note_are_reported_together(tmp_path: Path) -> No
     records[0]["bears_on"][0]["paragraph"] = "IV.z.99"
     (tmp_path / "data" / "practice.yml").write_text(yaml.safe_dump(records, allow_unicode=True), encoding="utf-8")
     note = tmp_path / "docs" / "fr" / "practice.md"
-    note.write_text(note.read_text(encoding="utf-8").replace("<!-- edition:practice-note mexico -->", ""), encoding="utf-8")
+    note.write_text(
+        note.read_text(encoding="utf-8").replace("<!-- edition:practice-note mexico -->", ""), encoding="utf-8"
+    )
     paragraphs = frozenset(links("en").index.guidelines)
     with pytest.raises(EditionError) as raised:
         checked_countries(tmp_path, languages=LANGS, paragraphs=paragraphs)
@@ -247,7 +255,9 @@ def test_the_notes_are_dated_by_the_datas_status(lang: str, expected: str) -> No
     assert LaterLawPage(law(), page(lang, "index.md")).status_as_of() == expected
 
 
-@pytest.mark.parametrize(("region", "expected"), [(None, ""), ("africa", "(regional: Africa)"), ("europe", "(regional: Europe)")])
+@pytest.mark.parametrize(
+    ("region", "expected"), [(None, ""), ("africa", "(regional: Africa)"), ("europe", "(regional: Europe)")]
+)
 def test_a_regional_rule_says_its_region(region: str | None, expected: str) -> None:
     rule = next(iter(law().rules.values()))
     regional = dataclasses.replace(rule, instrument=dataclasses.replace(rule.instrument, region=region))

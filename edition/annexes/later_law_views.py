@@ -11,7 +11,15 @@ from typing import Any
 
 from markupsafe import Markup
 
-from edition.annexes.later_law import LaterInstrument, LaterLaw, Rule, date_text, instrument_groups, rule_source_line, shown_text
+from edition.annexes.later_law import (
+    LaterInstrument,
+    LaterLaw,
+    Rule,
+    date_text,
+    instrument_groups,
+    rule_source_line,
+    shown_text,
+)
 from edition.annexes.views import AnnexPage
 from edition.frame.formatting import format_date
 from edition.shared.places import fill_places, places_in_order
@@ -104,7 +112,9 @@ class LaterLawPage:
             provision = self.law.provisions.get(target)
             if provision is None:
                 return ""
-            items = [{"xref": self.xref(rule), "region": self.region_tag(rule), "reason": ""} for rule in provision.later]
+            items = [
+                {"xref": self.xref(rule), "region": self.region_tag(rule), "reason": ""} for rule in provision.later
+            ]
             status = {"label": labels[f"law_since_status_{provision.status}"], "note": provision.note[lang]}
         return self.page.template(
             "law-since-note.html",

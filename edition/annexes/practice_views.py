@@ -90,7 +90,9 @@ def fill_paragraphs(html: str, page: AnnexPage, *, countries: Sequence[Country])
         ]
         if not links:
             return ""
-        return _render(page, "practice-links.html", label=labels["practice_in_practice"], colon=labels["colon"], links=links)
+        return _render(
+            page, "practice-links.html", label=labels["practice_in_practice"], colon=labels["colon"], links=links
+        )
 
     prefix, _, _ = PARAGRAPH_PLACE.partition("{number}")
     return fill_places(html, prefix=prefix, targets=list(page.links.index.guidelines), render=render)
@@ -98,9 +100,19 @@ def fill_paragraphs(html: str, page: AnnexPage, *, countries: Sequence[Country])
 
 # Why: the annex's overview table and each note's apparatus, from the data.
 def fill_annex(html: str, page: AnnexPage, *, countries: Sequence[Country]) -> str:
-    html = html.replace(OVERVIEW_PLACE, _render(page, "practice-overview.html", labels=page.labels, rows=overview(countries, lang=page.lang, labels=page.labels)))
+    html = html.replace(
+        OVERVIEW_PLACE,
+        _render(
+            page,
+            "practice-overview.html",
+            labels=page.labels,
+            rows=overview(countries, lang=page.lang, labels=page.labels),
+        ),
+    )
     for country in countries:
-        html = html.replace(NOTE_PLACE.format(id=country.id), _render(page, "practice-note.html", **note_context(country, page)))
+        html = html.replace(
+            NOTE_PLACE.format(id=country.id), _render(page, "practice-note.html", **note_context(country, page))
+        )
     return html
 
 
