@@ -138,8 +138,8 @@ class EditionBuild:
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.state.language(self.lang).files = files
         crossrefs.index_pages(files, config, state=self.state)
-        practice.read_and_check(config, state=self.state)
-        law_since.read_and_check(config, state=self.state)
+        practice.read_and_check(config, lang=self.lang, state=self.state)
+        law_since.read_and_check(config, lang=self.lang, state=self.state)
         return files
 
     def nav(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
@@ -156,8 +156,8 @@ class EditionBuild:
         html = comments.add_form(html, page, config, files, state=state)
         html = frame.add_about(html, config, state=state)
         html = quotations.group(html)
-        html = practice.add_notes(html, page, config, files, state=state)
-        html = law_since.add_annex(html, page, config, files, state=state)
+        html = practice.add_notes(html, page, config, files, lang=self.lang, state=state)
+        html = law_since.add_annex(html, page, config, files, lang=self.lang, state=state)
         return compare.note_page(html, page, config, pages=state.compare_pages)
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -177,13 +177,13 @@ class EditionBuild:
             pdf.add_links(context, page, config, state=state)
             offline.add_links(context, page, config, state=state)
         frame.add_frame(context, page, config, nav, state=state)
-        practice.add_home_note(context, page, config, state=state)
+        practice.add_home_note(context, page, config, lang=self.lang, state=state)
         checklist.add_checklist(context, page, config, state=state)
         edition_data.add_links(context, page, config, state=state)
         # What search must not index, into the page's HTML: the PDF takes it too.
         comments.add_panels(page, config, state=state)
         tools.add_tools(context, page, config, state=state)
-        law_since.add_notes(context, page, config, state=state)
+        law_since.add_notes(context, page, config, lang=self.lang, state=state)
 
     def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         return not_found.page(config, state=self.state) if template_name == "404.html" else output

@@ -1,16 +1,21 @@
-"""Helper for the hooks (not a hook): where the project is, its registry and its facts, from MkDocs' config."""
+"""Helper for the hooks (not a hook): where the project is, its registry and its facts, from MkDocs' config,
+and how the edition's problems stop a build."""
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from edition.downloads.build_cache import ProductCache
 from edition.frame.facts import EditionFacts, load_facts
 from edition.shared.digests import digest
+from edition.shared.problems import EditionError
 from edition.text.registry import Registry, load_registry
 
 from build_state import BuildState
@@ -48,3 +53,12 @@ def product_cache(config: MkDocsConfig) -> ProductCache:
     if where is None:
         return ProductCache(project_root(config) / ".cache" / "edition")
     return ProductCache(Path(where) if where else None)
+
+
+# Why: the edition's problems (every one, with file and line) stop the build as MkDocs' clean error, no traceback.
+@contextmanager
+def reported() -> Iterator[None]:
+    try:
+        yield
+    except EditionError as error:
+        raise PluginError(str(error)) from error
