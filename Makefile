@@ -57,8 +57,9 @@ check-comment-changes: setup
 addresses: build
 	$(BIN)/python scripts/published_addresses.py site
 
-# Build-time and size figures, side by side in one run, written to BENCHMARKS.md (not a test).
-benchmark: setup
+# Build-time and size figures, side by side in one run, written to BENCHMARKS.md (not a test). It
+# drives Chromium (Playwright: the Disposition page) and Lighthouse (npm), which setup-test installs.
+benchmark: setup-test
 	$(BIN)/python scripts/benchmark.py
 
 setup: $(BIN)/.installed

@@ -382,7 +382,8 @@ def main() -> None:
     if os.environ.get("BENCHMARK_LAYERS", "1") == "1":
         lines += cache_layers()
     lines += [
-        "Command: `make benchmark` (`BENCHMARK_RUNS`, `BENCHMARK_LIGHTHOUSE_RUNS`, `BENCHMARK_WEB=0`, "
+        "Command: `make benchmark` (`BENCHMARK_RUNS`, `BENCHMARK_LIGHTHOUSE_RUNS`, `BENCHMARK_PAGE_RUNS`, "
+        "`BENCHMARK_WEB=0`, "
         "`BENCHMARK_GROWTH=0`, `BENCHMARK_COMMENTS=0`, `BENCHMARK_LAYERS=0` to shorten; "
         "`BENCHMARK_COMMENT_SIZES=0,1000`).",
         "",

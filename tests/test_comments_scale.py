@@ -4,8 +4,10 @@ equal to the plain definition)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import random
+import re
 import shutil
 import sys
 import unicodedata
@@ -16,12 +18,14 @@ from lxml import html
 
 from edition.comments.data import data_script, read_script, relinked
 from edition.comments.export import CONTROLS, csv_cell
-from edition.comments.store import Comment, load_comments, load_schema, memo_from_json, memo_json
+from edition.comments.passages import CONTEXT, FOUND, Wording
+from edition.comments.store import UNDECIDED, Comment, load_comments, load_schema, memo_from_json, memo_json
 from edition.comments.text import INVISIBLE, MARKUP, _longest_run, character_problem, plain_line
 from edition.comments.views import browse_rows, data_path, target_label
 from edition.downloads.offline import file_address
 from edition.text.registry import load_registry
-from scripts.comment_fixtures import paragraphs, write
+from scripts.check_comments import main as check_comments
+from scripts.comment_fixtures import paragraphs, passage, wording, write
 from tests.test_comments import CORPUS, FIXTURES, check_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,20 +243,76 @@ def test_a_memo_never_holds_a_refused_file(tmp_path: Path) -> None:
     assert problems and memo == {}
 
 
+# Why: the generated files checked as the build checks them, passages against today's texts.
+def check_generated(folder: Path) -> tuple[list[Comment], list[str]]:
+    comments, problems = load_comments(
+        folder,
+        schema=load_schema(ROOT / "data"),
+        known_targets=set(paragraphs()),
+        retired={},
+        display_root=folder.parent,
+        wording=today(),
+    )
+    return comments, [str(p) for p in problems]
+
+
+@functools.cache
+def today() -> Wording:
+    return wording()
+
+
 def test_generated_fixtures_are_valid_deterministic_and_say_what_they_are(tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     write(60, one)
     write(60, two, targets=["IV.a.5"])
-    comments, problems = check_folder(one)
+    comments, problems = check_generated(one)
     assert problems == [] and len(comments) == 60
-    assert {c.language for c in comments} == {"en", "fr", "es"} and len({c.status for c in comments}) == 5
+    assert {c.language for c in comments} == {"en", "fr", "es"} and len({c.status for c in comments}) >= 5
     assert all(c.name.startswith("Fixture Contributor") and c.body.startswith("Generated fixture") for c in comments)
+    assert all(c.response for c in comments if c.status not in UNDECIDED), "every decision has its response"
     assert {t for c in comments for t in c.targets} <= set(paragraphs())
-    assert {t for c in check_folder(two)[0] for t in c.targets} == {"IV.a.5"}
+    assert {t for c in check_generated(two)[0] for t in c.targets} == {"IV.a.5"}
     write(60, tmp_path / "three")
     assert [p.read_bytes() for p in sorted(one.iterdir())] == [
         p.read_bytes() for p in sorted((tmp_path / "three").iterdir())
     ]
+
+
+def test_every_generated_fixture_quotes_words_of_its_paragraph_in_its_language_found_exactly(tmp_path: Path) -> None:
+    write(90, tmp_path / "comments")
+    comments, problems = check_generated(tmp_path / "comments")
+    assert problems == [] and len(comments) == 90
+    texts = today().texts
+    for c in comments:
+        assert c.passage is not None and c.anchor is not None and len(c.targets) == 1, c.file
+        assert (c.passage.language, c.passage.version, c.anchor.how) == (c.language, today().version, FOUND), c.file
+        text = texts[(c.targets[0], c.language)]
+        assert text[c.anchor.start : c.anchor.end] == c.passage.exact and c.anchor.start == c.passage.start, c.file
+        assert text[: c.passage.start].endswith(c.passage.prefix) and len(c.passage.prefix) <= CONTEXT, c.file
+    assert {c.language for c in comments if len(c.passage.prefix) == CONTEXT} == {"en", "fr", "es"}
+
+
+def test_generated_fixtures_pass_make_check_comments(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    write(30, tmp_path / "comments")
+    assert check_comments(tmp_path) == 0
+    assert capsys.readouterr().out.endswith("30 comment(s), all valid.\n")
+
+
+@pytest.mark.parametrize(
+    ("texts", "refused"),
+    [
+        ({}, "IV.a.5 has no text in 'fr'"),
+        ({("IV.a.5", "fr"): ""}, "IV.a.5 has no text in 'fr'"),
+        ({("IV.a.5", "fr"): " ".join(["mot"] * 200)}, "no words of IV.a.5 (fr) the checker takes"),
+    ],
+)
+def test_a_paragraph_without_words_the_checker_takes_stops_the_generator(
+    texts: dict[tuple[str, str], str], refused: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(refused)):
+        passage("IV.a.5", "fr", rng=random.Random(1), texts=Wording("1.0", texts))
 
 
 def test_the_memo_is_kept_as_json_and_read_back_the_same(tmp_path: Path) -> None:
@@ -287,6 +347,7 @@ def test_many_files_are_checked_file_by_file_and_only_valid_ones_are_kept(tmp_pa
         retired={},
         display_root=tmp_path,
         memo=memo,
+        wording=today(),
     )
     problems = [str(p) for p in found]
     assert len(comments) == len(memo) == 520

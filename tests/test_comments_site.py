@@ -118,7 +118,11 @@ def test_the_comments_page_and_the_exports(commented_site: Path) -> None:
     # total, then open, accepted, partly accepted, incorporated, declined, deferred, out of scope, withdrawn
     assert rows[-2] == ["IV.b.17", "2", "1", "1", "0", "0", "0", "0", "0", "0"]
     assert rows[1][:5] == ["III.a.3", "1", "0", "0", "1"]  # the Disposition page's fixture, partly accepted
-    assert sum(int(row[1]) for row in rows[5:7]) >= GENERATED
+    exported = json.loads((commented_site / "comments.json").read_text(encoding="utf-8"))
+    generated = [r for r in exported if r["file"].startswith("comments/fixture-")]
+    assert len(generated) == GENERATED and all(r["passage_found"] == "exact" for r in generated)
+    shown = [r for r in generated if r["status"] != "hidden"]  # each on one paragraph, with its passage
+    assert sum(int(row[1]) for row in rows[5:7]) == len(shown)
     assert "Fixture Hidden Contributor" not in index.get_text()
     data = json.loads(index.select_one("#comments-browse-data").get_text())
     assert [t["target"] for t in data["targets"]] == [
