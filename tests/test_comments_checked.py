@@ -58,6 +58,7 @@ def _added(project: Path) -> None:
         (_append("data/glossary.yml", "\n# a comment\n"), True),  # the data it is checked against
         (_append("docs/fr/specific-issues.md", "\nOne more line.\n"), True),  # a page: passages are found in them
     ],
+    ids=["nothing changed", "a comment changed", "a comment added", "the data changed", "a page changed"],
 )
 def test_the_comments_are_checked_again_exactly_when_what_they_depend_on_changes(
     project: Path, change: Callable[[Path], None], again: bool
