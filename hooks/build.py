@@ -153,7 +153,7 @@ class EditionBuild:
         state = self.state
         html = crossrefs.check_made(html, page, config, state=state)
         html = search.add_entries(html, page, config, entries=state.search_entries)  # before quotations
-        html = comments.add_form(html, page, config, files, state=state)
+        html = comments.add_form(html, page, config, files, lang=self.lang, state=state)
         html = frame.add_about(html, config, state=state)
         html = quotations.group(html)
         html = practice.add_notes(html, page, config, files, lang=self.lang, state=state)
@@ -164,7 +164,7 @@ class EditionBuild:
         state = self.state
         env.bytecode_cache = state.loaded.templates  # the templates another language compiled
         env = escaping(env, config)
-        comments.write_data_files(config, files, state=state)
+        comments.write_data_files(config, files, lang=self.lang, state=state)
         edition_data.read_chapters(config, files, state=state)
         tools.write_citation_files(config, state=state)
         return env
@@ -181,7 +181,7 @@ class EditionBuild:
         checklist.add_checklist(context, page, config, state=state)
         edition_data.add_links(context, page, config, state=state)
         # What search must not index, into the page's HTML: the PDF takes it too.
-        comments.add_panels(page, config, state=state)
+        comments.add_panels(page, config, lang=self.lang, state=state)
         tools.add_tools(context, page, config, state=state)
         law_since.add_notes(context, page, config, lang=self.lang, state=state)
 
@@ -189,7 +189,7 @@ class EditionBuild:
         return not_found.page(config, state=self.state) if template_name == "404.html" else output
 
     def language_built(self, config: MkDocsConfig) -> None:
-        comments.write_exports(config, state=self.state)
+        comments.write_exports(config, lang=self.lang, state=self.state)
         if self.downloads:
             pdf.submit(config, state=self.state)
 

@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 
 from edition.annexes.later_law import LaterLaw
 from edition.annexes.practice import Country
-from edition.comments.store import Comment
+from edition.comments.checked import KeptComments
 from edition.downloads.background import BackgroundBuild
 from edition.downloads.edition_data import Chapter
 from edition.downloads.pdf_jobs import PdfJobs
@@ -57,16 +56,6 @@ class LanguageEdition:
     chapters: list[Chapter]
     provision_pages: Mapping[str, str]  # provision id: the path of the page quoting it
     rests_on: Mapping[str, tuple[str, ...]]
-
-
-@dataclass
-class KeptComments:
-    """The checked comments (kept in ``LoadedData.comments`` with the digest of what they were checked against)."""
-
-    comments: tuple[Comment, ...] = ()
-    retired: dict[str, str] = field(default_factory=dict)
-    schema: dict[str, Any] = field(default_factory=dict)  # the comment schema, for the form
-    by_target: Mapping[str, list[Comment]] = field(default_factory=dict)  # the visible ones, oldest first
 
 
 @dataclass

@@ -94,6 +94,28 @@ def test_an_id_is_linked_from_any_place_in_either_url_style(
     assert links(lang, urls).href(target, here=here) == href
 
 
+# An export read away from the site (the W3C annotations): the page from the site's root, after the
+# published address and the edition's folder; the anchor is the export's to add.
+@pytest.mark.parametrize(
+    ("lang", "urls", "target", "root", "address"),
+    [
+        ("en", WEBSITE, "IV.b.17", "", "specific/"),
+        ("en", WEBSITE, "crc-9-1", "", "provisions/"),
+        ("en", WEBSITE, "IV.b.17", "https://example.org/", "https://example.org/specific/"),
+        ("en", WEBSITE, "IV.b.17", "https://example.org/fr/", "https://example.org/fr/specific/"),
+        ("en", WEBSITE, "IV.b.99", "", "specific/"),  # a retired number: its successor's page
+        ("fr", WEBSITE, "IV.b.17", "https://example.org/", "https://example.org/fr/specific/"),
+        ("en", OFFLINE, "IV.b.17", "", "specific.html"),
+        ("en", WEBSITE, "IV.b.18", "https://example.org/", None),  # on no page
+        ("en", WEBSITE, "nowhere", "", None),
+    ],
+)
+def test_an_id_s_page_is_addressed_from_the_site_s_root_after_a_given_root(
+    lang: str, urls: dict[str, dict[str, str]], target: str, root: str, address: str | None
+) -> None:
+    assert links(lang, urls).address(target, root=root) == address
+
+
 @pytest.mark.parametrize(
     ("lang", "target", "label", "preview_label", "preview"),
     [

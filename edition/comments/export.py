@@ -11,13 +11,19 @@ anyone who needs the original.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
+from edition.comments.annotations import Address, annotation_collection
 from edition.comments.store import Comment
 
+# At the website's root, for the editors and other tools (the offline editions take the same bytes).
+EXPORT_JSON, EXPORT_CSV, EXPORT_ANNOTATIONS = "comments.json", "comments.csv", "comments.jsonld"
+SCHEMA_JSON = "comment.schema.json"  # the schema the browser's form checks against
 FORMULA_STARTS = ("=", "+", "-", "@")
 STARTS_WITH_CONTROL = ("\t", "\r")
 FIELDS = (
@@ -129,3 +135,26 @@ def csv_text(rows: Sequence[dict[str, str]]) -> str:
 # Why: the JSON export, every value exactly as in the comment files.
 def json_text(rows: Sequence[dict[str, str]]) -> str:
     return json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n"
+
+
+# Why: every file the website publishes of the comments, by its name at the site's root: the exports,
+# the W3C annotations (``address``: a target's page in a language; ``site_url``: the published
+# address, or "" when none is set) and the form's schema.
+def published_files(
+    comments: Sequence[Comment],
+    *,
+    schema: Mapping[str, Any],
+    address: Address,
+    site_url: str,
+    version_date: dt.date,
+) -> dict[str, str]:
+    rows = export_rows(comments)
+    annotations = annotation_collection(
+        comments, address=address, collection=site_url + EXPORT_ANNOTATIONS, version_date=version_date
+    )
+    return {
+        EXPORT_JSON: json_text(rows),
+        EXPORT_CSV: csv_text(rows),
+        EXPORT_ANNOTATIONS: json.dumps(annotations, ensure_ascii=False, indent=2) + "\n",
+        SCHEMA_JSON: json.dumps(schema, ensure_ascii=False, indent=2) + "\n",
+    }

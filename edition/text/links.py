@@ -108,6 +108,14 @@ class Links:
             return None
         return self.page(found.page, here=here, anchor=found.anchor)
 
+    # Why: an id's page read away from the site (an export): from the site's root, after ``root`` (the
+    # published address, an edition's folder), without its anchor; None when the id is on no page.
+    def address(self, target: str, *, root: str = "") -> str | None:
+        found = self.target(target)
+        if found is None or found.page not in self.urls:
+            return None
+        return root + self.urls[found.page]
+
     # Why: a paragraph by its number, a provision by its label, an instrument by its short name.
     def label(self, target: str) -> str:
         target = self.retired.get(target, target)
