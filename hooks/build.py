@@ -29,8 +29,9 @@ event from ``on_config`` to ``on_post_build`` fires once per language, and only 
    the citation files.
 7. Each page's template, ``on_page_context``, after Material's search has read the page: the values
    of ``overrides/main.html`` (search base, frame words, PDF and ZIP links, footer, home notes,
-   checklist, data links); then what search must not index: comment panels, Cite/Compare tools and
-   the "Since 2005" notes; ``on_post_template``: the one ``404.html`` of every language.
+   checklist, data links); then what search must not index: the Comments page's list and the
+   Disposition page's table, comment panels, Cite/Compare tools and the "Since 2005" notes;
+   ``on_post_template``: the one ``404.html`` of every language.
 8. ``on_post_build``, before mkdocs-static-i18n builds the next language: the comments' exports
    (default language), the language's PDF assembled and handed to a worker.
 
@@ -181,6 +182,7 @@ class EditionBuild:
         checklist.add_checklist(context, page, config, state=state)
         edition_data.add_links(context, page, config, state=state)
         # What search must not index, into the page's HTML: the PDF takes it too.
+        comments.add_listings(page, config, lang=self.lang, state=state)
         comments.add_panels(page, config, lang=self.lang, state=state)
         tools.add_tools(context, page, config, state=state)
         law_since.add_notes(context, page, config, lang=self.lang, state=state)

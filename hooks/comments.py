@@ -2,8 +2,9 @@
 made again only on a change; ``pages.py``: the panels, the comment files, the Comments and Disposition pages;
 ``export.py``: the exports). The adapter (``hooks/build.py``) calls, in order: ``read_and_check`` (``on_config``),
 ``write_data_files`` (``on_env``; the offline variant takes the website's files, relinked by
-``hooks/edition_outputs.py``), ``add_form`` (``on_page_content``), ``add_panels`` (``on_page_context``) and
-``write_exports`` (``on_post_build``, default language, website only: the ZIPs take the same files).
+``hooks/edition_outputs.py``), ``add_form`` (``on_page_content``), ``add_listings`` and ``add_panels``
+(``on_page_context``) and ``write_exports`` (``on_post_build``, default language, website only: the ZIPs
+take the same files).
 """
 
 from __future__ import annotations
@@ -53,12 +54,9 @@ def write_data_files(config: MkDocsConfig, files: Files, *, lang: str, state: Bu
 
 def add_form(html: str, page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> str:
     kind, is_contact = page.meta.get("edition"), page.file.src_uri.rsplit("/", 1)[-1] == CONTACT_PAGE
-    if kind not in (INDEX, DISPOSITIONS) and not is_contact:
+    if kind != INDEX and not is_contact:
         return html
     place, render = _place(config, files, lang=lang, here=page.url, state=state)
-    kept = state.loaded.comments
-    if kind == DISPOSITIONS:  # every comment with what the editors decided
-        return html + render("dispositions.html", **pages.dispositions_context(kept.comments, place=place))
     email = str(config.extra.get("editors_email") or "").strip()
     contact = render("comment-contact.html", labels=place.labels, email=email, below_form=kind == INDEX)
     if kind != INDEX:
@@ -67,15 +65,29 @@ def add_form(html: str, page: Page, config: MkDocsConfig, files: Files, *, lang:
         raise PluginError(f"{page.file.src_uri}: the Comments page needs the line '{FORM_PLACE}' for the form")
     form = pages.form_context(
         place=place,
-        schema=kept.schema,
+        schema=state.loaded.comments.schema,
         repository=str(config.extra.get("comments_repository") or ""),
         branch=str(config.extra.get("comments_branch") or "main"),
         placeholders=template_placeholders(place.links.registry),
         version=project_facts(config, state).version,
         email=email,
     )
-    html = html.replace(FORM_PLACE, render("comment-form.html", **form) + contact)
-    return html + render("comments-index.html", **pages.browse_context(kept.comments, place=place, schema=kept.schema))
+    return html.replace(FORM_PLACE, render("comment-form.html", **form) + contact)
+
+
+# Why: the Comments page's list and the Disposition page's table go in once search has read the page (the
+# adapter's ``on_page_context``): they are not for search, and at 1,000 comments search would parse ~0.8 MB a page.
+def add_listings(page: Page, config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
+    kind, files, kept = page.meta.get("edition"), state.language(lang).files, state.loaded.comments
+    if kind not in (INDEX, DISPOSITIONS) or page.content is None or files is None:
+        return
+    place, render = _place(config, files, lang=lang, here=page.url, state=state)
+    if kind == DISPOSITIONS:  # every comment with what the editors decided
+        page.content += render("dispositions.html", **pages.dispositions_context(kept.comments, place=place))
+    else:
+        page.content += render(
+            "comments-index.html", **pages.browse_context(kept.comments, place=place, schema=kept.schema)
+        )
 
 
 # Why: the panels go in once search has read the page (the adapter's ``on_page_context``): they are not for search.
