@@ -263,7 +263,7 @@ class _Links:
     def __init__(self, files: Files, *, config: MkDocsConfig, lang: str, here: str, state: BuildState) -> None:
         self.config, self.lang, self.here, self.state = config, lang, here, state
         self.registry = project_registry(config, self.state)
-        self.links = site_links(config, files, state=state, retired=state.loaded.comments.retired)
+        self.links = site_links(config, files, lang=lang, state=state, retired=state.loaded.comments.retired)
 
     # Why: ``[[id]]`` in a comment links to that paragraph or provision in the reader's language.
     def link(self, target: str) -> str | None:

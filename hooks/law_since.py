@@ -98,7 +98,7 @@ def add_annex(html_text: str, page: Page, config: MkDocsConfig, files: Files, *,
 def add_notes(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
     files = state.language(current_language(config)).files
     has_places = page.content is not None and PLACE in page.content
-    home = is_edition_home(page.url, config)
+    home = is_edition_home(page.url, config, lang=current_language(config))
     filling = _filling(page, config, files, state=state) if files is not None and (has_places or home) else None
     if filling is None:
         return context
@@ -126,7 +126,7 @@ def _filling(page: Page, config: MkDocsConfig, files: Files, *, state: BuildStat
         registry.labels[lang],
         registry.provisions,
         page,
-        site_links(config, files, state=state),
+        site_links(config, files, lang=lang, state=state),
         index,
         language.templates(config),
     )
