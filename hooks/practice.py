@@ -86,7 +86,12 @@ def add_notes(html_text: str, page: Page, config: MkDocsConfig, files: Files, *,
     language = state.language(lang)
     labels = project_registry(config, state).labels[lang]
     context = _Context(
-        page, site_links(config, files, lang=lang, state=state), lang, labels, language.templates(config), language.index
+        page,
+        site_links(config, files, lang=lang, state=state),
+        lang,
+        labels,
+        language.templates(config),
+        language.index,
     )
     if "<!-- edition:practice " in html_text:
         html_text = _fill_paragraphs(html_text, context, countries=state.loaded.countries)
@@ -103,7 +108,12 @@ def add_home_note(context: dict[str, Any], page: Page, config: MkDocsConfig, *, 
         return context
     labels = project_registry(config, state).labels[lang]
     filling = _Context(
-        page, site_links(config, language.files, lang=lang, state=state), lang, labels, language.templates(config), language.index
+        page,
+        site_links(config, language.files, lang=lang, state=state),
+        lang,
+        labels,
+        language.templates(config),
+        language.index,
     )
     names = _joined([c.name[lang] for c in state.loaded.countries], labels)
     note = filling.render(

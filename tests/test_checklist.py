@@ -10,13 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from pypdf import PdfReader
 
 from edition.text.crossrefs import build_index
 from edition.text.registry import load_registry
 from edition.text.syntax import scan
-from markupsafe import Markup
-
 from edition.tools.checklist import (
     LABELS,
     MAX_FILE_BYTES,
@@ -105,7 +104,9 @@ def test_missing_words_are_named(labels: dict[str, str], missing: list[str]) -> 
 
 
 ITEM = ChecklistItem("III.a.1", "iii-a-1", "general-issues.md", "T.")
-PART = ChecklistPart("III", "III", (ChecklistSection("III.a", "a.", (ITEM, ITEM)), ChecklistSection("III.b", "b.", (ITEM,))))
+PART = ChecklistPart(
+    "III", "III", (ChecklistSection("III.a", "a.", (ITEM, ITEM)), ChecklistSection("III.b", "b.", (ITEM,)))
+)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +118,9 @@ def test_the_checklist_context_counts_the_paragraphs_in_the_pages_words(
     lang: str, parts: list[ChecklistPart], count: int
 ) -> None:
     labels = REGISTRY.labels[lang]
-    found = checklist_context(parts, hrefs={"general-issues.md": "../general-issues/"}, labels=labels, lang=lang, details="<p>D</p>")
+    found = checklist_context(
+        parts, hrefs={"general-issues.md": "../general-issues/"}, labels=labels, lang=lang, details="<p>D</p>"
+    )
     assert found["count"] == count and found["parts"] == parts and found["lang"] == lang
     assert found["hrefs"] == {"general-issues.md": "../general-issues/"}
     assert [s["code"] for s in found["statuses"]] == list(STATUSES)

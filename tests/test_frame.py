@@ -97,9 +97,16 @@ NOTE = {"translation_note_title": "T", "translation_note_summary": "S", "transla
         (
             {**NOTE, "text_only": "Texte de 2005"},
             "general-issues.md",
-            {"edition_translation_note": {"title": "T", "summary": "S", "text": "X"}, "edition_text_only": "Texte de 2005"},
+            {
+                "edition_translation_note": {"title": "T", "summary": "S", "text": "X"},
+                "edition_text_only": "Texte de 2005",
+            },
         ),
-        ({**NOTE, "text_only": "Texte"}, "checklist.md", {"edition_translation_note": {"title": "T", "summary": "S", "text": "X"}}),
+        (
+            {**NOTE, "text_only": "Texte"},
+            "checklist.md",
+            {"edition_translation_note": {"title": "T", "summary": "S", "text": "X"}},
+        ),
     ],
 )
 def test_interface_words_give_the_translation_note_and_the_text_only_control_where_they_belong(

@@ -27,7 +27,9 @@ LANGS = ["en", "fr", "es"]
         (".", "fr", "./fr/"),
     ],
 )
-def test_search_base_points_a_translated_edition_at_its_own_index(base_url: str, lang: str, expected: str | None) -> None:
+def test_search_base_points_a_translated_edition_at_its_own_index(
+    base_url: str, lang: str, expected: str | None
+) -> None:
     assert search_base(base_url, lang=lang, default="en") == expected
 
 

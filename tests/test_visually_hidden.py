@@ -36,7 +36,9 @@ def rules_of(text: str, *, media: str = "") -> list[tuple[str, str, dict[str, st
         elif rule.type == "qualified-rule":
             declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
             values = {
-                d.lower_name: " ".join(tinycss2.serialize(d.value).split()) for d in declarations if d.type == "declaration"
+                d.lower_name: " ".join(tinycss2.serialize(d.value).split())
+                for d in declarations
+                if d.type == "declaration"
             }
             found.append((media, " ".join(tinycss2.serialize(rule.prelude).split()), values))
     return found
