@@ -134,11 +134,11 @@ class EditionBuild:
         self.building.append(current_language(config))
         if outermost and self.downloads and not offline_variant(config):
             every_language.start_downloads(config, state=state)
-        parity.check_every_language(config, state=state)
+        parity.check_every_language(config, lang=self.lang, state=state)
 
     def files(self, files: Files, config: MkDocsConfig) -> Files:
         self.state.language(self.lang).files = files
-        crossrefs.index_pages(files, config, state=self.state)
+        crossrefs.index_pages(files, config, lang=self.lang, state=self.state)
         practice.read_and_check(config, lang=self.lang, state=self.state)
         law_since.read_and_check(config, lang=self.lang, state=self.state)
         return files
@@ -148,47 +148,47 @@ class EditionBuild:
         return nav
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return crossrefs.hand_renderer(markdown, page, config, files, state=self.state)
+        return crossrefs.hand_renderer(markdown, page, config, files, lang=self.lang, state=self.state)
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         state = self.state
-        html = crossrefs.check_made(html, page, config, state=state)
-        html = search.add_entries(html, page, config, entries=state.search_entries)  # before quotations
+        html = crossrefs.check_made(html, page, config, here=state.language(self.lang))
+        html = search.add_entries(html, page, config, lang=self.lang, entries=state.search_entries)  # before quotations
         html = comments.add_form(html, page, config, files, lang=self.lang, state=state)
-        html = frame.add_about(html, config, state=state)
+        html = frame.add_about(html, config, lang=self.lang, state=state)
         html = quotations.group(html)
         html = practice.add_notes(html, page, config, files, lang=self.lang, state=state)
         html = law_since.add_annex(html, page, config, files, lang=self.lang, state=state)
-        return compare.note_page(html, page, config, pages=state.compare_pages)
+        return compare.note_page(html, page, lang=self.lang, pages=state.compare_pages)
 
     def env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         state = self.state
         env.bytecode_cache = state.loaded.templates  # the templates another language compiled
         env = escaping(env, config)
         comments.write_data_files(config, files, lang=self.lang, state=state)
-        edition_data.read_chapters(config, files, state=state)
-        tools.write_citation_files(config, state=state)
+        edition_data.read_chapters(config, files, lang=self.lang, state=state)
+        tools.write_citation_files(config, lang=self.lang, state=state)
         return env
 
     def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> None:
         state = self.state
-        search.point_to_index(context, config)
-        interface.add_words(context, page, config, state=state)
+        search.point_to_index(context, config, lang=self.lang)
+        interface.add_words(context, page, config, lang=self.lang, state=state)
         if self.downloads:
             pdf.add_links(context, page, config, state=state)
             offline.add_links(context, page, config, state=state)
-        frame.add_frame(context, page, config, nav, state=state)
+        frame.add_frame(context, page, config, nav, lang=self.lang, state=state)
         practice.add_home_note(context, page, config, lang=self.lang, state=state)
-        checklist.add_checklist(context, page, config, state=state)
-        edition_data.add_links(context, page, config, state=state)
+        checklist.add_checklist(context, page, config, lang=self.lang, state=state)
+        edition_data.add_links(context, page, config, lang=self.lang, state=state)
         # What search must not index, into the page's HTML: the PDF takes it too.
         comments.add_listings(page, config, lang=self.lang, state=state)
         comments.add_panels(page, config, lang=self.lang, state=state)
-        tools.add_tools(context, page, config, state=state)
+        tools.add_tools(context, page, config, lang=self.lang, state=state)
         law_since.add_notes(context, page, config, lang=self.lang, state=state)
 
     def post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return not_found.page(config, state=self.state) if template_name == "404.html" else output
+        return not_found.page(config, lang=self.lang, state=self.state) if template_name == "404.html" else output
 
     def language_built(self, config: MkDocsConfig) -> None:
         comments.write_exports(config, lang=self.lang, state=self.state)

@@ -103,7 +103,7 @@ def write_exports(config: MkDocsConfig, *, lang: str, state: BuildState) -> None
     files, kept = state.language(lang).files, state.loaded.comments
     if lang != default or files is None or offline_variant(config):  # the ZIPs take the website's exports
         return
-    links, site_url = site_links(config, files, state=state), config.site_url or ""
+    links, site_url = site_links(config, files, lang=lang, state=state), config.site_url or ""
     written = published_files(
         kept.comments,
         schema=kept.schema,
@@ -121,7 +121,7 @@ def _place(
     config: MkDocsConfig, files: Files, *, lang: str, here: str, state: BuildState
 ) -> tuple[pages.Place, pages.Render]:
     _, default = site_languages(config)
-    links = site_links(config, files, state=state, retired=state.loaded.comments.retired)
+    links = site_links(config, files, lang=lang, state=state, retired=state.loaded.comments.retired)
     env = state.language(lang).templates(config)
 
     def render(name: str, /, **context: Any) -> str:

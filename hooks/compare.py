@@ -16,15 +16,13 @@ three languages, and each language's search holds its own.
 
 from __future__ import annotations
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from edition_outputs import COMPARE_PLACE
-from site_languages import current_language
 
 
-def note_page(html: str, page: Page, config: MkDocsConfig, *, pages: dict[str, tuple[str, str]]) -> str:
+def note_page(html: str, page: Page, *, lang: str, pages: dict[str, tuple[str, str]]) -> str:
     if page.meta.get("edition") != "compare":
         return html
-    pages[current_language(config)] = (page.url, page.file.abs_dest_path)
+    pages[lang] = (page.url, page.file.abs_dest_path)
     return html + "\n" + COMPARE_PLACE

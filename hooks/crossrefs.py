@@ -34,14 +34,12 @@ from mkdocs.structure.pages import Page
 
 from edition.shared.problems import EditionError, format_problems
 from edition.text.crossrefs import build_index
-from edition.text.links import Links
 from edition.text.render import PageRenderer
 from edition.text.syntax import ScannedPage, made_by_scan, scan
 
-from build_state import BuildState
+from build_state import BuildState, LanguageBuild
 from project import project_facts, project_registry, project_root
-from site_languages import current_language
-from site_links import page_urls
+from site_links import site_links
 
 # ---------------------------------------------------------------------------------------------
 # Events
@@ -60,8 +58,8 @@ def check_settings(config: MkDocsConfig, *, state: BuildState) -> None:
         raise PluginError(str(error)) from error
 
 
-def index_pages(files: Files, config: MkDocsConfig, *, state: BuildState) -> Files:
-    language = state.language(current_language(config))
+def index_pages(files: Files, config: MkDocsConfig, *, lang: str, state: BuildState) -> Files:
+    language = state.language(lang)
     root = project_root(config)
     pages = {f.src_uri: _shown(f, root) for f in files.documentation_pages()}
     if {uri: page.path for uri, page in language.scanned.items()} == pages:
@@ -75,8 +73,10 @@ def index_pages(files: Files, config: MkDocsConfig, *, state: BuildState) -> Fil
     return files
 
 
-def hand_renderer(markdown: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
-    language = state.language(current_language(config))
+def hand_renderer(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState
+) -> str:
+    language = state.language(lang)
     scanned = language.scanned.get(page.file.src_uri)
     renderer = None
     if scanned is not None and language.index is not None:
@@ -85,17 +85,15 @@ def hand_renderer(markdown: str, page: Page, config: MkDocsConfig, files: Files,
         def templates(name: str, /, **context: Any) -> str:
             return str(env.get_template(f"partials/edition/{name}").render(**context))
 
-        lang = getattr(page.file, "locale", None) or config.theme.get("language", "en")
-        registry = project_registry(config, state)
-        links = Links(language.index, registry, lang, page_urls(files))
-        renderer = PageRenderer(language.index, registry, lang, templates, links, page.url)
+        links = site_links(config, files, lang=lang, state=state)
+        renderer = PageRenderer(language.index, links.registry, lang, templates, links, page.url)
     config.mdx_configs.setdefault(EXTENSION, {})["renderer"] = renderer
     return markdown
 
 
-def check_made(html: str, page: Page, config: MkDocsConfig, *, state: BuildState) -> str:
+def check_made(html: str, page: Page, config: MkDocsConfig, *, here: LanguageBuild) -> str:
     renderer = config.mdx_configs.get(EXTENSION, {}).pop("renderer", None)
-    scanned = state.language(current_language(config)).scanned.get(page.file.src_uri)
+    scanned = here.scanned.get(page.file.src_uri)
     if renderer is not None and scanned is not None:
         _made_by_scan(scanned, renderer.made)
     return html

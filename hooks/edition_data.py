@@ -30,13 +30,12 @@ from edition.text.page_parts import extract_parts
 from build_state import BuildState, LanguageEdition
 from edition_outputs import DOCUMENT, SCHEMA
 from project import project_registry
-from site_languages import current_language, edition_prefix, is_edition_home, site_languages, site_names
+from site_languages import edition_prefix, is_edition_home, site_languages, site_names
 from site_links import site_links
 from site_variant import offline_variant
 
 
-def read_chapters(config: MkDocsConfig, files: Files, *, state: BuildState) -> None:
-    lang = current_language(config)
+def read_chapters(config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> None:
     nav = state.navs[lang]  # kept by the adapter in on_nav
     _, default = site_languages(config)
     index = state.language(lang).index
@@ -46,7 +45,7 @@ def read_chapters(config: MkDocsConfig, files: Files, *, state: BuildState) -> N
         for page in nav.pages
         if isinstance(page, Page) and page.meta.get("pdf", True)
     ]
-    urls = site_links(config, files, state=state).urls
+    urls = site_links(config, files, lang=lang, state=state).urls
     provision_pages = {provision: urls[src] for provision, src in index.provision_pages.items() if src in urls}
     state.editions[lang] = LanguageEdition(
         lang=lang,
@@ -58,10 +57,11 @@ def read_chapters(config: MkDocsConfig, files: Files, *, state: BuildState) -> N
     )
 
 
-def add_links(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
-    if not is_edition_home(page.url, config):
+def add_links(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState
+) -> dict[str, Any]:
+    if not is_edition_home(page.url, config, lang=lang):
         return context
-    lang = current_language(config)
     languages = site_languages(config)[0]
     labels = project_registry(config, state).labels
 

@@ -18,23 +18,20 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from edition.downloads.colophon import about_lines
-from edition.frame.formatting import format_date
-from edition.frame.page_frame import edition_line, start_links
+from edition.frame.page_frame import footer_context, orientation
 
 from build_state import BuildState
 from project import project_facts, project_registry
-from site_languages import current_language, is_edition_home
+from site_languages import is_edition_home
 
 ABOUT_PLACE = "<!-- edition:about-this-edition -->"
 
 
-def add_about(html: str, config: MkDocsConfig, *, state: BuildState) -> str:
+def add_about(html: str, config: MkDocsConfig, *, lang: str, state: BuildState) -> str:
     if ABOUT_PLACE not in html:
         return html
-    lang = current_language(config)
     lines = about_lines(
         project_registry(config, state).labels[lang],
         project_facts(config, state).editors,
@@ -47,24 +44,12 @@ def add_about(html: str, config: MkDocsConfig, *, state: BuildState) -> str:
 
 
 def add_frame(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, *, state: BuildState
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation, *, lang: str, state: BuildState
 ) -> dict[str, Any]:
-    labels = project_registry(config, state).labels[current_language(config)]
+    labels = project_registry(config, state).labels[lang]
     facts = project_facts(config, state)
-    line = edition_line(labels, date_text=format_date(facts.date, labels), version=facts.version)
-    context["edition_line"] = line
-    context["made_with"] = labels["footer_made_with"]
-    if is_edition_home(page.url, config):
-        pages = [
-            (PurePosixPath(p.file.src_uri).name, p.title or "", get_relative_url(p.url, page.url))
-            for p in nav.pages
-            if isinstance(p, Page)
-        ]
-        comments = next((href for name, _, href in pages if name == "comments.md"), None)
-        context["edition_orientation"] = {
-            "labels": labels,
-            "line": line,
-            "start": start_links(pages),
-            "comments_href": f"{comments}#how-to-comment" if comments else None,
-        }
+    context.update(footer_context(labels, date=facts.date, version=facts.version))
+    if is_edition_home(page.url, config, lang=lang):
+        pages = [(PurePosixPath(p.file.src_uri).name, p.title or "", p.url) for p in nav.pages if isinstance(p, Page)]
+        context["edition_orientation"] = orientation(labels, line=context["edition_line"], pages=pages, here=page.url)
     return context

@@ -1,4 +1,5 @@
-"""Interface words of the edition's own frame, per language (from ``data/labels.yml``).
+"""Interface words of the edition's own frame, per language (from ``data/labels.yml``; logic in
+``edition/frame/page_frame.py``).
 
 ``add_words``, called by the adapter (``hooks/build.py``) in ``on_page_context``: gives
 ``overrides/main.html`` the note that a translated edition shows on every page (whose translation it
@@ -14,21 +15,15 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from edition.frame.page_frame import TEXT_PAGES
+from edition.frame.page_frame import interface_words
 
 from build_state import BuildState
 from project import project_registry
-from site_languages import current_language
 
 
-def add_words(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
-    labels = project_registry(config, state).labels.get(current_language(config), {})
-    if "translation_note_text" in labels:
-        context["edition_translation_note"] = {
-            "title": labels["translation_note_title"],
-            "summary": labels["translation_note_summary"],
-            "text": labels["translation_note_text"],
-        }
-    if PurePosixPath(page.file.src_uri).name in TEXT_PAGES:
-        context["edition_text_only"] = labels["text_only"]
+def add_words(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState
+) -> dict[str, Any]:
+    labels = project_registry(config, state).labels.get(lang, {})
+    context.update(interface_words(labels, page_name=PurePosixPath(page.file.src_uri).name))
     return context

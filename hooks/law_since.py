@@ -65,7 +65,7 @@ def add_annex(html_text: str, page: Page, config: MkDocsConfig, files: Files, *,
 # page's pointer is a template value (overrides/main.html's orientation box): neither under QUNO's title nor in the PDF.
 def add_notes(context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
     files, content = state.language(lang).files, page.content
-    has_places, home = content is not None and PLACE in content, is_edition_home(page.url, config)
+    has_places, home = content is not None and PLACE in content, is_edition_home(page.url, config, lang=lang)
     filling = (
         _filling(page, config, files, lang=lang, state=state) if files is not None and (has_places or home) else None
     )
@@ -80,5 +80,5 @@ def _filling(page: Page, config: MkDocsConfig, files: Files, *, lang: str, state
     law, here = state.loaded.law, state.language(lang)
     if law is None or here.index is None:
         return None
-    links = site_links(config, files, state=state)
+    links = site_links(config, files, lang=lang, state=state)
     return LaterLawPage(law, AnnexPage(links, page.url, page.file.src_uri, here.templates(config)))

@@ -19,17 +19,15 @@ from edition.frame.not_found import editions, site_root_path
 
 from build_state import BuildState
 from project import project_registry
-from site_languages import current_language, site_languages, site_names
+from site_languages import site_languages, site_names
 
 
-def page(config: MkDocsConfig, *, state: BuildState) -> str:
+def page(config: MkDocsConfig, *, lang: str, state: BuildState) -> str:
     languages, default = site_languages(config)
     names = site_names(config)
     root = site_root_path(config.site_url)
     blocks = editions(
         languages, default=default, root=root, site_names=names, labels=project_registry(config, state).labels
     )
-    template = (
-        state.language(current_language(config)).templates(config).get_template("partials/edition/not-found.html")
-    )
+    template = state.language(lang).templates(config).get_template("partials/edition/not-found.html")
     return str(template.render(editions=blocks, root=root, default=default))

@@ -52,7 +52,7 @@ def add_links(context: dict[str, Any], page: Page, config: MkDocsConfig, *, stat
                 alternate["link"] = link + "index.html"
         if not config.site_url:  # the other editions have no known address: offer none
             alternates[:] = [alternate for alternate in alternates if alternate["lang"] == lang]
-    elif is_edition_home(page.url, config):
+    elif is_edition_home(page.url, config, lang=lang):
         labels = project_registry(config, state).labels
         context["edition_offline_zips"] = {
             "label": labels[lang]["offline_all"],

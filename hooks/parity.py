@@ -25,12 +25,12 @@ from edition.text.parity import parity_problems, registry_parity, scan_languages
 
 from build_state import BuildState
 from project import project_registry, project_root
-from site_languages import current_language, site_languages
+from site_languages import site_languages
 
 
-def check_every_language(config: MkDocsConfig, *, state: BuildState) -> None:
+def check_every_language(config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
     languages, default = site_languages(config)
-    if current_language(config) != default or len(languages) < 2:
+    if lang != default or len(languages) < 2:
         return
     root = project_root(config)
     try:

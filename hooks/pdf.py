@@ -123,7 +123,7 @@ def add_links(context: dict[str, Any], page: Page, config: MkDocsConfig, *, stat
         return state.pdf_sizes.item(other, lang, href, labels)
 
     context["edition_pdf"] = {"label": labels[lang]["pdf_download"], **link(lang)}
-    if is_edition_home(page.url, config):
+    if is_edition_home(page.url, config, lang=lang):
         context["edition_pdfs"] = {"label": labels[lang]["pdf_all"], "items": [link(other) for other in shown]}
     return context
 

@@ -64,7 +64,7 @@ def add_notes(html_text: str, page: Page, config: MkDocsConfig, files: Files, *,
 # in the edition's orientation box (overrides/main.html), not after the 2005 title page.
 def add_home_note(context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
     files = state.language(lang).files
-    if not is_edition_home(page.url, config) or files is None:
+    if not is_edition_home(page.url, config, lang=lang) or files is None:
         return
     with reported():
         note = home_note(_annex_page(page, config, files, lang=lang, state=state), countries=state.loaded.countries)
@@ -72,5 +72,5 @@ def add_home_note(context: dict[str, Any], page: Page, config: MkDocsConfig, *, 
 
 
 def _annex_page(page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> AnnexPage:
-    links = site_links(config, files, state=state)
+    links = site_links(config, files, lang=lang, state=state)
     return AnnexPage(links, page.url, page.file.src_uri, state.language(lang).templates(config))

@@ -18,13 +18,12 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from edition.frame.search_index import Entry, guideline_entries
+from edition.frame.search_index import Entry, guideline_entries, search_base
 
-from site_languages import current_language, edition_prefix, site_languages
+from site_languages import edition_prefix, site_languages
 
 
-def add_entries(html: str, page: Page, config: MkDocsConfig, *, entries: dict[str, list[Entry]]) -> str:
-    lang = current_language(config)
+def add_entries(html: str, page: Page, config: MkDocsConfig, *, lang: str, entries: dict[str, list[Entry]]) -> str:
     default = site_languages(config)[1]
     if 'class="guideline"' in html:
         location = page.url.removeprefix(edition_prefix(lang, default))  # relative to its edition's root
@@ -32,9 +31,8 @@ def add_entries(html: str, page: Page, config: MkDocsConfig, *, entries: dict[st
     return html
 
 
-def point_to_index(context: dict[str, Any], config: MkDocsConfig) -> dict[str, Any]:
-    default = site_languages(config)[1]
-    lang = current_language(config)
-    if lang != default:
-        context["edition_search_base"] = f"{context['base_url']}/{lang}/"
+def point_to_index(context: dict[str, Any], config: MkDocsConfig, *, lang: str) -> dict[str, Any]:
+    base = search_base(context["base_url"], lang=lang, default=site_languages(config)[1])
+    if base is not None:
+        context["edition_search_base"] = base
     return context

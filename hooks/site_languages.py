@@ -40,7 +40,7 @@ def edition_prefix(lang: str, default: str) -> str:
 
 
 # Why: an edition's home page; MkDocs' ``page.is_homepage`` is true only for the default edition's.
-def is_edition_home(page_url: str, config: MkDocsConfig) -> bool:
+def is_edition_home(page_url: str, config: MkDocsConfig, *, lang: str) -> bool:
     _, default = site_languages(config)
-    home = edition_prefix(current_language(config), default)
+    home = edition_prefix(lang, default)
     return page_url in (home, home + "index.html")

@@ -16,7 +16,6 @@ from edition.text.links import Links
 
 from build_state import BuildState
 from project import project_registry
-from site_languages import current_language
 
 
 # Why: a page's source path to its address, for the pages of this language's build.
@@ -26,8 +25,7 @@ def page_urls(files: Files) -> dict[str, str]:
 
 # Why: the resolver of the language being built; before its pages are indexed, it finds pages but no ids.
 def site_links(
-    config: MkDocsConfig, files: Files, *, state: BuildState, retired: Mapping[str, str] | None = None
+    config: MkDocsConfig, files: Files, *, lang: str, state: BuildState, retired: Mapping[str, str] | None = None
 ) -> Links:
-    lang = current_language(config)
     index = state.language(lang).index or CrossIndex()
     return Links(index, project_registry(config, state), lang, page_urls(files), retired or {})

@@ -19,7 +19,6 @@ Addresses in citations are permanent: ``site_url`` when it is a published addres
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +32,11 @@ from edition.shared.places import fill_places
 from edition.text.ids import anchor_of
 from edition.text.links import relative_url
 from edition.tools.citation import Work, edition_work
-from edition.tools.views import citation_files, compare_label, edition_cite, script_data
+from edition.tools.views import citation_files, citation_script, compare_label, edition_cite, script_data
 
 from build_state import BuildState
 from project import project_facts, project_registry
-from site_languages import current_language, edition_prefix, is_edition_home, site_languages
+from site_languages import edition_prefix, is_edition_home, site_languages
 from site_links import site_links
 
 PLACE = "<!-- edition:tools "
@@ -49,45 +48,43 @@ SCRIPT = "cite/templates.js"  # the citation templates of the edition, loaded by
 # Events
 
 
-def write_citation_files(config: MkDocsConfig, *, state: BuildState) -> None:
-    lang = current_language(config)
-    _, default = site_languages(config)
+def write_citation_files(config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
+    prefix = edition_prefix(lang, site_languages(config)[1])
     work = _work(config, lang, state=state)
     # Without a published address, the files give none: a relative or local one leads nowhere.
     published = published_address(config.site_url)
-    home = published + edition_prefix(lang, default) if published else None
+    home = published + prefix if published else None
     for path, text in citation_files(work, home=home).items():
-        target = Path(config.site_dir) / (edition_prefix(lang, default) + path)
+        target = Path(config.site_dir) / (prefix + path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="")
     data = script_data(work, project_registry(config, state).labels[lang], base=published or "")
-    script = Path(config.site_dir) / (edition_prefix(lang, default) + SCRIPT)
-    script.write_text(f"window.editionCite = {json.dumps(data, ensure_ascii=False)};\n", encoding="utf-8")
+    (Path(config.site_dir) / (prefix + SCRIPT)).write_text(citation_script(data), encoding="utf-8")
 
 
 # Why: the tools go in once search has read the page (the adapter's ``on_page_context``): they are not for search.
-def add_tools(context: dict[str, Any], page: Page, config: MkDocsConfig, *, state: BuildState) -> dict[str, Any]:
-    files = state.language(current_language(config)).files
+def add_tools(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState
+) -> dict[str, Any]:
+    files = state.language(lang).files
     if page.content is not None and files is not None:
-        page.content = _with_tools(page.content, page, config, files, state=state)
-    if is_edition_home(page.url, config):
-        lang = current_language(config)
+        page.content = _with_tools(page.content, page, config, files, lang=lang, state=state)
+    if is_edition_home(page.url, config, lang=lang):
         prefix = edition_prefix(lang, site_languages(config)[1])
         labels = project_registry(config, state).labels[lang]
         context["edition_cite"] = edition_cite(labels, href=lambda path: relative_url(prefix + path, page.url))
     return context
 
 
-def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files, *, state: BuildState) -> str:
-    home = is_edition_home(page.url, config)
+def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> str:
+    home = is_edition_home(page.url, config, lang=lang)
     if PLACE not in html and not home:
         return html
-    lang = current_language(config)
     registry = project_registry(config, state)
     labels = registry.labels[lang]
     env = state.language(lang).templates(config)
     tools = env.get_template("partials/edition/tools.html")
-    links = site_links(config, files, state=state)
+    links = site_links(config, files, lang=lang, state=state)
     compare = links.find(COMPARE_PAGE)
 
     def render(target: str) -> str:
@@ -98,8 +95,7 @@ def _with_tools(html: str, page: Page, config: MkDocsConfig, files: Files, *, st
 
     html = fill_places(html, prefix=PLACE, targets=links.targets, render=render)
     dialog = env.get_template("partials/edition/cite-dialog.html")
-    _, default = site_languages(config)
-    script = relative_url(edition_prefix(lang, default) + SCRIPT, page.url)
+    script = relative_url(edition_prefix(lang, site_languages(config)[1]) + SCRIPT, page.url)
     return html + dialog.render(labels=labels, path=online_address(page.url), script=script, whole=home)
 
 

@@ -10,12 +10,26 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 from pypdf import PdfReader
 
 from edition.text.crossrefs import build_index
 from edition.text.registry import load_registry
 from edition.text.syntax import scan
-from edition.tools.checklist import LABELS, STATUSES, STORAGE_KEY, checklist_parts, headings_above, missing_labels
+from edition.tools.checklist import (
+    LABELS,
+    MAX_FILE_BYTES,
+    MAX_NOTE,
+    STATUSES,
+    STORAGE_KEY,
+    ChecklistItem,
+    ChecklistPart,
+    ChecklistSection,
+    checklist_context,
+    checklist_parts,
+    headings_above,
+    missing_labels,
+)
 from tests.conftest import ROOT, BuildResult
 from tests.site import EDITION_PREFIX, parse
 
@@ -87,6 +101,36 @@ def test_the_outline_is_the_same_in_every_language_but_for_the_titles() -> None:
 )
 def test_missing_words_are_named(labels: dict[str, str], missing: list[str]) -> None:
     assert missing_labels(labels) == missing
+
+
+ITEM = ChecklistItem("III.a.1", "iii-a-1", "general-issues.md", "T.")
+PART = ChecklistPart(
+    "III", "III", (ChecklistSection("III.a", "a.", (ITEM, ITEM)), ChecklistSection("III.b", "b.", (ITEM,)))
+)
+
+
+@pytest.mark.parametrize(
+    ("parts", "count"),
+    [([], 0), ([PART], 3), ([PART, PART], 6)],
+)
+@pytest.mark.parametrize("lang", list(EDITION_PREFIX))
+def test_the_checklist_context_counts_the_paragraphs_in_the_pages_words(
+    lang: str, parts: list[ChecklistPart], count: int
+) -> None:
+    labels = REGISTRY.labels[lang]
+    found = checklist_context(
+        parts, hrefs={"general-issues.md": "../general-issues/"}, labels=labels, lang=lang, details="<p>D</p>"
+    )
+    assert found["count"] == count and found["parts"] == parts and found["lang"] == lang
+    assert found["hrefs"] == {"general-issues.md": "../general-issues/"}
+    assert [s["code"] for s in found["statuses"]] == list(STATUSES)
+    assert [s["label"] for s in found["statuses"]] == [labels[f"checklist_status_{code}"] for code in STATUSES]
+    assert set(found["labels"]) == {key.removeprefix("checklist_") for key in labels if key.startswith("checklist_")}
+    assert set(LABELS) <= set(found["labels"])
+    assert (found["storage_key"], found["max_note"], found["max_bytes"]) == (STORAGE_KEY, MAX_NOTE, MAX_FILE_BYTES)
+    assert found["colon"] == labels["colon"]
+    # The page's reference part is HTML the edition made from its own Markdown: marked safe, not escaped.
+    assert isinstance(found["details"], Markup) and str(found["details"]) == "<p>D</p>"
 
 
 @pytest.mark.parametrize("lang", list(EDITION_PREFIX))
@@ -207,3 +251,8 @@ def test_the_controls_say_what_they_do_in_the_pages_language(built_site: Path, l
     assert field is not None and field.get_text(strip=True) == labels["checklist_import"]
     headings = [h.get_text(strip=True) for h in soup.select(".checklist h2")][:2]
     assert headings == [labels["checklist_tools"], labels["checklist_summary"]]
+    # Each paragraph's controls name it for screen readers only, by the edition's one class for that.
+    controls = soup.select(".checklist label[for$='-status'], .checklist label[for$='-note']")
+    assert len(controls) == 2 * 58
+    for control in controls:
+        assert [span.get("class") for span in control.find_all("span")] == [["edition-visually-hidden"]], control

@@ -4,14 +4,25 @@ downloads are (in the built HTML, then in Chromium)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from edition.frame.facts import load_facts
 from edition.frame.formatting import format_date
-from edition.frame.page_frame import START_PAGES, Link, edition_line, start_links
+from edition.frame.page_frame import (
+    START_PAGES,
+    TEXT_PAGES,
+    Link,
+    edition_line,
+    footer_context,
+    interface_words,
+    orientation,
+    start_links,
+)
 from tests.site import ALL_PAGES, EDITION_PREFIX, LABELS, article, html_files, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +41,78 @@ def test_start_links_follow_the_reading_order_and_skip_missing_pages() -> None:
     pages = [("specific-issues.md", "IV", "s/"), ("index.md", "T", "./"), ("foreword.md", "F", "f/")]
     assert START_PAGES[0] == "foreword.md"
     assert start_links(pages) == [Link("F", "f/"), Link("IV", "s/")]
+
+
+def test_footer_context_dates_the_edition_and_credits_the_theme_in_the_pages_words() -> None:
+    labels = {
+        "footer_edition": "Cette édition : {date}, version {version}",
+        "footer_made_with": "Réalisé avec",
+        "months": "janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre",
+        "date_format": "{day} {month} {year}",
+    }
+    assert footer_context(labels, date=dt.date(2027, 2, 3), version="1.2") == {
+        "edition_line": "Cette édition : 3 février 2027, version 1.2",
+        "made_with": "Réalisé avec",
+    }
+
+
+NAV = [
+    ("index.md", "Home", "fr/"),
+    ("specific-issues.md", "IV", "fr/specific-issues/"),
+    ("foreword.md", "Avant-propos", "fr/foreword/"),
+    ("comments.md", "Commentaires", "fr/comments/"),
+]
+
+
+@pytest.mark.parametrize(
+    ("pages", "here", "start", "comments_href"),
+    [
+        (NAV, "fr/", [Link("Avant-propos", "foreword/"), Link("IV", "specific-issues/")], "comments/#how-to-comment"),
+        (  # the offline edition's pages are files, and so is the home page's address
+            [(n, t, u.rstrip("/") + ".html" if u != "fr/" else "fr/index.html") for n, t, u in NAV],
+            "fr/index.html",
+            [Link("Avant-propos", "foreword.html"), Link("IV", "specific-issues.html")],
+            "comments.html#how-to-comment",
+        ),
+        (NAV[:3], "fr/", [Link("Avant-propos", "foreword/"), Link("IV", "specific-issues/")], None),  # no Comments page
+        ([], "", [], None),
+    ],
+)
+def test_orientation_links_the_start_pages_and_how_to_comment_from_the_home_page(
+    pages: list[tuple[str, str, str]], here: str, start: list[Link], comments_href: str | None
+) -> None:
+    labels = {"home_files_title": "Fichiers"}
+    found = orientation(labels, line="Cette édition", pages=pages, here=here)
+    assert found == {"labels": labels, "line": "Cette édition", "start": start, "comments_href": comments_href}
+
+
+NOTE = {"translation_note_title": "T", "translation_note_summary": "S", "translation_note_text": "X"}
+
+
+@pytest.mark.parametrize(
+    ("labels", "page_name", "expected"),
+    [
+        ({"text_only": "2005 only"}, "index.md", {}),  # the default edition, its title page
+        ({"text_only": "2005 only"}, TEXT_PAGES[0], {"edition_text_only": "2005 only"}),
+        (
+            {**NOTE, "text_only": "Texte de 2005"},
+            "general-issues.md",
+            {
+                "edition_translation_note": {"title": "T", "summary": "S", "text": "X"},
+                "edition_text_only": "Texte de 2005",
+            },
+        ),
+        (
+            {**NOTE, "text_only": "Texte"},
+            "checklist.md",
+            {"edition_translation_note": {"title": "T", "summary": "S", "text": "X"}},
+        ),
+    ],
+)
+def test_interface_words_give_the_translation_note_and_the_text_only_control_where_they_belong(
+    labels: dict[str, str], page_name: str, expected: dict[str, Any]
+) -> None:
+    assert interface_words(labels, page_name=page_name) == expected
 
 
 def edition_pages(site: Path, lang: str) -> list[Path]:

@@ -10,11 +10,27 @@ from edition.frame.search_index import (
     Entry,
     guideline_entries,
     language_of,
+    search_base,
     split_index,
     with_entries,
 )
 
 LANGS = ["en", "fr", "es"]
+
+
+@pytest.mark.parametrize(
+    ("base_url", "lang", "expected"),
+    [
+        ("..", "en", None),  # the default edition searches Material's own index
+        ("..", "fr", "../fr/"),
+        ("../..", "es", "../../es/"),
+        (".", "fr", "./fr/"),
+    ],
+)
+def test_search_base_points_a_translated_edition_at_its_own_index(
+    base_url: str, lang: str, expected: str | None
+) -> None:
+    assert search_base(base_url, lang=lang, default="en") == expected
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,15 @@ import pytest
 from edition.frame.facts import load_facts
 from edition.text.registry import load_registry
 from edition.tools.citation import Work, edition_work
-from edition.tools.views import FILES, SCRIPT_WORDS, citation_files, compare_label, edition_cite, script_data
+from edition.tools.views import (
+    FILES,
+    SCRIPT_WORDS,
+    citation_files,
+    citation_script,
+    compare_label,
+    edition_cite,
+    script_data,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = load_registry(ROOT / "data").labels
@@ -54,3 +62,19 @@ def test_the_compare_link_names_its_paragraph_or_provision(target: str, provisio
     label = compare_label(target, LABELS["en"], provision_label=provision_label)
     assert label == LABELS["en"][key].format(number=target, label=provision_label)
     assert (provision_label or target) in label
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"words": {"cite_copied": "Copié « ici »"}, "base": ""},  # kept as written, not as \u escapes
+        {"part": {"csl": '[{"title": "</script>"}]'}, "months": ["enero"]},
+    ],
+)
+def test_the_citation_script_hands_the_data_to_the_page_as_it_is(data: dict[str, object]) -> None:
+    script = citation_script(data)
+    prefix, suffix = "window.editionCite = ", ";\n"
+    assert script.startswith(prefix) and script.endswith(suffix)
+    assert json.loads(script.removeprefix(prefix).removesuffix(suffix)) == data
+    assert "\\u" not in script

@@ -35,6 +35,11 @@ class Entry:
         return {"location": self.location, "title": self.title, "text": self.text}
 
 
+# Why: where a translated edition's search finds its own index (the default edition's is Material's own).
+def search_base(base_url: str, *, lang: str, default: str) -> str | None:
+    return None if lang == default else f"{base_url}/{lang}/"
+
+
 # Why: a location's edition, read from its first path segment (the default has none).
 def language_of(location: str, *, languages: Sequence[str], default: str) -> tuple[str, str]:
     for lang in languages:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from edition.shared.problems import Problem
+from edition.shared.safe_html import edition_html
 from edition.text.crossrefs import CrossIndex
 from edition.text.headings import source_headings
 from edition.text.ids import guideline_anchor, parse_guideline_number
@@ -159,3 +161,24 @@ def checklist_parts(
 # Why: a language without every checklist word must stop the build, not show a blank button.
 def missing_labels(labels: Mapping[str, str]) -> list[str]:
     return [f"checklist_{key}" for key in LABELS if f"checklist_{key}" not in labels]
+
+
+# Why: what ``overrides/checklist.html`` gets: the outline linked to the pages (``hrefs``: page -> address),
+# the statuses and words of one language, the bounds the script holds imports to, and the page's reference
+# part (``details``, HTML Markdown made from the page) shown after the questions.
+def checklist_context(
+    parts: Sequence[ChecklistPart], *, hrefs: Mapping[str, str], labels: Mapping[str, str], lang: str, details: str
+) -> dict[str, Any]:
+    return {
+        "parts": parts,
+        "hrefs": hrefs,
+        "statuses": [{"code": code, "label": labels[f"checklist_status_{code}"]} for code in STATUSES],
+        "labels": {k.removeprefix("checklist_"): text for k, text in labels.items() if k.startswith("checklist_")},
+        "storage_key": STORAGE_KEY,
+        "lang": lang,
+        "colon": labels["colon"],
+        "count": sum(len(section.items) for part in parts for section in part.sections),
+        "max_note": MAX_NOTE,
+        "max_bytes": MAX_FILE_BYTES,
+        "details": edition_html(details),
+    }

@@ -51,6 +51,11 @@ def script_data(work: Work, labels: Mapping[str, str], *, base: str) -> dict[str
     }
 
 
+# Why: the script that hands ``script_data`` to the pages' script (``tools.js`` reads ``window.editionCite``).
+def citation_script(data: Mapping[str, Any]) -> str:
+    return f"window.editionCite = {json.dumps(data, ensure_ascii=False)};\n"
+
+
 # Why: "Cite this edition" on a home page, with the files for reference managers (``href`` of a path).
 def edition_cite(labels: Mapping[str, str], *, href: Callable[[str], str]) -> dict[str, Any]:
     return {

@@ -144,7 +144,7 @@
     }
     if (marks.length) {
       const name = document.createElement("span");
-      name.className = "passage-mark__label";
+      name.className = "passage-mark__label edition-visually-hidden";
       name.textContent = label;
       marks[0].prepend(name);
     }
