@@ -60,20 +60,21 @@ def select(page: Page, words: str, *, touch: bool) -> None:
     page.evaluate(KEEP_BLOCK, ANCHOR)
 
 
-def open_page(checked_pages: CheckedPages, site_url: str, width: int, height: int) -> Page:
+# Why: the French page at this size, with words of IV.b.17 selected as a reader there would; the words.
+def selected_at(checked_pages: CheckedPages, site_url: str, width: int, height: int) -> tuple[Page, str]:
     touch = width < 600
     page = checked_pages.open(site_url, width=width, height=height, has_touch=touch, is_mobile=touch)
     page.goto(f"{site_url}/fr/specific-issues/#{ANCHOR}")
-    return page
+    words = words_in(LANG, TARGET)
+    select(page, words, touch=touch)
+    return page, words
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_the_link_takes_no_focus_is_announced_and_tab_reaches_it_right_after_the_words(
     checked_pages: CheckedPages, site_url: str, width: int, height: int
 ) -> None:
-    page = open_page(checked_pages, site_url, width, height)
-    words = words_in(LANG, TARGET)
-    select(page, words, touch=width < 600)
+    page, words = selected_at(checked_pages, site_url, width, height)
     control = page.get_by_role("link", name=NAME, exact=True)
     expect(control).to_be_visible()
     expect(page.locator(".passage-control__status[role=status]")).to_have_text(NAME)
@@ -111,9 +112,7 @@ def test_the_link_takes_no_focus_is_announced_and_tab_reaches_it_right_after_the
 def test_escape_hides_the_link_and_leaves_the_selection(
     checked_pages: CheckedPages, site_url: str, width: int, height: int
 ) -> None:
-    page = open_page(checked_pages, site_url, width, height)
-    words = words_in(LANG, TARGET)
-    select(page, words, touch=width < 600)
+    page, words = selected_at(checked_pages, site_url, width, height)
     control = page.locator(".passage-control")
     expect(control).to_be_visible()
     page.keyboard.press("Escape")
