@@ -168,7 +168,7 @@
     }
     if (marks.length) {
       const name = document.createElement("span");
-      name.className = "passage-mark__label";
+      name.className = "passage-mark__label edition-visually-hidden";
       name.textContent = label;
       marks[0].prepend(name);
     }
@@ -222,7 +222,7 @@
   function announce(words) {
     if (!told) {
       told = document.createElement("p");
-      told.className = "passage-control__status";
+      told.className = "passage-control__status edition-visually-hidden";
       told.setAttribute("role", "status");
       document.body.append(told);
     }
