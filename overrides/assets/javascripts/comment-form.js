@@ -79,10 +79,13 @@
   const query = new URLSearchParams(location.search);
   const wanted = query.get("target");
   if (wanted) form.elements.targets.value = wanted;
-  // Words selected in the text ("Comment on this passage", passages.js) arrive with their context.
-  if (query.get("exact")) {
-    form.elements.passage.value = query.get("exact");
-    form.elements.passage_start.value = query.get("start") || "";
+  // Words selected in the text ("Comment on this passage", passages.js) arrive with their context,
+  // kept for where the text cannot be loaded to compute it (file://, the offline edition).
+  const selected = query.get("exact") ? { exact: query.get("exact"), prefix: query.get("prefix") || "",
+                                          suffix: query.get("suffix") || "", start: query.get("start") || "" } : null;
+  if (selected) {
+    form.elements.passage.value = selected.exact;
+    form.elements.passage_start.value = selected.start;
   }
 
   const say = (key, values = {}) => edition.fill(messages[key], values);
@@ -200,7 +203,9 @@
   const normal = (text) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
   let texts = null;
   function targetTexts() {
-    if (!texts) {
+    if (!texts && location.protocol === "file:") {
+      texts = Promise.resolve(null); // browsers refuse fetch() from file://: not tried, no error logged
+    } else if (!texts) {
       texts = fetch(new URL(settings.texts, location.href))
         .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
         .then((data) => new Map([...data.paragraphs, ...data.provisions].map((p) => [p.id, normal(p.text)])))
@@ -226,6 +231,16 @@
     return { passage: { exact, prefix, suffix, start: before.length } };
   }
 
+  // Unchecked words with the context the page gave them when they are still the words selected,
+  // that context being plain characters of the lengths a comment file allows; else the words alone.
+  // The editors' checker judges them all.
+  function selectedContext(exact) {
+    if (!selected || normal(selected.exact) !== exact || !/^(0|[1-9][0-9]{0,5})$/u.test(selected.start)) return { exact };
+    const context = [selected.prefix, selected.suffix];
+    if (context.some((text) => [...text].length > CONTEXT || characterProblem(text, false))) return { exact };
+    return { exact, prefix: selected.prefix, suffix: selected.suffix, start: Number(selected.start) };
+  }
+
   // The passage as entered: {} when none, else {passage} (checked, or unchecked where the text could
   // not be loaded) or {problem}.
   async function passageState() {
@@ -237,7 +252,7 @@
     if (characters) return { problem: characters };
     const all = await targetTexts();
     const text = all && all.get(targets[0]);
-    if (!all) return { passage: { exact }, unchecked: true };
+    if (!all) return { passage: selectedContext(exact), unchecked: true };
     if (text === undefined) return { problem: say("passage_missing", { target: targets[0] }) };
     const hint = form.elements.passage_start.value === "" ? NaN : Number(form.elements.passage_start.value);
     return placed(exact, targets[0], text, hint);

@@ -65,14 +65,15 @@
   // ---- Panels under paragraphs and provisions
 
   // The words each comment is about, marked in the paragraph while its panel is open (passages.js);
-  // only those the build found in this language's text carry a place to mark.
+  // only those the build found in this language's text carry a place to mark. Words several
+  // comments share are marked once (passages.js merges the places), however many comments there are.
   const marked = new Map(); // details: the <mark>s made for its comments
   function markPassages(details, comments) {
     const passages = window.editionPassages;
     const holder = passages && passages.ownerOf(details);
     if (!holder || marked.has(details)) return;
-    const label = details.dataset.passageMark;
-    marked.set(details, comments.filter((c) => Array.isArray(c.mark)).flatMap((c) => passages.mark(holder, c.mark[0], c.mark[1], label)));
+    const spans = comments.filter((c) => Array.isArray(c.mark)).map((c) => c.mark);
+    marked.set(details, passages.mark(holder, spans, details.dataset.passageMark));
   }
   function unmarkPassages(details) {
     if (window.editionPassages && marked.has(details)) window.editionPassages.unmark(marked.get(details));

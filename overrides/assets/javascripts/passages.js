@@ -110,11 +110,35 @@
     return skipped && holder.contains(skipped) ? null : holder;
   }
 
-  // Marks the words from start to end (code points of the holder's text) with <mark>s, each named
-  // for screen readers by a visually hidden label that the text leaves out. The marks made.
-  function mark(holder, start, end, label) {
+  // The stretches of text that spans [start, end) cover, sorted, overlapping or touching ones merged:
+  // however many comments share words, each word is marked once and no mark holds another.
+  function merged(spans, length) {
+    const valid = spans
+      .filter((s) => Array.isArray(s) && Number.isInteger(s[0]) && Number.isInteger(s[1]) && s[0] >= 0 && s[1] > s[0] && s[1] <= length)
+      .sort((a, b) => a[0] - b[0]);
+    const out = [];
+    for (const [start, end] of valid) {
+      const last = out[out.length - 1];
+      if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+      else out.push([start, end]);
+    }
+    return out;
+  }
+
+  // Marks the words of spans ([start, end): code points of the holder's text) with <mark>s, each
+  // stretch named for screen readers by a visually hidden label that the text leaves out. The marks
+  // made. Stretches are marked from the last to the first, so the page's points read once for the
+  // whole text stay true (a stretch splits only text nodes at or after its own start).
+  function mark(holder, spans, label) {
     const { from } = holderText(holder);
-    if (!(start >= 0 && end > start && end <= from.length)) return [];
+    const marks = [];
+    for (const [start, end] of merged(spans, from.length).reverse()) {
+      marks.push(...markStretch(holder, from, start, end, label));
+    }
+    return marks;
+  }
+
+  function markStretch(holder, from, start, end, label) {
     const range = document.createRange();
     range.setStart(from[start][0], from[start][1]);
     const lastPoint = from[end - 1];
@@ -179,10 +203,55 @@
   window.editionPassages = Object.freeze({ textOf, passageOf, holderOf, ownerOf, mark, unmark, APPARATUS, CONTEXT });
 
   // ---- Select, then comment
+  // The link is put in the page right after the words' block (the paragraph's <p> or list, the
+  // provision's quotation), so Tab from the selection reaches it next, not at the end of the page.
+  // It never takes focus by itself: a reader selecting to copy keeps the selection and the focus.
+  // It is named by its own words ("Comment on this passage"), which a status also says once when
+  // it appears, for a screen reader's user who selected words. Escape hides it.
 
   let control = null;
+  let told = null; // the status that says the link has appeared
   function hide() {
-    if (control) control.hidden = true;
+    if (!control || control.hidden) return;
+    control.hidden = true;
+    told.textContent = "";
+  }
+
+  // Says the link's words in the status; a moment after the status is put in the page, as screen
+  // readers announce a change to a status only once they know of it.
+  function announce(words) {
+    if (!told) {
+      told = document.createElement("p");
+      told.className = "passage-control__status edition-visually-hidden";
+      told.setAttribute("role", "status");
+      document.body.append(told);
+    }
+    window.setTimeout(() => {
+      if (!control.hidden) told.textContent = words;
+    }, 100);
+  }
+
+  // The element the link goes after: the holder's block the selection ends in, or the quotation.
+  function placeAfter(range, holder) {
+    const root = textRoot(holder);
+    if (root !== holder) return root;
+    let node = range.endContainer === holder ? holder.childNodes[Math.max(0, range.endOffset - 1)] : range.endContainer;
+    if (node && node.nodeType !== Node.ELEMENT_NODE) node = node.parentElement;
+    while (node && node.parentElement !== holder) node = node.parentElement;
+    return node || root.lastElementChild;
+  }
+
+  // The link's place: under the selection, inside the width of the reader's window. Measured where
+  // it lands, as its containing block depends on the page.
+  function position(range) {
+    const box = range.getBoundingClientRect();
+    const width = document.documentElement.clientWidth;
+    control.style.top = "0px";
+    control.style.left = "0px";
+    const origin = control.getBoundingClientRect();
+    const left = Math.max(4, Math.min(box.left, width - Math.min(origin.width, 250) - 4));
+    control.style.top = `${box.bottom + 6 - origin.top}px`;
+    control.style.left = `${left - origin.left}px`;
   }
 
   // Where the paragraph's own "Comment on this paragraph" link leads, with the words added.
@@ -193,19 +262,21 @@
     if (!control) {
       control = document.createElement("a");
       control.className = "passage-control";
+      control.hidden = true;
       // A press on the link leaves the selection as it is, so the link stays until it is followed.
       control.addEventListener("mousedown", (event) => event.preventDefault());
-      document.body.append(control);
     }
+    const after = placeAfter(range, holder);
+    if (after && after.nextSibling !== control && document.activeElement !== control) after.after(control);
     const url = new URL(link.getAttribute("href"), location.href);
     for (const name of ["exact", "prefix", "suffix"]) url.searchParams.set(name, passage[name]);
     url.searchParams.set("start", String(passage.start));
     control.href = url.href;
     control.textContent = link.dataset.passageLabel;
-    const box = range.getBoundingClientRect();
-    control.style.top = `${window.scrollY + box.bottom + 6}px`;
-    control.style.left = `${Math.max(window.scrollX + 4, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - 260))}px`;
+    const appearing = control.hidden;
     control.hidden = false;
+    position(range);
+    if (appearing) announce(link.dataset.passageLabel);
   }
 
   let pending = 0;
@@ -224,7 +295,17 @@
       else hide();
     }, 120);
   });
+  // Escape hides the link; from the link itself, focus goes back to the words' paragraph, so the
+  // next Tab goes on from there.
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") hide();
+    if (event.key !== "Escape" || !control || control.hidden) return;
+    const from = document.activeElement === control ? control.previousElementSibling : null;
+    hide();
+    if (!from) return;
+    if (!from.hasAttribute("tabindex")) {
+      from.setAttribute("tabindex", "-1");
+      from.addEventListener("blur", () => from.removeAttribute("tabindex"), { once: true });
+    }
+    from.focus({ preventScroll: true });
   });
 })();
