@@ -1,16 +1,11 @@
 """Helper for the adapter (not a hook): what a build does when it starts and once every language is built.
 
-``hooks/build.py`` calls these. When the outermost build starts: symbolic links in what a build reads are
-refused (``edition/shared/symlinks.py``), the PDFs' workers start (``edition/downloads/pdf_jobs.py``) and,
-when what it is made from changed since its ZIPs were last made, the offline edition's build starts beside
-it (``edition/downloads/offline_build.py``). Under ``mkdocs serve``, ``data/``, ``comments/``, ``pdf/``,
-``sources/`` and ``overrides/`` are watched too.
-
-After every language, in the adapter's order: (a) one search index per edition, with paragraph entries;
-(b) sitemaps, one per edition, only when the published address (``site_url``) is configured; (c) the PDFs
-(``hooks/pdf.py``: written, their sizes on the pages); (d) the edition as data (``hooks/edition_outputs.py``);
-(e) the offline ZIPs (``hooks/offline.py``); (f) the comparison pages (``hooks/edition_outputs.py``);
-(g) published addresses (website only): each one in ``data/published-addresses.txt`` must resolve.
+When the outermost build starts: symbolic links in what it reads refused, the PDFs' workers started and,
+when what it is made from changed, the offline edition's build beside it (``edition/downloads/``); under
+``mkdocs serve``, ``data/``, ``comments/``, ``pdf/``, ``sources/`` and ``overrides/`` watched too. After every
+language (in ``hooks/build.py``'s order, between the PDFs, data, ZIPs and comparisons of ``hooks/pdf.py``,
+``hooks/edition_outputs.py`` and ``hooks/offline.py``): one search index per edition, with paragraph entries;
+sitemaps, only with a published address (``site_url``); the published addresses, each of which must resolve.
 """
 
 from __future__ import annotations

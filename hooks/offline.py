@@ -1,15 +1,10 @@
-"""The offline editions: one ZIP per language, linked from the home pages (logic in ``edition/downloads/``).
+"""The offline editions: one ZIP per language from the variant ``mkdocs.offline.yml`` (Material's offline plugin).
 
-The ZIPs come from a variant of this configuration, ``mkdocs.offline.yml``, with Material's offline plugin:
-its pages work from the file system. Called by the adapter (``hooks/build.py``):
-
-- ``ship_worker_shim`` (``on_config``, offline variant): the offline plugin's file:// worker shim, from unpkg.com,
-  replaced by a copy shipped with the site (which requests nothing from other hosts).
-- ``add_links`` (``on_page_context``): in the offline variant, the language switch leads to the other
-  editions on the website (a ZIP holds one language) when its address is configured, else offers none, and
-  the page is marked offline for ``overrides/main.html``; in the website's build, the home pages list the ZIPs.
-- ``write_zips`` (after every language, website only): the variant's build (``offline_build.py``), given the
-  website's comment files relinked (not rendered again), packed into one ZIP per language (``offline.py``).
+Called by the adapter (``hooks/build.py``): ``ship_worker_shim`` (``on_config``) puts a copy shipped with the
+site in place of the offline plugin's worker shim from unpkg.com; ``add_links`` (``on_page_context``) gives the
+offline variant's pages a language switch to the website (or to nothing without its address) and the
+website's home pages the ZIPs; ``write_zips`` (after every language, website only) packs the variant's build
+(``edition/downloads/offline_build.py``), with the website's comment files relinked, into one ZIP per language.
 """
 
 from __future__ import annotations
@@ -21,17 +16,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from edition.downloads.background import BackgroundBuild
-from edition.downloads.offline import (
-    Packing,
-    comment_files,
-    offline_comment_files,
-    online_address,
-    packings,
-    start_page_context,
-)
-from edition.downloads.offline_build import OfflineBuildFailed
-from edition.downloads.sizes import PDF_NAME, ZIP_NAME, download_path, fill_pages
+from edition.downloads.offline import comment_files, offline_alternates, start_page_context
+from edition.downloads.offline_build import OfflineEditionFailed, Website
+from edition.downloads.sizes import ZIP_NAME, download_path, fill_pages
 from edition.text.links import relative_url
 
 from build_state import BuildState
@@ -55,15 +42,7 @@ def add_links(
     languages, default = site_languages(config)
     if offline_variant(config):
         context["edition_offline"] = True
-        alternates = _alternates(config)
-        for alternate in alternates:
-            link = alternate["link"]
-            if alternate["lang"] != lang:
-                alternate["link"] = (config.site_url or "") + online_address(link.lstrip("/"))
-            elif link.endswith("/"):  # a folder does not open its index.html from the file system
-                alternate["link"] = link + "index.html"
-        if not config.site_url:  # the other editions have no known address: offer none
-            alternates[:] = [alternate for alternate in alternates if alternate["lang"] == lang]
+        offline_alternates(_alternates(config), lang=lang, site_url=config.site_url)
     elif is_edition_home(page.url, config):
         labels = project_registry(config, state).labels
         context["edition_offline_zips"] = {
@@ -93,41 +72,26 @@ def write_zips(config: MkDocsConfig, site: Path, *, state: BuildState) -> None:
             zips.close()  # an early build no ZIP will be made from
         return
     languages, default = site_languages(config)
-    pdfs = [site / download_path(PDF_NAME, lang, default) for lang in languages]
-
-    def pack(build: BackgroundBuild) -> dict[str, Packing]:
-        _relink_comment_files(config, site, build.site, state=state)
-        fill_pages(build.site, [state.pdf_sizes], project_registry(config, state).labels)
-        start = {lang: _start_page(config, lang=lang, state=state) for lang in languages if lang != default}
-        return packings(
-            offline_site=build.site,
-            website=site,
-            folder=build.folder,
-            languages=languages,
-            default=default,
-            start_pages=start,
-        )
-
+    labels = project_registry(config, state).labels
+    website = Website(
+        site,
+        languages,
+        default,
+        comment_files=comment_files(state.loaded.comments.by_target, languages=languages, default=default),
+        start_pages={lang: _start_page(config, lang=lang, state=state) for lang in languages if lang != default},
+        pdf_sizes=state.pdf_sizes,
+        labels=labels,
+    )
     try:
-        made = zips.zips(languages, site=site, pdfs=pdfs, date=project_facts(config, state).date, pack=pack)
-    except OfflineBuildFailed as error:
+        made = zips.zips(website, date=project_facts(config, state).date)
+    except OfflineEditionFailed as error:
         raise PluginError(str(error)) from None
     if zips.made_s is not None:
         TIMING.debug("%s %s: %.3f s", "offline", "made_s", zips.made_s)
     for lang, data in made.items():
         (site / download_path(ZIP_NAME, lang, default)).write_bytes(data)
         state.zip_sizes.sizes[lang] = len(data)
-    fill_pages(site, [state.zip_sizes], project_registry(config, state).labels)
-
-
-# Why: rendering 10,000 comments again, three times, for the offline edition cost seconds; its files
-# are the website's, but for the links of ``[[id]]``s, which lead to files there (x.html, not x/).
-def _relink_comment_files(config: MkDocsConfig, site: Path, offline_site: Path, *, state: BuildState) -> None:
-    languages, default = site_languages(config)
-    files = comment_files(state.loaded.comments.by_target, languages=languages, default=default)
-    problems = offline_comment_files(files, website=site, offline_site=offline_site)
-    if problems:
-        raise PluginError("The offline edition's comment files link to missing pages:\n  " + "\n  ".join(problems))
+    fill_pages(site, [state.zip_sizes], labels)
 
 
 # Why: a translated edition's ZIP opens on a page that leads into its own folder.

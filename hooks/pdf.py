@@ -1,16 +1,12 @@
 """One PDF per language edition, rendered by WeasyPrint from the pages' own HTML (no second build).
 
-Called by the adapter (``hooks/build.py``):
-
-- ``submit`` (``on_post_build``, before mkdocs-static-i18n builds the next language): every page's HTML
-  is final, so the pages in the navigation's order (but those whose front matter says ``pdf: false``)
-  are assembled (``edition/downloads/pdf_document.py``, ``pdf/document.html``, with the colophon of
-  ``edition/downloads/colophon.py``) and rendered in a worker process (``edition/downloads/pdf_jobs.py``,
-  ``pdf/print.css``) while the next language builds, or taken from the cache.
-- ``add_links`` (``on_page_context``): the link to this edition's PDF, and on the home page to every
-  edition's, with a size token; the offline edition links the others on the website, if its address is known.
-- ``write_all`` (after every language): the renders collected (a WeasyPrint warning or an attachment
-  link fails the build), each PDF written and its size put on the pages.
+Called by the adapter (``hooks/build.py``): ``submit`` (``on_post_build``, before mkdocs-static-i18n builds the
+next language) assembles the pages in the navigation's order, but those whose front matter says ``pdf: false``
+(``edition/downloads/pdf_document.py``, ``pdf/document.html``, colophon and all), for a worker process to render
+(``edition/downloads/pdf_jobs.py``) while the next language builds, or takes it from the cache; ``add_links``
+(``on_page_context``) links this edition's PDF, and on a home page every edition's, with a size token;
+``write_all`` (after every language) collects the renders (a WeasyPrint warning or an attachment link fails the
+build), writes each PDF and puts its size on the pages.
 """
 
 from __future__ import annotations
@@ -23,12 +19,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from edition.downloads.colophon import colophon, example_path
+from edition.downloads.colophon import example_path
 from edition.downloads.offline import website_url
 from edition.downloads.pdf_attachments import attachment_problems
 from edition.downloads.pdf_document import Chapter, document_context, pdf_templates
 from edition.downloads.sizes import PDF_NAME, download_path, fill_pages
-from edition.frame.formatting import format_date
 from edition.text.links import relative_url
 
 from build_state import BuildState
@@ -53,34 +48,25 @@ def submit(config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
 
 # Why: the edition's chapters, in the navigation's order, in the PDF's own template.
 def _assemble(config: MkDocsConfig, *, lang: str, state: BuildState) -> str:
-    _, default = site_languages(config)
-    labels = project_registry(config, state).labels[lang]
-    facts = project_facts(config, state)
-    prefix = edition_prefix(lang, default)  # chapter URLs within the edition
+    prefix = edition_prefix(lang, site_languages(config)[1])  # chapter URLs within the edition
     pages = [page for page in state.navs[lang].pages if isinstance(page, Page)]
+    chapters = [
+        Chapter(p.url.removeprefix(prefix), p.title or "", p.content or "") for p in pages if p.meta.get("pdf", True)
+    ]
     index = state.language(lang).index
     assert index is not None
     context = document_context(
-        [
-            Chapter(url=p.url.removeprefix(prefix), title=p.title or "", html=p.content or "")
-            for p in pages
-            if p.meta.get("pdf", True)
-        ],
+        chapters,
         lang=lang,
         title=config.site_name,
         subject=config.site_description or "",
         author=config.site_author or "",
-        labels=labels,
-        date=facts.date,
-        colophon=colophon(
-            labels,
-            facts,
-            date_text=format_date(facts.date, labels),
-            site_url=config.site_url,
-            edition_path=prefix,
-            example_path=example_path(index, urls={p.file.src_uri: p.url for p in pages}, prefix=prefix),
-            email=str(config.extra.get("editors_email") or "").strip(),
-        ),
+        labels=project_registry(config, state).labels[lang],
+        facts=project_facts(config, state),
+        site_url=config.site_url,
+        edition_path=prefix,
+        example_path=example_path(index, urls={p.file.src_uri: p.url for p in pages}, prefix=prefix),
+        email=str(config.extra.get("editors_email") or "").strip(),
     )
     return str(pdf_templates(project_root(config) / "pdf").get_template("document.html").render(context))
 

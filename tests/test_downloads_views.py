@@ -9,7 +9,6 @@ import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -27,12 +26,13 @@ from edition.downloads.edition_data import (
 )
 from edition.downloads.offline import (
     comment_files,
+    offline_alternates,
     offline_comment_files,
     packings,
     start_page_context,
     website_url,
 )
-from edition.downloads.offline_build import OfflineBuildFailed, OfflineZips
+from edition.downloads.offline_build import OfflineEditionFailed, OfflineZips, Website
 from edition.downloads.pdf_attachments import PDF_TEMPLATE, attachment_problems
 from edition.downloads.pdf_document import Chapter as PdfChapter
 from edition.downloads.pdf_document import document_context, pdf_templates
@@ -48,6 +48,7 @@ from tests.conftest import ROOT
 REGISTRY = load_registry(ROOT / "data")
 FACTS = load_facts(ROOT / "data")
 LANGUAGES = ["en", "fr", "es"]
+EXPORTS = ["comments.csv", "comments.json", "comments.jsonld"]  # the website's comment exports, in every ZIP
 LABELS = {"en": {"pdf_size": "PDF, {size}", "kilobytes": "{size} KB", "language_name": "English"}}
 
 
@@ -133,16 +134,33 @@ def test_the_pdf_document_is_given_its_chapters_endnotes_date_and_colophon() -> 
             '<div class="footnote"><ol><li id="fn:1"><p>Note</p></li></ol></div>',
         ),
     ]
-    made = colophon(labels, FACTS, date_text="", site_url=None, edition_path="fr/", example_path="x/#y", email="")
     context = document_context(
-        chapters, lang="fr", title="T", subject="S", author="A", labels=labels, date=dt.date(2026, 12, 6), colophon=made
+        chapters,
+        lang="fr",
+        title="T",
+        subject="S",
+        author="A",
+        labels=labels,
+        facts=FACTS,
+        site_url="https://example.org/",
+        edition_path="fr/",
+        example_path="x/#y",
+        email="",
     )
     assert [c["title"] for c in context["chapters"]] == ["Accueil", "B"]
     assert str(context["chapters"][0]["html"]) == "<p>Un</p>"
     assert len(context["endnotes"]) == 1 and "Note" in str(context["endnotes"][0])
     assert (context["lang"], context["title"], context["subject"], context["author"]) == ("fr", "T", "S", "A")
-    assert context["date_iso"] == "2026-12-06" and "2026" in context["date_text"]
-    assert context["colophon"] is made
+    assert context["date_iso"] == FACTS.date.isoformat() and str(FACTS.date.year) in context["date_text"]
+    assert context["colophon"] == colophon(
+        labels,
+        FACTS,
+        date_text=context["date_text"],
+        site_url="https://example.org/",
+        edition_path="fr/",
+        example_path="x/#y",
+        email="",
+    )
 
 
 def test_the_pdf_template_places_words_in_css_strings_escaped() -> None:
@@ -195,8 +213,8 @@ def _sites(tmp_path: Path) -> tuple[Path, Path]:
         DOCUMENT.format(lang="en"),
         DOCUMENT.format(lang="fr"),
         SCHEMA,
-        "comments.json",
         "comment.schema.json",
+        *EXPORTS,
     ]:
         (website / name).parent.mkdir(parents=True, exist_ok=True)
         (website / name).write_text(name, encoding="utf-8")
@@ -223,14 +241,13 @@ def test_each_zip_holds_its_pages_its_pdf_its_data_and_a_translations_start_page
         ),
         ("index.html", b"<p>start</p>"),
     ]
-    exports = ["comments.csv", "comments.json", "comments.jsonld"]  # the website's, with the schema for the default
     data = ["data/edition.schema.json"]
     assert [name for name, _ in planned["en"].files] == [
         "assets/a.js",
         "index.html",
         "iv.html",
         "comment.schema.json",
-        *exports,
+        *EXPORTS,
         "data/edition-en.json",
         *data,
     ]
@@ -238,11 +255,36 @@ def test_each_zip_holds_its_pages_its_pdf_its_data_and_a_translations_start_page
         "assets/a.js",
         "fr/index.html",
         "fr/iv.html",
-        *exports,
+        *EXPORTS,
         "data/edition-fr.json",
         *data,
     ]
     assert dict(planned["fr"].files)["data/edition-fr.json"] == website / "data/edition-fr.json"
+
+
+def _alternates() -> list[dict[str, str]]:
+    return [{"lang": "en", "link": "/iv.html#x"}, {"lang": "fr", "link": "/fr/"}, {"lang": "es", "link": "/es/iv.html"}]
+
+
+@pytest.mark.parametrize(
+    ("site_url", "expected"),
+    [
+        (
+            "https://example.org/",
+            [("en", "https://example.org/iv/#x"), ("fr", "/fr/index.html"), ("es", "https://example.org/es/iv/")],
+        ),
+        (None, [("fr", "/fr/index.html")]),
+        ("", [("fr", "/fr/index.html")]),
+    ],
+)
+def test_offline_the_language_switch_opens_its_own_files_and_the_website_for_the_others(
+    site_url: str | None, expected: list[tuple[str, str]]
+) -> None:
+    alternates = _alternates()
+    kept = alternates
+    offline_alternates(alternates, lang="fr", site_url=site_url)
+    assert alternates is kept  # the page's own list, which Material's template reads
+    assert [(a["lang"], a["link"]) for a in alternates] == expected
 
 
 @pytest.mark.parametrize(("lang", "default", "href"), [("fr", "en", "fr/index.html"), ("en", "fr", "en/index.html")])
@@ -303,8 +345,8 @@ def test_the_websites_comment_files_are_copied_or_relinked_to_the_offline_pages(
 class _Build:
     """A finished build of the offline variant, as ``BackgroundBuild`` gives it."""
 
-    def __init__(self, folder: Path, code: int = 0) -> None:
-        self.folder, self.site, self.code, self.closed = folder, folder / "site", code, False
+    def __init__(self, folder: Path, site: Path, code: int = 0) -> None:
+        self.folder, self.site, self.code, self.closed = folder, site, code, False
 
     def wait(self) -> tuple[int, str]:
         return self.code, "what the build said"
@@ -317,65 +359,90 @@ def _zips(tmp_path: Path, *, serve: bool = False) -> OfflineZips:
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    return OfflineZips(
-        root, cache=ProductCache(tmp_path / "cache"), variant="mkdocs.offline.yml", settings=[], serve=serve
+    cache = ProductCache(tmp_path / "cache")
+    return OfflineZips(root, cache=cache, variant="mkdocs.offline.yml", settings=[], serve=serve)
+
+
+def _website(tmp_path: Path, comments: dict[str, str]) -> tuple[Website, Path]:
+    offline, website = _sites(tmp_path)
+    (offline / "index.html").write_text(PendingSizes("pdf", "pdf_size").token("fr", "en"), encoding="utf-8")
+    for name, href in comments.items():
+        (website / name).parent.mkdir(parents=True, exist_ok=True)
+        (website / name).write_text(_comment_file(href), encoding="utf-8")
+    sizes = PendingSizes("pdf", label="pdf_size")
+    sizes.sizes.update({"en": 1500, "fr": 2500})
+    parts = Website(
+        website,
+        ["en", "fr"],
+        "en",
+        comment_files=dict.fromkeys(comments, True),
+        start_pages={"fr": "<p>start</p>"},
+        pdf_sizes=sizes,
+        labels={"en": LABELS["en"], "fr": LABELS["en"]},
     )
+    return parts, offline
 
 
 def test_zips_made_once_are_kept_until_what_they_are_made_from_changes(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "en.pdf").write_bytes(b"pdf")
-    member = tmp_path / "member.html"
-    member.write_text("page", encoding="utf-8")
-    made: list[str] = []
-
-    def pack(build: Any) -> dict[str, Any]:
-        from edition.downloads.offline import Packing
-
-        made.append("packed")
-        return {"en": Packing(build.folder / "en.zip", "edition", [("index.html", member)])}
-
+    website, offline = _website(tmp_path, {"fr/c/linked.js": "../iv/#iv-b-1"})
     first = _zips(tmp_path)
-    first.build = build = _Build(tmp_path / "build")  # type: ignore[assignment]
-    zips = first.zips(["en"], site=site, pdfs=[site / "en.pdf"], date=dt.date(2026, 12, 6), pack=pack)
-    assert made == ["packed"] and build.closed and first.build is None
+    first.build = build = _Build(tmp_path / "build", offline)  # type: ignore[assignment]
+    zips = first.zips(website, date=dt.date(2026, 12, 6))
+    assert build.closed and first.build is None and first.made_s is not None
+    with zipfile.ZipFile(tmp_path / "build" / "fr.zip") as archive:
+        folder = "babies-and-small-children-residing-in-prisons-fr/"
+        assert archive.read(folder + "index.html") == b"<p>start</p>"
+        assert b"iv.html#iv-b-1" in archive.read(folder + "fr/c/linked.js")  # relinked to the offline page
+        assert archive.getinfo(folder + "index.html").date_time == (2026, 12, 6, 0, 0, 0)
     with zipfile.ZipFile(tmp_path / "build" / "en.zip") as archive:
-        assert archive.namelist() == ["edition/index.html"]
-        assert archive.getinfo("edition/index.html").date_time == (2026, 12, 6, 0, 0, 0)
-    assert zips == {"en": (tmp_path / "build" / "en.zip").read_bytes()}
+        assert archive.read("babies-and-small-children-residing-in-prisons-en/index.html") == b"PDF, 3 KB"
+    assert zips == {lang: (tmp_path / "build" / f"{lang}.zip").read_bytes() for lang in ("en", "fr")}
 
     again = _zips(tmp_path)
     again.start()
     assert again.build is None  # the cache has seen these inputs: no early build
-    assert again.zips(["en"], site=site, pdfs=[site / "en.pdf"], date=dt.date(2026, 12, 6), pack=pack) == zips
-    assert made == ["packed"]
+    again.build = unused = _Build(tmp_path / "unused", offline, code=1)  # type: ignore[assignment]
+    assert again.zips(website, date=dt.date(2026, 12, 6)) == zips
+    assert unused.closed  # an early build no ZIP is made from is stopped
 
-    (site / "en.pdf").write_bytes(b"another pdf")
+    (website.site / download_path(PDF_NAME, "fr", "en")).write_bytes(b"another pdf")
     changed = _zips(tmp_path)
-    changed.build = _Build(tmp_path / "build")  # type: ignore[assignment]
-    changed.zips(["en"], site=site, pdfs=[site / "en.pdf"], date=dt.date(2026, 12, 6), pack=pack)
-    assert made == ["packed", "packed"]
+    changed.build = _Build(tmp_path / "build", offline)  # type: ignore[assignment]
+    remade = changed.zips(website, date=dt.date(2026, 12, 6))
+    assert remade["fr"] != zips["fr"]
 
 
 def test_under_serve_the_last_zips_stand_in(tmp_path: Path) -> None:
+    website, _ = _website(tmp_path, {})
     zips = _zips(tmp_path, serve=True)
-    zips.cache.put("en-offline.zip", "some-key", b"last zip")
+    for lang in ("en", "fr"):
+        zips.cache.put(f"{lang}-offline.zip", "some-key", f"last {lang} zip".encode())
     zips.start()
     assert zips.build is None
-
-    def pack(build: Any) -> dict[str, Any]:
-        raise AssertionError("nothing is packed")
-
-    assert zips.zips(["en"], site=tmp_path, pdfs=[], date=dt.date(2026, 12, 6), pack=pack) == {"en": b"last zip"}
+    assert zips.zips(website, date=dt.date(2026, 12, 6)) == {"en": b"last en zip", "fr": b"last fr zip"}
     assert zips.made_s is None
 
 
-def test_a_failed_offline_build_stops_the_build_with_what_it_said(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("code", "comments", "message"),
+    [
+        (1, {}, "^The offline edition's build failed:\nwhat the build said$"),
+        (
+            0,
+            {"fr/c/broken.js": "../v/"},
+            "^The offline edition's comment files link to missing pages:\n"
+            "  fr/c/broken.js: '../v/' \\(from fr/c/\\) is no page of the offline edition$",
+        ),
+    ],
+)
+def test_an_offline_edition_that_cannot_be_made_stops_the_build_saying_why(
+    tmp_path: Path, code: int, comments: dict[str, str], message: str
+) -> None:
+    website, offline = _website(tmp_path, comments)
     zips = _zips(tmp_path)
-    zips.build = build = _Build(tmp_path / "build", code=1)  # type: ignore[assignment]
-    with pytest.raises(OfflineBuildFailed, match="^The offline edition's build failed:\nwhat the build said$"):
-        zips.zips(["en"], site=tmp_path, pdfs=[], date=dt.date(2026, 12, 6), pack=lambda build: {})
+    zips.build = build = _Build(tmp_path / "build", offline, code=code)  # type: ignore[assignment]
+    with pytest.raises(OfflineEditionFailed, match=message):
+        zips.zips(website, date=dt.date(2026, 12, 6))
     assert build.closed
 
 

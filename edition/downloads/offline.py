@@ -72,6 +72,19 @@ def online_address(offline_url: str) -> str:
     return page + hash_mark + fragment
 
 
+# Why: the offline edition's language switch, changed in place (the page's own list): its own language's
+# page as a file, the others on the website; without the website's address, its own language only.
+def offline_alternates(alternates: list[dict[str, str]], *, lang: str, site_url: str | None) -> None:
+    for alternate in alternates:
+        link = alternate["link"]
+        if alternate["lang"] != lang:
+            alternate["link"] = (site_url or "") + online_address(link.lstrip("/"))
+        elif link.endswith("/"):  # a folder does not open its index.html from the file system
+            alternate["link"] = link + "index.html"
+    if not site_url:  # the other editions have no known address: offer none
+        alternates[:] = [alternate for alternate in alternates if alternate["lang"] == lang]
+
+
 # Why: from the offline edition, a site path of the website at its published address; None without one.
 def website_url(path: str, *, site_url: str | None) -> str | None:
     return site_url + online_address(path) if site_url else None

@@ -4,8 +4,9 @@ The variant (``mkdocs.offline.yml``) is a build of its own, in a process of its 
 website only to be packed, so when what it is made from changed since the ZIPs were last made
 (``start``), it builds from the website build's start, on another core, rather than after every
 language. ``zips`` then gives each language's ZIP: kept in the cache for the same inputs and PDFs,
-else packed from the variant's build (started now if it was not); under ``mkdocs serve`` the last
-ZIPs made stand in, unhashed (``make downloads`` remakes them).
+else packed from the variant's build (started now if it was not) with what it takes from the
+website (``Website``); under ``mkdocs serve`` the last ZIPs made stand in, unhashed (``make
+downloads`` remakes them).
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from edition.downloads.background import BackgroundBuild
 from edition.downloads.build_cache import ProductCache
-from edition.downloads.offline import Packing, write_zips
+from edition.downloads.offline import Packing, offline_comment_files, packings, write_zips
+from edition.downloads.sizes import PDF_NAME, PendingSizes, download_path, fill_pages
 from edition.shared.digests import digest, tree
 
 # What the offline variant is made from, besides the PDFs and the settings (its own configuration is added).
@@ -27,8 +30,21 @@ INPUTS = ("mkdocs.yml", "docs", "data", "overrides", "comments", "hooks", "editi
 SEEN = "offline-inputs"  # in the product cache: the inputs the ZIPs were last made from (no content)
 
 
-class OfflineBuildFailed(Exception):
-    """The offline variant's build failed; the message holds what it printed."""
+class OfflineEditionFailed(Exception):
+    """The offline edition cannot be made: its build failed, or a comment file links to a missing page."""
+
+
+@dataclass(frozen=True)
+class Website:
+    """What the ZIPs take from the website's build, besides the variant's pages."""
+
+    site: Path  # the website's folder: its PDFs, comment files and exports, the edition as data
+    languages: Sequence[str]
+    default: str
+    comment_files: Mapping[str, bool]  # each comment file (a site path): whether it holds links to relink
+    start_pages: Mapping[str, str]  # each translated edition's page atop its ZIP
+    pdf_sizes: PendingSizes  # each PDF's size, filled into the variant's pages
+    labels: Mapping[str, Mapping[str, str]]
 
 
 class OfflineZips:
@@ -58,47 +74,40 @@ class OfflineZips:
             self.build.close()
             self.build = None
 
-    # Why: each language's ZIP, kept for these inputs and ``pdfs`` (each in ``site``), else packed by ``pack``
-    # from the variant's build, with ``date`` as every member's time.
-    def zips(
-        self,
-        languages: Sequence[str],
-        *,
-        site: Path,
-        pdfs: Sequence[Path],
-        date: dt.date,
-        pack: Callable[[BackgroundBuild], Mapping[str, Packing]],
-    ) -> dict[str, bytes]:
-        names = {lang: f"{lang}-offline.zip" for lang in languages}
+    # Why: each language's ZIP, kept for the same inputs and PDFs, else packed from the variant's build, with
+    # ``date`` as every member's time.
+    def zips(self, website: Website, *, date: dt.date) -> dict[str, bytes]:
+        names = {lang: f"{lang}-offline.zip" for lang in website.languages}
         if self.serve:
             latest = {lang: self.cache.latest(name) for lang, name in names.items()}
             if all(data is not None for data in latest.values()):
                 return {lang: data for lang, data in latest.items() if data is not None}
         inputs = self.inputs or self._inputs()
-        key = digest(files=(), root=self.root, settings=[inputs, *(digest(files=[pdf], root=site) for pdf in pdfs)])
+        pdfs = [website.site / download_path(PDF_NAME, lang, website.default) for lang in website.languages]
+        key = digest(files=(), root=self.root, settings=[inputs, *(digest(files=[p], root=website.site) for p in pdfs)])
         kept = {lang: self.cache.get(name, key) for lang, name in names.items()}
         started = time.perf_counter()
         if all(data is not None for data in kept.values()):
             self.close()  # an early build, if any, was for inputs not seen before, yet the ZIPs were kept
             zips = {lang: data for lang, data in kept.items() if data is not None}
         else:
-            zips = self._made(pack, when=dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC))
+            zips = self._made(website, when=dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC))
             for lang, data in zips.items():
                 self.cache.put(names[lang], key, data)
             self.cache.put(SEEN, inputs, b"")
         self.made_s = time.perf_counter() - started
         return zips
 
-    def _made(self, pack: Callable[[BackgroundBuild], Mapping[str, Packing]], *, when: dt.datetime) -> dict[str, bytes]:
+    def _made(self, website: Website, *, when: dt.datetime) -> dict[str, bytes]:
         build = self.build if self.build is not None else self._variant_build()
         self.build = None
         try:
             code, output = build.wait()
             if code != 0:
-                raise OfflineBuildFailed(f"The offline edition's build failed:\n{output}")
-            packings = pack(build)
-            write_zips(list(packings.values()), when, workers=min(len(packings), os.cpu_count() or 1))
-            return {lang: one.target.read_bytes() for lang, one in packings.items()}
+                raise OfflineEditionFailed(f"The offline edition's build failed:\n{output}")
+            planned = _packings(build, website)
+            write_zips(list(planned.values()), when, workers=min(len(planned), os.cpu_count() or 1))
+            return {lang: one.target.read_bytes() for lang, one in planned.items()}
         finally:
             build.close()
 
@@ -113,3 +122,21 @@ class OfflineZips:
         return BackgroundBuild(
             lambda site: [*command, "--site-dir", str(site)], env=os.environ, prefix="edition-offline-"
         )
+
+
+# Why: the variant's pages given the website's comment files (relinked, not rendered again: seconds with 10,000
+# comments) and the PDFs' sizes, then each language's ZIP planned.
+def _packings(build: BackgroundBuild, website: Website) -> dict[str, Packing]:
+    problems = offline_comment_files(website.comment_files, website=website.site, offline_site=build.site)
+    if problems:
+        lines = "\n  ".join(problems)
+        raise OfflineEditionFailed(f"The offline edition's comment files link to missing pages:\n  {lines}")
+    fill_pages(build.site, [website.pdf_sizes], website.labels)
+    return packings(
+        offline_site=build.site,
+        website=website.site,
+        folder=build.folder,
+        languages=website.languages,
+        default=website.default,
+        start_pages=website.start_pages,
+    )

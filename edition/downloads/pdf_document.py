@@ -11,7 +11,6 @@ comments) goes. lxml does it: BeautifulSoup took a third of a second per edition
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,8 @@ import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
-from edition.downloads.colophon import Colophon
+from edition.downloads.colophon import colophon
+from edition.frame.facts import EditionFacts
 from edition.frame.formatting import format_date
 from edition.shared.apparatus import PDF_EXCLUDED
 from edition.shared.safe_html import css_string, edition_html, edition_htmls
@@ -81,7 +81,8 @@ def prepare_chapters(chapters: Sequence[Chapter]) -> Prepared:
     return prepared
 
 
-# Why: what ``pdf/document.html`` is given: the chapters made one document, its endnotes, date and colophon.
+# Why: what ``pdf/document.html`` is given: the chapters made one document, its endnotes, date and colophon
+# (``edition_path``: the edition's folder; ``example_path``: a paragraph's address within it).
 def document_context(
     chapters: Sequence[Chapter],
     *,
@@ -90,10 +91,14 @@ def document_context(
     subject: str,
     author: str,
     labels: Mapping[str, str],
-    date: dt.date,
-    colophon: Colophon,
+    facts: EditionFacts,
+    site_url: str | None,
+    edition_path: str,
+    example_path: str,
+    email: str,
 ) -> dict[str, Any]:
     prepared = prepare_chapters(chapters)
+    date_text = format_date(facts.date, labels)
     return {
         "lang": lang,
         "title": title,
@@ -104,9 +109,17 @@ def document_context(
             {"title": c.title, "html": edition_html(h)} for c, h in zip(chapters, prepared.chapters, strict=True)
         ],
         "endnotes": edition_htmls(prepared.endnotes),
-        "date_iso": date.isoformat(),
-        "date_text": format_date(date, labels),
-        "colophon": colophon,
+        "date_iso": facts.date.isoformat(),
+        "date_text": date_text,
+        "colophon": colophon(
+            labels,
+            facts,
+            date_text=date_text,
+            site_url=site_url,
+            edition_path=edition_path,
+            example_path=example_path,
+            email=email,
+        ),
     }
 
 
