@@ -134,33 +134,16 @@ def test_the_pdf_document_is_given_its_chapters_endnotes_date_and_colophon() -> 
             '<div class="footnote"><ol><li id="fn:1"><p>Note</p></li></ol></div>',
         ),
     ]
+    where = {"site_url": "https://example.org/", "edition_path": "fr/", "example_path": "x/#y", "email": ""}
     context = document_context(
-        chapters,
-        lang="fr",
-        title="T",
-        subject="S",
-        author="A",
-        labels=labels,
-        facts=FACTS,
-        site_url="https://example.org/",
-        edition_path="fr/",
-        example_path="x/#y",
-        email="",
+        chapters, lang="fr", title="T", subject="S", author="A", labels=labels, facts=FACTS, **where
     )
     assert [c["title"] for c in context["chapters"]] == ["Accueil", "B"]
     assert str(context["chapters"][0]["html"]) == "<p>Un</p>"
     assert len(context["endnotes"]) == 1 and "Note" in str(context["endnotes"][0])
     assert (context["lang"], context["title"], context["subject"], context["author"]) == ("fr", "T", "S", "A")
     assert context["date_iso"] == FACTS.date.isoformat() and str(FACTS.date.year) in context["date_text"]
-    assert context["colophon"] == colophon(
-        labels,
-        FACTS,
-        date_text=context["date_text"],
-        site_url="https://example.org/",
-        edition_path="fr/",
-        example_path="x/#y",
-        email="",
-    )
+    assert context["colophon"] == colophon(labels, FACTS, date_text=context["date_text"], **where)
 
 
 def test_the_pdf_template_places_words_in_css_strings_escaped() -> None:
