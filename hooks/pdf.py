@@ -20,11 +20,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 from edition.downloads.colophon import example_path
-from edition.downloads.offline import website_url
+from edition.downloads.page_links import pdf_links
 from edition.downloads.pdf_attachments import attachment_problems
 from edition.downloads.pdf_document import Chapter, document_context, pdf_templates
 from edition.downloads.sizes import PDF_NAME, download_path, fill_pages
-from edition.text.links import relative_url
 
 from build_state import BuildState
 from project import TIMING, project_facts, project_registry, project_root
@@ -74,21 +73,19 @@ def _assemble(config: MkDocsConfig, *, lang: str, state: BuildState) -> str:
 def add_links(
     context: dict[str, Any], page: Page, config: MkDocsConfig, *, lang: str, state: BuildState
 ) -> dict[str, Any]:
-    labels = project_registry(config, state).labels
     languages, default = site_languages(config)
-    offline = offline_variant(config)
-    # The offline edition holds its own language's PDF only; the others are on the website, if known.
-    shown = [other for other in languages if not offline or other == lang or config.site_url]
-
-    def link(other: str) -> dict[str, str]:
-        path = download_path(PDF_NAME, other, default)
-        website = offline and other != lang
-        href = website_url(path, site_url=config.site_url) or "" if website else relative_url(path, page.url)
-        return state.pdf_sizes.item(other, lang, href, labels)
-
-    context["edition_pdf"] = {"label": labels[lang]["pdf_download"], **link(lang)}
-    if is_edition_home(page.url, config):
-        context["edition_pdfs"] = {"label": labels[lang]["pdf_all"], "items": [link(other) for other in shown]}
+    links = pdf_links(
+        state.pdf_sizes,
+        lang=lang,
+        languages=languages,
+        default=default,
+        here=page.url,
+        home=is_edition_home(page.url, config),
+        offline=offline_variant(config),
+        site_url=config.site_url,
+        labels=project_registry(config, state).labels,
+    )
+    context.update(links)
     return context
 
 

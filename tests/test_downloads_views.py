@@ -33,6 +33,7 @@ from edition.downloads.offline import (
     website_url,
 )
 from edition.downloads.offline_build import OfflineEditionFailed, OfflineZips, Website
+from edition.downloads.page_links import pdf_links
 from edition.downloads.pdf_attachments import PDF_TEMPLATE, attachment_problems
 from edition.downloads.pdf_document import Chapter as PdfChapter
 from edition.downloads.pdf_document import document_context, pdf_templates
@@ -115,6 +116,59 @@ def test_from_a_zip_the_website_is_at_its_published_address_or_nowhere(
 
 # ---------------------------------------------------------------------------------------------
 # The PDF
+
+PDF = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
+WORDS = {lang: {"pdf_download": f"PDF {lang}", "pdf_all": f"all {lang}", "language_name": lang} for lang in LANGUAGES}
+
+
+@pytest.mark.parametrize(
+    ("here", "home", "offline", "site_url", "own", "items"),
+    [
+        ("fr/iv/", False, False, None, "../" + PDF.format(lang="fr"), None),
+        (
+            "fr/",
+            True,
+            False,
+            None,
+            PDF.format(lang="fr"),
+            ["../" + PDF.format(lang="en"), PDF.format(lang="fr"), "../es/" + PDF.format(lang="es")],
+        ),
+        (
+            "fr/index.html",
+            True,
+            True,
+            "https://e.org/",
+            PDF.format(lang="fr"),
+            [
+                "https://e.org/" + PDF.format(lang="en"),
+                PDF.format(lang="fr"),
+                "https://e.org/es/" + PDF.format(lang="es"),
+            ],
+        ),
+        ("fr/index.html", True, True, None, PDF.format(lang="fr"), [PDF.format(lang="fr")]),
+    ],
+)
+def test_a_page_links_its_pdf_and_a_home_page_every_pdf_it_can_reach(
+    here: str, home: bool, offline: bool, site_url: str | None, own: str, items: list[str] | None
+) -> None:
+    sizes = PendingSizes("pdf", label="pdf_size")
+    links = pdf_links(
+        sizes,
+        lang="fr",
+        languages=LANGUAGES,
+        default="en",
+        here=here,
+        home=home,
+        offline=offline,
+        site_url=site_url,
+        labels=WORDS,
+    )
+    assert links["edition_pdf"] == {"label": "PDF fr", **sizes.item("fr", "fr", own, WORDS)}
+    if items is None:
+        assert "edition_pdfs" not in links
+    else:
+        assert links["edition_pdfs"]["label"] == "all fr"
+        assert [item["href"] for item in links["edition_pdfs"]["items"]] == items
 
 
 def test_the_colophons_example_is_the_paragraphs_address_within_its_edition() -> None:
