@@ -175,8 +175,8 @@ class EditionBuild:
         search.point_to_index(context, config, lang=self.lang)
         interface.add_words(context, page, config, lang=self.lang, state=state)
         if self.downloads:
-            pdf.add_links(context, page, config, state=state)
-            offline.add_links(context, page, config, state=state)
+            pdf.add_links(context, page, config, lang=self.lang, state=state)
+            offline.add_links(context, page, config, lang=self.lang, state=state)
         frame.add_frame(context, page, config, nav, lang=self.lang, state=state)
         practice.add_home_note(context, page, config, lang=self.lang, state=state)
         checklist.add_checklist(context, page, config, lang=self.lang, state=state)
@@ -193,7 +193,7 @@ class EditionBuild:
     def language_built(self, config: MkDocsConfig) -> None:
         comments.write_exports(config, lang=self.lang, state=self.state)
         if self.downloads:
-            pdf.submit(config, state=self.state)
+            pdf.submit(config, lang=self.lang, state=self.state)
 
     def every_language_built(self, config: MkDocsConfig) -> None:
         state = self.state
@@ -204,10 +204,10 @@ class EditionBuild:
         assert site is not None
         every_language.search_indexes(config, site, entries=state.search_entries)
         every_language.sitemaps(config, site)
-        every_language.pdfs(config, site, state=state)
+        pdf.write_all(config, site, state=state)
         if not offline_variant(config):
             edition_outputs.edition_documents(config, site, state=state)  # before the ZIPs, which hold them
-        every_language.offline_zips(config, site, state=state)
+        offline.write_zips(config, site, state=state)
         edition_outputs.comparison_pages(config, site, state=state)
         every_language.published_addresses(config, site)
 

@@ -19,7 +19,6 @@ as a parameter; no feature reads a module-level state:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,9 +30,10 @@ from mkdocs.structure.nav import Navigation
 from edition.annexes.later_law import LaterLaw
 from edition.annexes.practice import Country
 from edition.comments.checked import KeptComments
-from edition.downloads.background import BackgroundBuild
-from edition.downloads.edition_data import Chapter
+from edition.downloads.edition_data import LanguageEdition as LanguageEdition  # re-exported for the hooks
+from edition.downloads.offline_build import OfflineZips
 from edition.downloads.pdf_jobs import PdfJobs
+from edition.downloads.sizes import PendingSizes
 from edition.frame.facts import EditionFacts
 from edition.frame.search_index import Entry
 from edition.shared.compiled_templates import CompiledTemplates
@@ -42,20 +42,6 @@ from edition.shared.safe_html import autoescape_in
 from edition.text.crossrefs import CrossIndex
 from edition.text.registry import Registry
 from edition.text.syntax import ScannedPage
-
-from download_sizes import PendingSizes
-
-
-@dataclass
-class LanguageEdition:
-    """What one language build has shown: its chapters and where its provisions are quoted."""
-
-    lang: str
-    title: str
-    home_url: str
-    chapters: list[Chapter]
-    provision_pages: Mapping[str, str]  # provision id: the path of the page quoting it
-    rests_on: Mapping[str, tuple[str, ...]]
 
 
 @dataclass
@@ -126,8 +112,7 @@ class BuildState:
     pdf_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("pdf", label="pdf_size"))
     zip_sizes: PendingSizes = field(default_factory=lambda: PendingSizes("offline", label="offline_size"))
     pdfs: PdfJobs | None = None  # renders started by each language, collected after the last
-    offline: BackgroundBuild | None = None  # the offline edition's build, started early (hooks/every_language.py)
-    offline_inputs: str = ""  # the digest of what the offline edition is made from, once taken (every_language.py)
+    offline: OfflineZips | None = None  # the offline ZIPs, their build started early (hooks/every_language.py)
     # per language: its finished chapters, read once (hooks/edition_data.py) for the data and comparison
     editions: dict[str, LanguageEdition] = field(default_factory=dict)
     compare_pages: dict[str, tuple[str, str]] = field(default_factory=dict)  # per language: URL, file written

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from edition.text.links import edition_prefix as edition_prefix  # re-exported: the hooks import it from here
+
 
 # Why: the languages built and the default one; a site without the i18n plugin has one language.
 def site_languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -32,11 +34,6 @@ def site_names(config: MkDocsConfig) -> dict[str, str]:
 # Why: the language being built, as mkdocs-static-i18n has set it by on_pre_build.
 def current_language(config: MkDocsConfig) -> str:
     return str(config.theme.get("language", "en"))
-
-
-# Why: an edition's folder below the site root: the default language at the root, others in /<lang>/.
-def edition_prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
 
 
 # Why: an edition's home page; MkDocs' ``page.is_homepage`` is true only for the default edition's.

@@ -60,11 +60,7 @@ def test_no_feature_is_a_hook_or_keeps_a_module_level_state(path: Path) -> None:
 
 
 # Why: the adapter holds the language being built and hands it to the features; a feature reading it from the
-# theme again would act for whichever language mkdocs-static-i18n set last. (Features not yet handed it: to
-# leave this set, not to join it.)
-STILL_READING_THE_THEME = {"offline.py", "pdf.py"}
-
-
+# theme again would act for whichever language mkdocs-static-i18n set last.
 def test_only_the_adapter_asks_which_language_is_being_built() -> None:
     callers = set()
     for path in HOOKS.glob("*.py"):
@@ -72,8 +68,7 @@ def test_only_the_adapter_asks_which_language_is_being_built() -> None:
         calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "current_language"]
         if calls:
             callers.add(path.name)
-    assert "build.py" in callers
-    assert callers - {"build.py"} <= STILL_READING_THE_THEME
+    assert callers == {"build.py"}
 
 
 # Priorities only where another plugin forces them: mkdocs-static-i18n's on_files and on_post_build (-100),

@@ -23,6 +23,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
+from edition.downloads.sizes import PendingSizes, fill_pages
 from edition.frame.search_index import guideline_entries
 from edition.shared.safe_html import autoescape_in, css_string, edition_html, escaped
 from tests.conftest import ROOT, BuildResult, copy_project, run_build
@@ -343,13 +344,6 @@ def test_words_in_a_css_string_are_css_escaped(text: str, expected: str) -> None
 
 # A size filled into the finished pages (after every template) is escaped there.
 def test_a_download_size_is_filled_in_escaped(tmp_path: Path) -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        from download_sizes import PendingSizes, fill_pages
-    finally:
-        sys.path.remove(str(ROOT / "hooks"))
     sizes = PendingSizes("pdf", label="pdf_size")
     page = tmp_path / "index.html"
     page.write_text(f"<p>({sizes.token('en', 'en')})</p>", encoding="utf-8")

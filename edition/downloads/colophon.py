@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from edition.frame.facts import EditionFacts, Editors
 from edition.shared.addresses import published_address
+from edition.text.crossrefs import CrossIndex
+from edition.text.ids import guideline_anchor
 
 # The paragraph whose address the colophon gives as its example, and where it sits in an edition.
 EXAMPLE_NUMBER = "IV.b.17"
@@ -113,3 +115,10 @@ def colophon(
         citation_title=labels["colophon_citation_title"],
         citation=f"{citation}, {edition}" if edition else citation,
     )
+
+
+# Why: the colophon's example, the address of paragraph IV.b.17 within its edition (``urls``: each page's
+# address by its source path; ``prefix``: the edition's folder).
+def example_path(index: CrossIndex, *, urls: Mapping[str, str], prefix: str) -> str:
+    page = urls[index.guidelines[EXAMPLE_NUMBER].page]
+    return f"{page.removeprefix(prefix)}#{guideline_anchor(EXAMPLE_NUMBER)}"

@@ -11,6 +11,7 @@ Paragraphs may later carry ``law`` and ``practice`` arrays (optional in the sche
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,10 @@ from edition.text.ids import parse_guideline_number
 from edition.text.page_parts import PageParts, is_site_path
 from edition.text.registry import Registry
 
+FOLDER = "data"  # at the site root: /data/edition-en.json, /data/edition.schema.json
+DOCUMENT = FOLDER + "/edition-{lang}.json"
+SCHEMA = FOLDER + "/edition.schema.json"
+SCHEMA_SOURCE = "data/schemas/edition-data.schema.yml"
 FORMAT = 1  # raised when a change to the document's shape would break a reader's program
 # What a paragraph's HTML may hold once sanitised: its words, emphasis, lists and links.
 ALLOWED_TAGS = frozenset({"p", "a", "em", "strong", "i", "b", "ul", "ol", "li", "br", "sup", "sub", "blockquote"})
@@ -41,6 +46,18 @@ class Chapter:
     title: str
     url: str  # the page's path from the site root
     parts: PageParts
+
+
+@dataclass
+class LanguageEdition:
+    """What one language build has shown: its chapters and where its provisions are quoted."""
+
+    lang: str
+    title: str
+    home_url: str
+    chapters: list[Chapter]
+    provision_pages: Mapping[str, str]  # provision id: the path of the page quoting it
+    rests_on: Mapping[str, tuple[str, ...]]
 
 
 # Why: inert HTML for any consumer: only words, emphasis, lists and links, absolute addresses.
@@ -201,6 +218,50 @@ def _comment(comment: Comment) -> dict[str, Any]:
         "proposed_text": comment.proposed_text,
         "response": comment.response,
     }
+
+
+# Why: every language's document, and every mismatch with the schema, named by document and place.
+def assemble_documents(
+    editions: Mapping[str, LanguageEdition],
+    *,
+    registry: Registry,
+    facts: EditionFacts,
+    comments: Sequence[Comment],
+    site_url: str,
+    schema: Mapping[str, Any],
+) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    problems: list[str] = []
+    documents: dict[str, dict[str, Any]] = {}
+    for lang, edition in editions.items():
+        document = edition_document(
+            edition.chapters,
+            lang=lang,
+            title=edition.title,
+            site_url=site_url,
+            home_url=edition.home_url,
+            facts=facts,
+            date=facts.date,
+            registry=registry,
+            comments=comments,
+            rests_on=edition.rests_on,
+            provision_pages=edition.provision_pages,
+            schema_url=site_url + SCHEMA,
+        )
+        # The comments are the same in every language's document: checked in the first one only.
+        checked = document if not documents else {**document, "comments": []}
+        problems += [f"{DOCUMENT.format(lang=lang)}: {problem}" for problem in document_problems(checked, schema)]
+        documents[lang] = document
+    return documents, problems
+
+
+# Why: the files the documents and their schema are written to (site-root paths) and their text.
+def document_files(documents: Mapping[str, Mapping[str, Any]], *, schema: Mapping[str, Any]) -> dict[str, str]:
+    files = {
+        DOCUMENT.format(lang=lang): json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        for lang, document in documents.items()  # compact, C-encoded: 10,000 comments
+    }
+    files[SCHEMA] = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+    return files
 
 
 # Why: the build checks its own output; every mismatch is named by its place in the document.

@@ -5,20 +5,32 @@ index inlined as a script). ``members`` chooses what one language's ZIP holds: i
 search index and PDF, the shared assets it needs, and nothing built for a server (sitemaps, the 404
 page, source maps) or for other languages. The comment exports (``FROM_WEBSITE``) are written by
 the website's build only: ``website_members`` chooses them, by the same rules, from there.
+``packings`` plans each language's ZIP (those files, its PDF, its edition as data, a start page);
 ``write_zip`` writes a ZIP the same way every time, so two builds from the same sources give the
 same bytes; ``write_zips`` writes the languages' ZIPs side by side. ``file_address`` is the
-inverse of ``online_address``, for the website's comment files that the offline edition takes.
+inverse of ``online_address``, for the website's comment files that the offline edition takes
+(``offline_comment_files``); ``website_url`` is a website's address seen from a ZIP.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
+import shutil
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from edition.comments.data import relinked
+from edition.comments.store import Comment
+from edition.comments.text import RefSlot
+from edition.comments.views import data_path
+from edition.downloads.edition_data import DOCUMENT, SCHEMA
+from edition.downloads.sizes import PDF_NAME, ZIP_FOLDER, download_path
+from edition.text.links import edition_prefix
 
 # Built for a web server only: of no use from the file system.
 SERVER_ONLY = frozenset({"404.html", "sitemap.xml", "sitemap.xml.gz"})
@@ -60,6 +72,24 @@ def online_address(offline_url: str) -> str:
     return page + hash_mark + fragment
 
 
+# Why: the offline edition's language switch, changed in place (the page's own list): its own language's
+# page as a file, the others on the website; without the website's address, its own language only.
+def offline_alternates(alternates: list[dict[str, str]], *, lang: str, site_url: str | None) -> None:
+    for alternate in alternates:
+        link = alternate["link"]
+        if alternate["lang"] != lang:
+            alternate["link"] = (site_url or "") + online_address(link.lstrip("/"))
+        elif link.endswith("/"):  # a folder does not open its index.html from the file system
+            alternate["link"] = link + "index.html"
+    if not site_url:  # the other editions have no known address: offer none
+        alternates[:] = [alternate for alternate in alternates if alternate["lang"] == lang]
+
+
+# Why: from the offline edition, a site path of the website at its published address; None without one.
+def website_url(path: str, *, site_url: str | None) -> str | None:
+    return site_url + online_address(path) if site_url else None
+
+
 # Why: a website address (a folder, relative to ``folder``) as the offline edition's file, which must exist.
 def file_address(href: str, *, folder: str, exists: Callable[[str], bool]) -> str:
     path, mark, fragment = href.partition("#")
@@ -71,6 +101,72 @@ def file_address(href: str, *, folder: str, exists: Callable[[str], bool]) -> st
     if found is None:
         raise ValueError(f"{href!r} (from {folder}/) is no page of the offline edition")
     return posixpath.relpath(found, folder) + mark + fragment
+
+
+# Why: each language's file of each commented target (a site path), and whether it holds ``[[id]]`` links.
+def comment_files(
+    by_target: Mapping[str, Sequence[Comment]], *, languages: Sequence[str], default: str
+) -> dict[str, bool]:
+    return {
+        edition_prefix(lang, default) + data_path(target): any(
+            isinstance(p, RefSlot) for c in comments for p in c.rendered
+        )
+        for target, comments in by_target.items()
+        for lang in languages
+    }
+
+
+# Why: the website's comment files in the offline edition: copied, or relinked (to pages that are files there)
+# when they hold links; ``files`` says, for each (a site path), whether it does. Returns what cannot be relinked.
+def offline_comment_files(files: Mapping[str, bool], *, website: Path, offline_site: Path) -> list[str]:
+    problems = []
+    for name, has_links in files.items():
+        (offline_site / name).parent.mkdir(parents=True, exist_ok=True)
+        if not has_links:
+            shutil.copyfile(website / name, offline_site / name)
+            continue
+        folder = name.rsplit("/", 1)[0]
+        address = functools.partial(file_address, folder=folder, exists=lambda path: (offline_site / path).is_file())
+        try:
+            text = relinked((website / name).read_text(encoding="utf-8"), address=address)
+        except ValueError as error:
+            problems.append(f"{name}: {error}")
+            continue
+        (offline_site / name).write_text(text, encoding="utf-8")
+    return problems
+
+
+# Why: what each language's ZIP holds: the offline build's pages, the website's comment exports, its PDF, its
+# edition as data and, for a translated edition, ``start_pages``' page at the top leading into its folder.
+def packings(
+    *,
+    offline_site: Path,
+    website: Path,
+    folder: Path,
+    languages: Sequence[str],
+    default: str,
+    start_pages: Mapping[str, str],
+) -> dict[str, Packing]:
+    planned = {}
+    for lang in languages:
+        pdf = download_path(PDF_NAME, lang, default)
+        added = [(pdf, (website / pdf).read_bytes())]
+        if lang != default:
+            added.append(("index.html", start_pages[lang].encode("utf-8")))
+        files = members(offline_site, lang, languages, default) + website_members(website, lang, languages, default)
+        files += [(name, website / name) for name in (DOCUMENT.format(lang=lang), SCHEMA)]  # the edition as data
+        planned[lang] = Packing(folder / f"{lang}.zip", ZIP_FOLDER.format(lang=lang), files, added)
+    return planned
+
+
+# Why: what ``partials/edition/offline-start.html`` shows atop a translated edition's ZIP: a way into its folder.
+def start_page_context(lang: str, *, default: str, site_name: str, labels: Mapping[str, str]) -> dict[str, object]:
+    return {
+        "lang": lang,
+        "site_name": site_name,
+        "href": edition_prefix(lang, default) + "index.html",
+        "labels": labels,
+    }
 
 
 # Why: the files of one language's ZIP, as (path inside the ZIP, path in the built offline site).

@@ -12,15 +12,22 @@ comments) goes. lxml does it: BeautifulSoup took a third of a second per edition
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 import lxml.html
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
+from edition.downloads.colophon import colophon
+from edition.frame.facts import EditionFacts
+from edition.frame.formatting import format_date
 from edition.shared.apparatus import PDF_EXCLUDED
+from edition.shared.safe_html import css_string, edition_html, edition_htmls
 
 # Elements whose id is the edition's permanent address, unique across the whole edition.
 GLOBAL_ANCHORS = CSSSelector("div.guideline[id], figure.provision[id], li.instruments__item[id]")
@@ -72,6 +79,55 @@ def prepare_chapters(chapters: Sequence[Chapter]) -> Prepared:
         prepared.chapters.append(_substitute_glyphs(_inner_html(body)))
     prepared.endnotes = [_substitute_glyphs(note) for note in prepared.endnotes]
     return prepared
+
+
+# Why: what ``pdf/document.html`` is given: the chapters made one document, its endnotes, date and colophon
+# (``edition_path``: the edition's folder; ``example_path``: a paragraph's address within it).
+def document_context(
+    chapters: Sequence[Chapter],
+    *,
+    lang: str,
+    title: str,
+    subject: str,
+    author: str,
+    labels: Mapping[str, str],
+    facts: EditionFacts,
+    site_url: str | None,
+    edition_path: str,
+    example_path: str,
+    email: str,
+) -> dict[str, Any]:
+    prepared = prepare_chapters(chapters)
+    date_text = format_date(facts.date, labels)
+    return {
+        "lang": lang,
+        "title": title,
+        "subject": subject,
+        "author": author,
+        "labels": labels,
+        "chapters": [
+            {"title": c.title, "html": edition_html(h)} for c, h in zip(chapters, prepared.chapters, strict=True)
+        ],
+        "endnotes": edition_htmls(prepared.endnotes),
+        "date_iso": facts.date.isoformat(),
+        "date_text": date_text,
+        "colophon": colophon(
+            labels,
+            facts,
+            date_text=date_text,
+            site_url=site_url,
+            edition_path=edition_path,
+            example_path=example_path,
+            email=email,
+        ),
+    }
+
+
+# Why: the PDF's own template folder, with a filter for words placed in CSS strings.
+def pdf_templates(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True)
+    env.filters["css_string"] = css_string
+    return env
 
 
 # Why: a page's HTML is a fragment; parsed as a document, its parts sit in one body to walk.

@@ -50,6 +50,11 @@ def page_href(url: str, *, here: str, anchor: str = "") -> str:
     return f"#{anchor}" if url == here else f"{relative_url(url, here)}#{anchor}"
 
 
+# Why: an edition's folder below the site root: the default language at the root, others in /<lang>/.
+def edition_prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
 @dataclass(frozen=True)
 class Target:
     """Where an id lives: its page (source path), the anchor on it, and what kind of thing it is."""

@@ -14,12 +14,50 @@ from functools import partial
 from typing import Any
 
 from edition.downloads.edition_data import Chapter, sanitise
+from edition.downloads.offline import website_url
 from edition.shared.safe_html import edition_html
 from edition.text.ids import guideline_anchor, parse_guideline_number
+from edition.text.links import relative_url
 from edition.text.page_parts import Paragraph, Section
 from edition.text.registry import Registry
 
 Href = Callable[[str, str], str | None]  # (language, site-root path) -> the address to link, if any
+
+
+# Why: a site path's address from the comparison page at ``here``: relative, but in the offline edition,
+# whose ZIP holds its own language only, the other languages' on the website (None without its address).
+def comparison_href(*, here: str, lang: str, offline: bool, site_url: str | None) -> Href:
+    def href(other: str, path: str) -> str | None:
+        if offline and other != lang:
+            return website_url(path, site_url=site_url)
+        target, _, fragment = path.partition("#")
+        relative = relative_url(target, here) if target else ""
+        return relative + (f"#{fragment}" if fragment else "")
+
+    return href
+
+
+# Why: what ``partials/edition/compare.html`` shows on the ``reference`` language's comparison page.
+def comparison_context(
+    chapters: Mapping[str, Sequence[Chapter]],
+    *,
+    registry: Registry,
+    languages: Sequence[str],
+    reference: str,
+    pages: Mapping[str, Mapping[str, str]],
+    href: Href,
+) -> dict[str, Any]:
+    names = {lang: registry.labels[lang]["language_name"] for lang in languages}
+    return {
+        "labels": registry.labels[reference],
+        "languages": [{"lang": lang, "name": names[lang]} for lang in languages],
+        "names": names,
+        "quotes": {
+            lang: (registry.labels[lang]["quote_open"], registry.labels[lang]["quote_close"]) for lang in languages
+        },
+        "parts": aligned_parts(chapters, languages=languages, reference=reference, href=href),
+        "provisions": aligned_provisions(registry, languages=languages, reference=reference, pages=pages, href=href),
+    }
 
 
 # Why: rows keyed by paragraph number, so a language that lacked one would show a gap, not a shift.

@@ -1,9 +1,9 @@
-"""Helper for the hooks (not a hook itself): the downloads' names, and their sizes on the pages.
+"""The downloads' names, and their sizes on the pages.
 
 Every page names its edition's PDF with its size, and the home pages list every edition's PDF and
 ZIP; no size is known while the pages are rendered (the PDFs render beside the build, the ZIPs are
-made last): each page gets a token, replaced by the size once every language is built
-(``hooks/every_language.py``). Used for the PDFs (``hooks/pdf.py``) and the offline ZIPs (``hooks/offline.py``).
+made last): each page gets a token (``PendingSizes``), replaced by the size once every language is
+built (``fill_pages``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from pathlib import Path
 
 from edition.frame.formatting import format_size
 from edition.shared.safe_html import escaped
+from edition.text.links import edition_prefix
 
-from site_languages import edition_prefix
+# The downloads' file names, in each edition's own folder (beside its home page).
+PDF_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
+ZIP_FOLDER = "babies-and-small-children-residing-in-prisons-{lang}"
+ZIP_NAME = ZIP_FOLDER + "-offline.zip"
 
 
 class PendingSizes:
@@ -29,7 +33,7 @@ class PendingSizes:
     def token(self, lang: str, page_lang: str) -> str:
         return f"edition-{self.kind}-size-of-{lang}-in-{page_lang}-pending"
 
-    # Why: the size in the page's language if known, else the token that fill() replaces.
+    # Why: the size in the page's language if known, else the token that fill_pages() replaces.
     def label(self, lang: str, page_lang: str, labels: Mapping[str, Mapping[str, str]]) -> str:
         if lang in self.sizes:
             return format_size(self.sizes[lang], labels[page_lang], self.label_key)
@@ -43,12 +47,6 @@ class PendingSizes:
             "lang": lang,
             "name": labels[lang]["language_name"],
         }
-
-
-# The downloads' file names, in each edition's own folder (beside its home page).
-PDF_NAME = "babies-and-small-children-residing-in-prisons-{lang}.pdf"
-ZIP_FOLDER = "babies-and-small-children-residing-in-prisons-{lang}"
-ZIP_NAME = ZIP_FOLDER + "-offline.zip"
 
 
 # Why: where an edition's PDF or ZIP sits, relative to the site root.
