@@ -36,10 +36,10 @@ event from ``on_config`` to ``on_post_build`` fires once per language, and only 
    (default language), the language's PDF assembled and handed to a worker.
 
 After every language (``on_post_build`` at -200, when the outermost build leaves), in this order
-(``hooks/every_language.py``, ``hooks/edition_outputs.py``): search indexes, one per edition, with
-paragraph entries; sitemaps (only with a published ``site_url``); PDFs written and their sizes on the
-pages; the edition as data (website only); offline ZIPs (website only: the offline variant's build,
-the website's comment files relinked, one ZIP per language); comparison pages; published addresses
+(``hooks/every_language.py``, ``hooks/pdf.py``, ``hooks/edition_outputs.py``, ``hooks/offline.py``): search
+indexes, one per edition, with paragraph entries; sitemaps (only with a published ``site_url``); PDFs written
+and their sizes on the pages; the edition as data (website only); offline ZIPs (website only: the offline
+variant's build, the website's comment files relinked, one ZIP per language); comparison pages; published addresses
 (website only: each one in ``data/published-addresses.txt`` must resolve).
 
 State: the build's state (``hooks/build_state.py``: ``BuildState``, per language ``LanguageBuild``,

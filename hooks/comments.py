@@ -2,7 +2,7 @@
 made again only on a change; ``pages.py``: the panels, the comment files, the Comments and Disposition pages;
 ``export.py``: the exports). The adapter (``hooks/build.py``) calls, in order: ``read_and_check`` (``on_config``),
 ``write_data_files`` (``on_env``; the offline variant takes the website's files, relinked by
-``hooks/edition_outputs.py``), ``add_form`` (``on_page_content``), ``add_listings`` and ``add_panels``
+``hooks/offline.py``), ``add_form`` (``on_page_content``), ``add_listings`` and ``add_panels``
 (``on_page_context``) and ``write_exports`` (``on_post_build``, default language, website only: the ZIPs
 take the same files).
 """

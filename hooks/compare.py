@@ -4,7 +4,7 @@
 matter says ``edition: compare`` gets a place for the comparison (``<!-- edition:compare -->``); where
 its page will be written is noted.
 
-After every language, ``hooks/every_language.py`` calls ``comparison_pages`` (``hooks/edition_outputs.py``):
+After every language, the adapter calls ``comparison_pages`` (``hooks/edition_outputs.py``):
 every language's pages have been read by ``edition_data.py`` (``state.editions``), so each
 comparison page is completed from all of them (``partials/edition/compare.html``), in the file
 already written. In the offline edition, a ZIP holds one language: the other languages' texts are

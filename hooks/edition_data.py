@@ -8,7 +8,7 @@ Called by the adapter (``hooks/build.py``):
   once (``edition/text/page_parts.py``) into the build state (``state.editions``) for the data and the
   comparison pages.
 - ``add_links`` (``on_page_context``): the home pages get the links to every language's document and the schema.
-After every language, ``hooks/every_language.py`` assembles the documents (``edition_documents`` below),
+After every language, the adapter (``hooks/build.py``) assembles the documents (``edition_documents`` below),
 checks them against ``data/schemas/edition-data.schema.yml`` (every mismatch stops the build) and
 writes them with the schema, as JSON, under ``data/`` at the site root. Each offline ZIP holds its own
 language's document and the schema; it links the other languages' documents on the website when its

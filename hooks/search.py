@@ -6,8 +6,8 @@ Called by the adapter (``hooks/build.py``):
   language (``state.search_entries``).
 - ``point_to_index`` (``on_page_context``): tells ``overrides/main.html`` where a translated edition's index is.
 
-Once every language is built, ``hooks/every_language.py`` splits mkdocs-static-i18n's one shared index into
-one index per edition, with these entries added. ``overrides/main.html`` points each edition's
+Once every language is built, ``search_indexes`` in ``hooks/every_language.py`` splits mkdocs-static-i18n's
+one shared index into one index per edition, with these entries added. ``overrides/main.html`` points each edition's
 search at its own index.
 """
 
