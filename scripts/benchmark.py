@@ -309,7 +309,7 @@ def main() -> None:
         f"| a page, project hooks off | {bare_serve:.2f} | {', '.join(f'{t:.2f}' for t in bare_serve_times)} "
         f"| 1.00× | {bare_serve / plain:.2f}× |",
         "",
-        f"Slowest kind of edit ÷ bare serve rebuild: **{serve / bare_serve:.2f}×** (budget {SERVE_BUDGET:.0f}×: "
+        f"Slowest kind of edit ÷ bare serve rebuild: **{serve / bare_serve:.2f}×** (budget {SERVE_BUDGET:.2f}×: "
         f"{'met' if serve / bare_serve <= SERVE_BUDGET else '**not met**'}); ÷ bare build: {serve / plain:.2f}×. "
         "PDFs and ZIPs: the last made stand in.",
         "",
