@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 from bs4 import BeautifulSoup, Tag
+from pypdf import PdfReader
 
 # The English pages in reading order (nav order), as built with directory URLs.
 PAGES = [
@@ -83,3 +85,16 @@ def edition_text(soup: BeautifulSoup) -> str:
 
 def html_files(site: Path) -> Iterator[Path]:
     yield from sorted(site.rglob("*.html"))
+
+
+# Why: what a reader of a PDF reads, whitespace as one space; pypdf takes ~3 s a PDF, and a dozen tests read
+# the session's three, so each file's words are extracted once (keyed on its size and time, as a rebuilt PDF
+# is another file).
+def pdf_words(path: Path) -> str:
+    stat = path.stat()
+    return _pdf_words(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.cache
+def _pdf_words(path: Path, size: int, mtime_ns: int) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)

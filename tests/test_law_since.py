@@ -12,7 +12,6 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import yaml
 from playwright.sync_api import Page
-from pypdf import PdfReader
 
 from edition.annexes.later_law import (
     DATA_FILE,
@@ -27,7 +26,7 @@ from edition.shared.problems import EditionError
 from edition.text.registry import load_registry
 from edition.text.syntax import scan
 from tests.browsing import search
-from tests.site import EDITION_PREFIX, parse
+from tests.site import EDITION_PREFIX, parse, pdf_words
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -645,8 +644,7 @@ def test_the_home_page_links_to_the_annex(built_site: Path) -> None:
     [("en", "Annex: Law since 2005"), ("fr", "Annexe : le droit depuis 2005"), ("es", "Anexo: el derecho desde 2005")],
 )
 def test_the_pdf_carries_the_annex_marked_as_the_editions(built_site: Path, lang: str, title: str) -> None:
-    reader = PdfReader(built_site / EDITION_PREFIX[lang] / f"babies-and-small-children-residing-in-prisons-{lang}.pdf")
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    text = pdf_words(built_site / EDITION_PREFIX[lang] / f"babies-and-small-children-residing-in-prisons-{lang}.pdf")
     assert title in text
     assert {"en": "not part of the 2005 text", "fr": "hors du texte de 2005", "es": "ajeno al texto de 2005"}[
         lang

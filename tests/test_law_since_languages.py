@@ -14,12 +14,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from pypdf import PdfReader
 
 from edition.annexes.later_law import DATA_FILE, Rule, load_later_law, rule_source_line
 from edition.text.registry import load_registry
 from tests.conftest import BuildResult
-from tests.site import EDITION_PREFIX, parse
+from tests.site import EDITION_PREFIX, parse, pdf_words
 from tests.test_law_since import paragraph_numbers, provision_ids
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +45,7 @@ def rule_box(soup: BeautifulSoup, rule: Rule) -> Tag:
 
 # Why: what a reader of the PDF reads, whitespace as one space.
 def pdf_text(site: Path, lang: str) -> str:
-    reader = PdfReader(site / EDITION_PREFIX[lang] / f"babies-and-small-children-residing-in-prisons-{lang}.pdf")
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    return pdf_words(site / EDITION_PREFIX[lang] / f"babies-and-small-children-residing-in-prisons-{lang}.pdf")
 
 
 # Why: the fixture quotation and its source written into rule 49's record, after its English ones.

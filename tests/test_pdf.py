@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.site import LABELS, PAGES, article, parse
+from tests.site import LABELS, PAGES, article, parse, pdf_words
 from tests.test_build import EXPECTED_NUMBERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,8 +46,7 @@ def pdf_path(site: Path, lang: str) -> Path:
 def edition(request: pytest.FixtureRequest, built_site: Path) -> tuple[str, PdfReader, str]:
     lang = str(request.param)
     reader = PdfReader(pdf_path(built_site, lang))
-    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
-    return lang, reader, text
+    return lang, reader, pdf_words(pdf_path(built_site, lang))
 
 
 def outline_titles(outline: list[object]) -> list[str]:

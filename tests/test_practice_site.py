@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from edition.annexes.practice import Country, numbers_in
 from edition.text.ids import guideline_anchor
 from tests.conftest import BuildResult
-from tests.site import EDITION_PREFIX, PAGES, article, html_files, parse
+from tests.site import EDITION_PREFIX, PAGES, article, html_files, parse, pdf_words
 from tests.test_pdf import outline_titles, pdf_path
 from tests.test_practice import SOURCES, load
 
@@ -233,7 +233,7 @@ def test_the_annex_is_in_its_own_languages_search_index(built_site: Path, lang: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_pdf_holds_the_annex_last_and_marked_as_the_editions(built_site: Path, lang: str) -> None:
     reader = PdfReader(pdf_path(built_site, lang))
-    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    text = pdf_words(pdf_path(built_site, lang))
     titles = [" ".join(t.split()) for t in outline_titles(reader.outline)]
     annex_title = {
         "en": "Annex: Practice around the world",

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pypdf import PdfReader
 
 from edition.shared.problems import EditionError
 from edition.text.registry import load_registry
 from tests.conftest import ROOT
+from tests.site import pdf_words
 from tests.test_pdf import LANGUAGES, pdf_path
 
 # Addresses the 2005 text itself prints (docs/en/index.md, contact.md, foreword.md): QUNO's website,
@@ -105,8 +105,7 @@ def test_no_research_log_in_any_search_index(built_site: Path) -> None:
 @pytest.mark.build
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_research_log_in_the_pdf(built_site: Path, lang: str) -> None:
-    reader = PdfReader(pdf_path(built_site, lang))
-    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    text = pdf_words(pdf_path(built_site, lang))
     assert offences(text) == []
 
 
