@@ -265,10 +265,11 @@ def test_the_form_knows_every_target_its_language_and_where_the_texts_are() -> N
         email="editors@example.invalid",
     )
     settings = context["settings"]
-    assert (context["page_lang"], context["email"], context["labels"]) == (
+    assert (context["page_lang"], context["email"], context["labels"], context["script"]) == (
         "fr",
         "editors@example.invalid",
         REGISTRY.labels["fr"],
+        "../../assets/javascripts/comment-form.js",  # the form's script, loaded by this page only
     )
     assert (settings["targets"], settings["language"], settings["texts"]) == (
         ["IV.b.17", "crc-18-1"],

@@ -408,3 +408,19 @@ def test_loaded_comments_and_filter_results_have_no_wcag_violation(
     expect(page.locator(".comments-browse__results > li")).to_have_count(20)
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
+
+
+# Why: the form's script is 7 KB gzipped, and only the Comments page has the form: every other page's first
+# view is lighter without it.
+@pytest.mark.build
+def test_only_the_comments_pages_load_the_form_s_script(built_site: Path) -> None:
+    loading = sorted(
+        page.relative_to(built_site).as_posix()
+        for page in built_site.rglob("*.html")
+        if "assets" not in page.parts
+        and any(
+            str(script.get("src", "")).endswith("assets/javascripts/comment-form.js")
+            for script in parse(page).select("script[src]")
+        )
+    )
+    assert loading == ["comments/index.html", "es/comments/index.html", "fr/comments/index.html"]

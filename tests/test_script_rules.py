@@ -68,20 +68,30 @@ def test_the_builds_validator_finds_the_tables_errors(case: SchemaCase) -> None:
     assert python_errors(case.front) == case.errors
 
 
-@pytest.fixture(scope="module")
-def any_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One page of the served site for the pure functions (every page loads the scripts they are in)."""
+def _opened(browser: Browser, site_url: str, path: str) -> Iterator[Page]:
     pages = CheckedPages(browser)
     page = pages.open(site_url)
-    page.goto(f"{site_url}/checklist/")
+    page.goto(f"{site_url}/{path}")
     yield page
     pages.close()
     assert pages.foreign == [] and pages.errors == []
 
 
+@pytest.fixture(scope="module")
+def form_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """The Comments page, the one page that loads the form's script, for its pure functions."""
+    yield from _opened(browser, site_url, "comments/")
+
+
+@pytest.fixture(scope="module")
+def checklist_page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """The checklist page, the one page that loads the checklist's script, for its pure functions."""
+    yield from _opened(browser, site_url, "checklist/")
+
+
 @pytest.mark.parametrize("case", SCHEMA, ids=[c.id for c in SCHEMA])
-def test_the_forms_validator_finds_the_tables_errors(any_page: Page, case: SchemaCase) -> None:
-    found = any_page.evaluate(
+def test_the_forms_validator_finds_the_tables_errors(form_page: Page, case: SchemaCase) -> None:
+    found = form_page.evaluate(
         "arg => window.editionCommentForm.validate(arg.schema, arg.front)",
         {"schema": COMMENT_SCHEMA, "front": case.front},
     )
@@ -158,8 +168,8 @@ def test_pythons_csv_module_reads_the_table_so(case: CsvCase) -> None:
 
 
 @pytest.mark.parametrize("case", CSV, ids=[c.id for c in CSV])
-def test_the_checklist_reads_the_table_so(any_page: Page, case: CsvCase) -> None:
-    result = any_page.evaluate("text => window.editionChecklist.parseCsv(text)", case.text)
+def test_the_checklist_reads_the_table_so(checklist_page: Page, case: CsvCase) -> None:
+    result = checklist_page.evaluate("text => window.editionChecklist.parseCsv(text)", case.text)
     if case.error_row:
         where = {"kind": "row", "row": case.error_row}
         assert result == {"ok": False, "problems": [{"code": "error_quote", "params": {"where": where}}]}
@@ -183,9 +193,9 @@ def test_the_comments_export_judges_formula_cells_as_the_table_says(cell: str, f
     assert formula_like(cell) is formula
 
 
-def test_the_checklist_judges_formula_cells_as_the_table_says(any_page: Page) -> None:
+def test_the_checklist_judges_formula_cells_as_the_table_says(checklist_page: Page) -> None:
     cells = [cell for cell, _ in FORMULA]
-    found = any_page.evaluate("cells => cells.map(window.editionChecklist.formulaLike)", cells)
+    found = checklist_page.evaluate("cells => cells.map(window.editionChecklist.formulaLike)", cells)
     assert dict(zip(cells, found, strict=True)) == dict(FORMULA)
 
 

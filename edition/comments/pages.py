@@ -41,6 +41,7 @@ PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "
 COMMENTS_PAGE, DISPOSITIONS_PAGE = "comments.md", "dispositions.md"
 FORM_ANCHOR, EXPORT_ANCHOR = "write-a-comment", "comments-export"  # on the Comments page
 DISPOSITIONS_SCRIPT = "assets/javascripts/dispositions.js"  # loaded by the Disposition page only
+FORM_SCRIPT = "assets/javascripts/comment-form.js"  # loaded by the Comments page only, where the form is
 
 
 class Render(Protocol):
@@ -190,7 +191,8 @@ def form_context(
         version=version,
         texts=place.root_file(f"data/edition-{place.lang}.json"),
     )
-    return {"labels": place.labels, "settings": settings, "email": email, "page_lang": place.lang}
+    script = place.root_file(FORM_SCRIPT)
+    return {"labels": place.labels, "settings": settings, "email": email, "page_lang": place.lang, "script": script}
 
 
 # Why: the Disposition page: every published comment under its targets, with the editors' decision.
