@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jsonschema
 import nh3
 
+from edition.comments.export import compact_json
 from edition.comments.store import Comment
 from edition.comments.text import without_dead_links
 from edition.frame.facts import EditionFacts
@@ -257,7 +258,7 @@ def assemble_documents(
 # Why: the files the documents and their schema are written to (site-root paths) and their text.
 def document_files(documents: Mapping[str, Mapping[str, Any]], *, schema: Mapping[str, Any]) -> dict[str, str]:
     files = {
-        DOCUMENT.format(lang=lang): json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        DOCUMENT.format(lang=lang): compact_json(document)
         for lang, document in documents.items()  # compact, C-encoded: 10,000 comments
     }
     files[SCHEMA] = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
