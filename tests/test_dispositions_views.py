@@ -22,6 +22,7 @@ from edition.comments.views import (
     disposition_href,
     panel_context,
 )
+from edition.shared.safe_html import breakable
 from edition.text.registry import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,3 +236,17 @@ def test_with_no_comments_the_page_has_no_rows_and_offers_no_filter(lang: str) -
 )
 def test_words_break_only_after_punctuation_or_space(text: str | None, parts: tuple[str, ...]) -> None:
     assert break_parts(text) == parts and "".join(parts) == (text or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "html"),
+    [
+        (None, ""),
+        ("word", "word"),
+        ("été, là", "été, <wbr>là"),
+        ("<script>x</script>", "&lt;<wbr>script&gt;<wbr>x&lt;/<wbr>script&gt;"),
+        ('a&b "c"', "a&amp;<wbr>b &#34;<wbr>c&#34;"),
+    ],
+)
+def test_a_contributors_words_are_escaped_part_by_part_with_breaks_between(text: str | None, html: str) -> None:
+    assert str(breakable(break_parts(text))) == html

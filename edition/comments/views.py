@@ -30,6 +30,7 @@ from edition.comments.text import (
     browser_tables,
 )
 from edition.frame.formatting import format_date
+from edition.shared.safe_html import breakable
 from edition.text.ids import anchor_of
 from edition.text.registry import Registry
 
@@ -351,7 +352,7 @@ def disposition_groups(
 _BREAKABLE = re.compile(r"[^\W_]*[\W_]+|[^\W_]+$")
 
 
-# Why: a contributor's words cut after each punctuation mark or space (the template puts ``<wbr>``
+# Why: a contributor's words cut after each punctuation mark or space (``breakable`` puts ``<wbr>``
 # between the parts), so a long word without spaces (an address, code) breaks there in a phone's
 # table cell, not between two letters.
 def break_parts(text: str | None) -> tuple[str, ...]:
@@ -387,11 +388,11 @@ def _disposition(comment: Comment, *, target: str, labels: Mapping[str, str], la
         else labels[f"dispositions_resolved_{'editors' if resolved == 'editors' else 'link'}"],
         "agreed": agreed,
         "agreed_label": labels[f"dispositions_agreed_{agreed}"],
-        "parts": {
-            "passage": break_parts(passage.exact if passage is not None else None),
-            "name": break_parts(comment.name),
-            "organisation": break_parts(comment.organisation),
-            "response": break_parts(response["response"]),
+        "breakable": {
+            "passage": breakable(break_parts(passage.exact if passage is not None else None)),
+            "name": breakable(break_parts(comment.name)),
+            "organisation": breakable(break_parts(comment.organisation)),
+            "response": breakable(break_parts(response["response"])),
         },
     }
 

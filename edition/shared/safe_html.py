@@ -37,6 +37,12 @@ def css_string(text: str) -> Markup:
     return Markup("".join(c if c.isalnum() or c in " .,:;-" else f"\\{ord(c):06x}" for c in text))
 
 
+# Why: text in parts, each escaped here, with a line break allowed between them (``<wbr>``); in one
+# call rather than a template loop, which at 1,000 comments in three languages cost ~0.4 s a build.
+def breakable(parts: Iterable[str]) -> Markup:
+    return Markup("<wbr>").join(parts)  # Markup.join escapes each part
+
+
 # Why: text escaped for HTML, for output written without a template (a size filled into a page).
 def escaped(text: str) -> str:
     return str(escape(text))
