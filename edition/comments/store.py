@@ -37,6 +37,7 @@ from edition.comments.text import (
 from edition.frame.facts import load_facts
 from edition.shared import digests
 from edition.shared.problems import Problem
+from edition.shared.schemas import inline_refs
 from edition.shared.symlinks import IS_LINK
 from edition.shared.yaml_text import load_yaml
 from edition.text.registry import Registry
@@ -164,7 +165,8 @@ class _File:
     raw: bytes
 
 
-# Why: one validator for all the files to check (made once: with 10,000 comments it counts).
+# Why: one validator for all the files to check (made once: with 10,000 comments it counts), its
+# references written out (``inline_refs``: the same verdicts, ~0.1 ms less a comment).
 def _check_files(
     todo: list[_File],
     *,
@@ -174,7 +176,7 @@ def _check_files(
     placeholders: frozenset[str],
     wording: Wording,
 ) -> list[tuple[Comment | None, list[Problem]]]:
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = jsonschema.Draft202012Validator(inline_refs(schema, defs=schema.get("$defs", {})))
     return [
         parse_comment(
             file.raw,
@@ -191,13 +193,19 @@ def _check_files(
     ]
 
 
+COMMENT_FIELDS = dataclasses.fields(Comment)
+
+
 # Why: the memo kept between builds as JSON, not pickle: reading it back can only ever give data.
 def memo_json(memo: Mapping[str, Comment]) -> str:
+    # One level at a time, not ``dataclasses.asdict``, whose deep copy took ~0.1 s at 1,000 comments.
     def plain(comment: Comment) -> dict[str, Any]:
-        fields = dataclasses.asdict(comment)
+        fields = {f.name: getattr(comment, f.name) for f in COMMENT_FIELDS}
         fields["rendered"] = [
             p if isinstance(p, str) else {"target": p.target, "label": p.label} for p in comment.rendered
         ]
+        for name in ("passage", "anchor"):
+            fields[name] = dataclasses.asdict(fields[name]) if fields[name] is not None else None
         return fields
 
     return json.dumps({key: plain(comment) for key, comment in memo.items()}, ensure_ascii=False)
