@@ -20,10 +20,13 @@ from __future__ import annotations
 import functools
 import html as html_text
 import itertools
+import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from html.entities import html5
+from pathlib import Path
 
 import markdown
 import nh3
@@ -234,12 +237,37 @@ def mixed_scripts(value: str) -> list[str]:
     return sorted(scripts) if len(scripts) > 1 else []
 
 
+KEPT_TABLES = Path(__file__).with_name("character_tables.json")  # written by scripts/character_tables.py
+
+
 # Why: the characters ``character_problem`` refuses and how ``html.unescape`` decodes entities, as
 # data for the form's script: a browser's own Unicode tables are newer than Python's (an emoji added
-# since is unassigned here), so the script must use these. Ranges are flat [first, last, …] lists.
-# Kept: 0.4–0.6 s to compute, asked once per language and per `mkdocs serve` rebuild (scripts/cache_layers.py).
-@functools.cache
+# since is unassigned here), so the script must use these. Computing them asks for the category of
+# every code point (0.25–0.5 s a build here), so they are kept in a file beside this module, for this
+# Python's Unicode and ``html`` module; another Python computes them (tests/test_comments_text.py).
 def browser_tables() -> dict[str, object]:
+    kept = kept_tables(KEPT_TABLES.read_text(encoding="utf-8")) if KEPT_TABLES.is_file() else None
+    return kept if kept is not None else computed_tables()
+
+
+# Why: the file's tables, if they were computed by a Python with the same tables as this one.
+def kept_tables(text: str) -> dict[str, object] | None:
+    kept = json.loads(text)
+    same = isinstance(kept, dict) and kept.get("python") == tables_version() and isinstance(kept.get("tables"), dict)
+    return kept["tables"] if same else None
+
+
+# Why: the file ``browser_tables`` reads (scripts/character_tables.py writes it).
+def tables_file_text() -> str:
+    return json.dumps({"python": tables_version(), "tables": computed_tables()}, ensure_ascii=False, indent=0) + "\n"
+
+
+# Why: what the tables depend on besides this code: Python's Unicode version and its ``html`` module.
+def tables_version() -> str:
+    return f"{unicodedata.unidata_version} {sys.version_info.major}.{sys.version_info.minor}"
+
+
+def computed_tables() -> dict[str, object]:
     unassigned: list[int] = []
     refused: list[int] = []
     start = 0
