@@ -274,7 +274,7 @@ def test_the_form_knows_every_target_its_language_and_where_the_texts_are() -> N
     assert (settings["targets"], settings["language"], settings["texts"]) == (
         ["IV.b.17", "crc-18-1"],
         "fr",
-        "../../data/edition-fr.json",
+        "../../data/edition-fr.texts.js",
     )
     assert (settings["repository"], settings["branch"], settings["placeholders"]) == (
         "https://example.org/repo",

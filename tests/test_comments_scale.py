@@ -129,7 +129,7 @@ def test_a_comment_file_is_read_back_as_it_was_written() -> None:
         "lang": "fr",
         "comments": articles,
     }
-    with pytest.raises(ValueError, match="not a comment file"):
+    with pytest.raises(ValueError, match="not a script written by handing_script for editionComments"):
         read_script("alert(1)")
 
 

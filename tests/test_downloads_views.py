@@ -19,10 +19,13 @@ from edition.downloads.colophon import EXAMPLE_NUMBER, colophon, example_path
 from edition.downloads.edition_data import (
     DOCUMENT,
     SCHEMA,
+    TEXTS,
+    TEXTS_RECEIVER,
     Chapter,
     LanguageEdition,
     assemble_documents,
     document_files,
+    texts_script,
 )
 from edition.downloads.offline import (
     comment_files,
@@ -249,6 +252,8 @@ def _sites(tmp_path: Path) -> tuple[Path, Path]:
     for name in [download_path(PDF_NAME, lang, "en") for lang in ("en", "fr")] + [
         DOCUMENT.format(lang="en"),
         DOCUMENT.format(lang="fr"),
+        TEXTS.format(lang="en"),
+        TEXTS.format(lang="fr"),
         SCHEMA,
         "comment.schema.json",
         *EXPORTS,
@@ -286,6 +291,7 @@ def test_each_zip_holds_its_pages_its_pdf_its_data_and_a_translations_start_page
         "comment.schema.json",
         *EXPORTS,
         "data/edition-en.json",
+        "data/edition-en.texts.js",
         *data,
     ]
     assert [name for name, _ in planned["fr"].files] == [
@@ -294,6 +300,7 @@ def test_each_zip_holds_its_pages_its_pdf_its_data_and_a_translations_start_page
         "fr/iv.html",
         *EXPORTS,
         "data/edition-fr.json",
+        "data/edition-fr.texts.js",
         *data,
     ]
     assert dict(planned["fr"].files)["data/edition-fr.json"] == website / "data/edition-fr.json"
@@ -517,9 +524,25 @@ def test_every_mismatch_is_named_by_its_document() -> None:
 
 
 def test_the_documents_are_written_compact_and_the_schema_readable() -> None:
-    files = document_files({"en": {"a": "é", "b": [1]}}, schema={"title": "S"})
-    assert files == {"data/edition-en.json": '{"a":"é","b":[1]}\n', "data/edition.schema.json": '{\n "title": "S"\n}\n'}
-    assert json.loads(files["data/edition-en.json"]) == {"a": "é", "b": [1]}
+    document = {"a": "é", "paragraphs": [], "provisions": []}
+    files = document_files({"en": document}, schema={"title": "S"})
+    assert files["data/edition-en.json"] == '{"a":"é","paragraphs":[],"provisions":[]}\n'
+    assert files["data/edition.schema.json"] == '{\n "title": "S"\n}\n'
+    assert json.loads(files["data/edition-en.json"]) == document
+    assert set(files) == {"data/edition-en.json", "data/edition-en.texts.js", "data/edition.schema.json"}
+
+
+def test_the_texts_script_hands_over_each_paragraph_and_provision_text_inert() -> None:
+    document = {
+        "paragraphs": [{"id": "IV.b.17", "text": "Words </script><script>alert(1)</script> & more"}],
+        "provisions": [{"id": "crc-3-1", "text": "In all actions « concerning » children"}],
+    }
+    script = texts_script(document, lang="fr")
+    assert "<" not in script and ">" not in script.replace("=>", "") and "&" not in script.replace("&&", "")
+    assert read_script(script, receiver=TEXTS_RECEIVER) == {
+        "lang": "fr",
+        "texts": [["IV.b.17", document["paragraphs"][0]["text"]], ["crc-3-1", document["provisions"][0]["text"]]],
+    }
 
 
 # ---------------------------------------------------------------------------------------------

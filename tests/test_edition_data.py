@@ -9,7 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.downloads.edition_data import document_problems, sanitise
+from edition.comments.data import read_script
+from edition.downloads.edition_data import TEXTS, TEXTS_RECEIVER, document_problems, sanitise
 from edition.shared.schemas import inline_refs
 from edition.text.page_parts import extract_parts, rebase_links
 from tests.conftest import ROOT
@@ -126,6 +127,15 @@ def test_the_schema_check_names_every_mismatch() -> None:
 
 def _document(site: Path, lang: str) -> dict[str, object]:
     return json.loads((site / "data" / f"edition-{lang}.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_form_s_texts_are_the_document_s_texts_of_each_paragraph_and_provision(built_site: Path, lang: str) -> None:
+    document = _document(built_site, lang)
+    handed = read_script((built_site / TEXTS.format(lang=lang)).read_text(encoding="utf-8"), receiver=TEXTS_RECEIVER)
+    entries = [*document["paragraphs"], *document["provisions"]]  # type: ignore[misc]
+    assert handed["lang"] == lang and len(handed["texts"]) == len(entries) > 50
+    assert handed["texts"] == [[entry["id"], entry["text"]] for entry in entries]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -18,24 +18,35 @@ from typing import Any
 from lxml import html
 
 RECEIVER = "editionComments"
-OPENING, CLOSING = f'"use strict";window.{RECEIVER}&&window.{RECEIVER}.receive(', ");\n"
+CLOSING = ");\n"
 REF_CLASS = "xref__link"  # a [[id]] in a comment (overrides/partials/edition/comment-ref.html)
 
 
 # Why: one file per target and language; ``articles`` are the template's output with their facets.
 def data_script(*, target: str, lang: str, articles: Sequence[Mapping[str, Any]]) -> str:
     data = {"target": target, "lang": lang, "comments": [dict(a) for a in articles]}
+    return handing_script(RECEIVER, data)
+
+
+# Why: data as a script that hands it to ``window.<receiver>.receive`` if the page has one (a script
+# loads from file://, where fetch is refused). JSON escaped to ASCII and ``< > &`` (which occur only
+# inside strings): no text in it can end the string or the script, even if one day inlined in a page.
+def handing_script(receiver: str, data: Mapping[str, Any]) -> str:
     payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
-    # < > & occur only inside strings: escaped, the data stays inert even if one day inlined in a page.
     payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"{OPENING}{payload}{CLOSING}"
+    return f"{_opening(receiver)}{payload}{CLOSING}"
 
 
-# Why: the data a comment file hands over, read back (the inverse of ``data_script``).
-def read_script(text: str) -> dict[str, Any]:
-    if not (text.startswith(OPENING) and text.endswith(CLOSING)):
-        raise ValueError("not a comment file written by data_script")
-    data: dict[str, Any] = json.loads(text[len(OPENING) : -len(CLOSING)])
+def _opening(receiver: str) -> str:
+    return f'"use strict";window.{receiver}&&window.{receiver}.receive('
+
+
+# Why: the data a comment file (or another ``handing_script``) hands over, read back (the inverse).
+def read_script(text: str, *, receiver: str = RECEIVER) -> dict[str, Any]:
+    opening = _opening(receiver)
+    if not (text.startswith(opening) and text.endswith(CLOSING)):
+        raise ValueError(f"not a script written by handing_script for {receiver}")
+    data: dict[str, Any] = json.loads(text[len(opening) : -len(CLOSING)])
     return data
 
 

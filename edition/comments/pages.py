@@ -33,6 +33,7 @@ from edition.comments.views import (
     ref_text,
     target_label,
 )
+from edition.downloads.edition_data import TEXTS
 from edition.shared.places import fill_places
 from edition.shared.safe_html import edition_html
 from edition.text.links import Links, relative_url
@@ -189,7 +190,7 @@ def form_context(
         labels=place.labels,
         placeholders=placeholders,
         version=version,
-        texts=place.root_file(f"data/edition-{place.lang}.json"),
+        texts=place.root_file(TEXTS.format(lang=place.lang)),
     )
     script = place.root_file(FORM_SCRIPT)
     return {"labels": place.labels, "settings": settings, "email": email, "page_lang": place.lang, "script": script}

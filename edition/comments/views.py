@@ -218,7 +218,7 @@ def form_settings(
     return {
         "messages": said | {key: labels[f"comment_form_{key}"] for key in ("passage_found", "passage_unchecked")},
         "version": version,  # a passage records the edition's version whose text it was taken from
-        "texts": texts,  # the address of the data document that holds every paragraph's text
+        "texts": texts,  # the address of the script that hands over every paragraph's and provision's text
         "schema": schema,
         "targets": list(targets),
         "repository": repository.rstrip("/"),

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import jsonschema
 import nh3
 
+from edition.comments.data import handing_script
 from edition.comments.export import compact_json
 from edition.comments.store import Comment
 from edition.comments.text import without_dead_links
@@ -31,6 +32,10 @@ from edition.text.registry import Registry
 
 FOLDER = "data"  # at the site root: /data/edition-en.json, /data/edition.schema.json
 DOCUMENT = FOLDER + "/edition-{lang}.json"
+# Each paragraph's and provision's text as the form finds a passage in it, as a script: from file://
+# (the offline edition) a browser loads a script but refuses to fetch the document.
+TEXTS = FOLDER + "/edition-{lang}.texts.js"
+TEXTS_RECEIVER = "editionTexts"
 SCHEMA = FOLDER + "/edition.schema.json"
 SCHEMA_SOURCE = "data/schemas/edition-data.schema.yml"
 FORMAT = 1  # raised when a change to the document's shape would break a reader's program
@@ -261,8 +266,15 @@ def document_files(documents: Mapping[str, Mapping[str, Any]], *, schema: Mappin
         DOCUMENT.format(lang=lang): compact_json(document)
         for lang, document in documents.items()  # compact, C-encoded: 10,000 comments
     }
+    files |= {TEXTS.format(lang=lang): texts_script(document, lang=lang) for lang, document in documents.items()}
     files[SCHEMA] = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
     return files
+
+
+# Why: the texts the "Write a comment" form finds a typed passage in: the document's, by id.
+def texts_script(document: Mapping[str, Any], *, lang: str) -> str:
+    texts = [[entry["id"], entry["text"]] for entry in (*document["paragraphs"], *document["provisions"])]
+    return handing_script(TEXTS_RECEIVER, {"lang": lang, "texts": texts})
 
 
 # Why: the build checks its own output; every mismatch is named by its place in the document.

@@ -28,7 +28,7 @@ from edition.comments.data import relinked
 from edition.comments.store import Comment
 from edition.comments.text import RefSlot
 from edition.comments.views import data_path
-from edition.downloads.edition_data import DOCUMENT, SCHEMA
+from edition.downloads.edition_data import DOCUMENT, SCHEMA, TEXTS
 from edition.downloads.sizes import PDF_NAME, ZIP_FOLDER, download_path
 from edition.text.links import edition_prefix
 
@@ -154,7 +154,8 @@ def packings(
         if lang != default:
             added.append(("index.html", start_pages[lang].encode("utf-8")))
         files = members(offline_site, lang, languages, default) + website_members(website, lang, languages, default)
-        files += [(name, website / name) for name in (DOCUMENT.format(lang=lang), SCHEMA)]  # the edition as data
+        # The edition as data, and the texts the form finds a passage in.
+        files += [(name, website / name) for name in (DOCUMENT.format(lang=lang), TEXTS.format(lang=lang), SCHEMA)]
         planned[lang] = Packing(folder / f"{lang}.zip", ZIP_FOLDER.format(lang=lang), files, added)
     return planned
 

@@ -198,18 +198,25 @@
   }
 
   // ---- The passage: words of the comment's one target, found in that target's text as a reader
-  // sees it, which the edition's data document holds (the same text the checker matches against).
+  // sees it, as the edition's data document holds it (the same text the checker matches against).
+  // The texts come as a script that hands them over (data/edition-<lang>.texts.js): a browser loads
+  // a script from file:// (the offline edition), where it refuses fetch().
   const CONTEXT = 32;
   const normal = (text) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
   let texts = null;
   function targetTexts() {
-    if (!texts && location.protocol === "file:") {
-      texts = Promise.resolve(null); // browsers refuse fetch() from file://: not tried, no error logged
-    } else if (!texts) {
-      texts = fetch(new URL(settings.texts, location.href))
-        .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
-        .then((data) => new Map([...data.paragraphs, ...data.provisions].map((p) => [p.id, normal(p.text)])))
-        .catch(() => null); // from file:// or without the document: the checker will judge the words
+    if (!texts) {
+      texts = new Promise((resolve) => {
+        window.editionTexts = {
+          receive: (data) => resolve(new Map(data.texts.map(([id, text]) => [id, normal(text)]))),
+        };
+        const script = document.createElement("script");
+        script.src = new URL(settings.texts, location.href).href;
+        // Without the texts (a missing file, or one that handed nothing over), the checker judges the words.
+        script.addEventListener("error", () => resolve(null));
+        script.addEventListener("load", () => resolve(null)); // after receive() has run, if it ran: no effect
+        document.head.append(script);
+      });
     }
     return texts;
   }
