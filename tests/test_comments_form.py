@@ -307,6 +307,9 @@ def test_offline_the_form_prepares_and_downloads_the_file(offline_comments: tupl
     page.goto((folder / "specific-issues.html").as_uri() + "#iv-b-17")
     page.locator("#iv-b-17 .comments__new").click()  # offline pages are flat: comments.html
     expect(page.locator("#cf-targets")).to_have_value("IV.b.17")
+    # The form's own stylesheet, which only this page links, is found from the file system too.
+    expect(page.locator("label[for=cf-name]")).to_have_css("display", "block")
+    expect(page.locator("label[for=cf-name]")).to_have_css("font-weight", "700")
     fill(page, {"name": "Fixture Offline Contributor", "text": "Test fixture: written offline."})
     text = produced(page)
     with page.expect_download() as download:

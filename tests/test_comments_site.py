@@ -10,13 +10,14 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import tinycss2
 from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page, expect
 
 from edition.comments.export import csv_cell
 from tests.browsing import axe_violations
 from tests.comment_cases import INERT
-from tests.conftest import GENERATED, GENERATED_ON, CheckedPages
+from tests.conftest import GENERATED, GENERATED_ON, ROOT, CheckedPages
 from tests.site import ALL_PAGES, parse
 
 RECEIVE = "window.editionComments&&window.editionComments.receive("
@@ -424,3 +425,52 @@ def test_only_the_comments_pages_load_the_form_s_script(built_site: Path) -> Non
         )
     )
     assert loading == ["comments/index.html", "es/comments/index.html", "fr/comments/index.html"]
+
+
+# The stylesheets one kind of page loads for itself (overrides/main.html), and the pages that load them.
+OWN_STYLESHEETS = {
+    "comment-form.css": ["comments/index.html", "es/comments/index.html", "fr/comments/index.html"],
+    "dispositions.css": ["dispositions/index.html", "es/dispositions/index.html", "fr/dispositions/index.html"],
+}
+STYLESHEETS = ROOT / "overrides" / "assets" / "stylesheets"
+
+
+# Why: the edition's own classes a stylesheet styles (Material's md- classes are on every page).
+def styled_classes(name: str) -> set[str]:
+    text = (STYLESHEETS / name).read_text(encoding="utf-8")
+    rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    found: set[str] = set()
+    for rule in rules:
+        preludes = [rule.prelude] if rule.type == "qualified-rule" else []
+        if rule.type == "at-rule" and rule.content is not None:
+            preludes = [r.prelude for r in tinycss2.parse_rule_list(rule.content) if r.type == "qualified-rule"]
+        for prelude in preludes:
+            tokens = list(prelude)
+            found |= {
+                str(after.value)
+                for before, after in zip(tokens, tokens[1:], strict=False)
+                if before.type == "literal" and before.value == "." and after.type == "ident"
+            }
+    return {name for name in found if not name.startswith("md-")}
+
+
+# Why: comment-form.css is 7 KB, dispositions.css 3 KB: every other page's first view is lighter without
+# them, and a page that shows what one of them styles must load it.
+@pytest.mark.build
+@pytest.mark.parametrize("sheet", sorted(OWN_STYLESHEETS))
+def test_a_page_s_own_stylesheet_loads_on_the_pages_that_use_it_only(built_site: Path, sheet: str) -> None:
+    classes, loading, using = styled_classes(sheet), [], []
+    assert len(classes) >= 5, classes
+    for page in sorted(built_site.rglob("*.html")):
+        if "assets" in page.parts:
+            continue
+        soup, name = parse(page), page.relative_to(built_site).as_posix()
+        links = [str(link["href"]) for link in soup.select("link[rel~=stylesheet][href]")]
+        own = [href for href in links if href.endswith(f"assets/stylesheets/{sheet}")]
+        if own:
+            loading.append(name)
+            assert (page.parent / own[0]).resolve().is_file(), (name, own)
+        if any(classes.intersection(tag.get("class") or []) for tag in soup.select("[class]")):
+            using.append(name)
+    assert loading == OWN_STYLESHEETS[sheet]
+    assert using == OWN_STYLESHEETS[sheet]
