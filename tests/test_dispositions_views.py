@@ -4,6 +4,7 @@ test fixture and says so."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import Any
 
@@ -232,6 +233,12 @@ def test_with_no_comments_the_page_has_no_rows_and_offers_no_filter(lang: str) -
         ("été, là", ("été, ", "là")),
         ("javascript:window.__pwned='x'", ("javascript:", "window.__", "pwned='", "x'")),
         ("<script>x</script>", ("<", "script>", "x</", "script>")),
+        # an opening bracket or quotation mark stays with what it opens
+        ("Fixture Network (generated)", ("Fixture ", "Network ", "(generated)")),
+        ("« au niveau »", ("« au ", "niveau »")),
+        ("¿Qué? ¡Sí!", ("¿Qué? ", "¡Sí!")),
+        ("a [", ("a [",)),
+        ("((", ("((",)),
     ],
 )
 def test_words_break_only_after_punctuation_or_space(text: str | None, parts: tuple[str, ...]) -> None:
@@ -250,3 +257,11 @@ def test_words_break_only_after_punctuation_or_space(text: str | None, parts: tu
 )
 def test_a_contributors_words_are_escaped_part_by_part_with_breaks_between(text: str | None, html: str) -> None:
     assert str(breakable(break_parts(text))) == html
+
+
+def test_the_parts_always_make_up_the_whole_text_and_none_is_empty() -> None:
+    rng, alphabet = random.Random(0), "ab (){}[]«»“”‘’¿¡?!,. \u00a0-_/:é\t"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        parts = break_parts(text)
+        assert "".join(parts) == text and all(parts), (text, parts)

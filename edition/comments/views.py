@@ -350,13 +350,25 @@ def disposition_groups(
 
 # A run of characters ending with one that is neither a letter nor a digit: where a line may break.
 _BREAKABLE = re.compile(r"[^\W_]*[\W_]+|[^\W_]+$")
+_OPENING = "([{«‹“‘„¿¡"  # marks that open what follows: a line never ends on one
 
 
 # Why: a contributor's words cut after each punctuation mark or space (``breakable`` puts ``<wbr>``
 # between the parts), so a long word without spaces (an address, code) breaks there in a phone's
-# table cell, not between two letters.
+# table cell, not between two letters; an opening bracket or quotation mark stays with what it opens.
 def break_parts(text: str | None) -> tuple[str, ...]:
-    return () if not text else tuple(_BREAKABLE.findall(text))
+    parts: list[str] = []
+    carry = ""
+    for found in _BREAKABLE.findall(text or ""):
+        part = carry + found
+        spaced = part.rstrip()
+        core = spaced.rstrip(_OPENING) if spaced.endswith(tuple(_OPENING)) else part
+        carry = part[len(core) :]  # the opening marks (and any space after them) go with the next part
+        if core:
+            parts.append(core)
+    if carry:
+        parts[-1:] = [(parts[-1] if parts else "") + carry]
+    return tuple(parts)
 
 
 # Why: one comment's disposition as the page's table shows it.
