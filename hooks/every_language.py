@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,7 +58,9 @@ def watch_inputs(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadSe
 # Why: the PDFs render in worker processes while the languages build; the offline edition's build may start now.
 def start_downloads(config: MkDocsConfig, *, state: BuildState) -> None:
     languages, _ = site_languages(config)
-    workers = min(len(languages), os.cpu_count() or 1)
+    # One worker per language, not per core: the last render would otherwise start only when another
+    # ends, alone on its core once the website and offline builds are done (13.2 s against 11.5 s, 2 cores).
+    workers = len(languages)
     serve = state.command == "serve"
     cache = product_cache(config)
     state.pdfs = PdfJobs(cache, workers=workers, stale_ok=serve)
