@@ -33,6 +33,7 @@ from tests.comment_cases import INERT
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs.offline.yml", "docs", "data", "hooks", "overrides", "pdf", "comments", "sources")
 CHROMIUM = "/usr/bin/chromium"
+CACHE = "EDITION_CACHE"  # where a build keeps its products (hooks/project.py); empty turns the cache off
 COMMENT_FIXTURES = ROOT / "tests" / "fixtures" / "comments" / "valid"
 # Fixture comments on passages of IV.a.4 (one in today's text, one on earlier wording): valid only
 # with the edition's texts to find them in, so apart from the folder checked without them.
@@ -106,9 +107,18 @@ def unaddressed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return result.site
 
 
+# Why: a copy's build renders again only the products its edits change (a PDF takes ~10 s): the cache is
+# keyed on what each product is made from, so a copy of the working tree's (the session build's) serves the rest.
+def seeded_cache(folder: Path) -> Path:
+    kept = ROOT / ".cache" / "edition"
+    if kept.is_dir():
+        shutil.copytree(kept, folder)
+    return folder
+
+
 @pytest.fixture
 def build_copy(tmp_path: Path) -> Callable[..., BuildResult]:
-    """Copy the project, apply edits (path -> function of the old text), add files, and build it."""
+    """Copy the project, apply edits (path -> function of the old text), add files, and build it (cache seeded)."""
 
     def build(
         edits: dict[str, Callable[[str], str]],
@@ -124,7 +134,8 @@ def build_copy(tmp_path: Path) -> Callable[..., BuildResult]:
         for relative, source in (add or {}).items():
             (project / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, project / relative)
-        return run_build(project, tmp_path / "site", environ=environ)
+        cache = seeded_cache(tmp_path / "cache")
+        return run_build(project, tmp_path / "site", environ={CACHE: str(cache), **(environ or {})})
 
     return build
 

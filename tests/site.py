@@ -91,10 +91,15 @@ def html_files(site: Path) -> Iterator[Path]:
 # the session's three, so each file's words are extracted once (keyed on its size and time, as a rebuilt PDF
 # is another file).
 def pdf_words(path: Path) -> str:
+    return " ".join(pdf_pages(path))
+
+
+# Why: each page's words of a PDF (whitespace as one space), for tests that look page by page; read once, as above.
+def pdf_pages(path: Path) -> tuple[str, ...]:
     stat = path.stat()
-    return _pdf_words(path, stat.st_size, stat.st_mtime_ns)
+    return _pdf_pages(path, stat.st_size, stat.st_mtime_ns)
 
 
 @functools.cache
-def _pdf_words(path: Path, size: int, mtime_ns: int) -> str:
-    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+def _pdf_pages(path: Path, size: int, mtime_ns: int) -> tuple[str, ...]:
+    return tuple(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)

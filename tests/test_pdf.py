@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 from pypdf import PdfReader
 
-from tests.site import LABELS, PAGES, article, parse, pdf_words
+from tests.site import LABELS, PAGES, article, parse, pdf_pages, pdf_words
 from tests.test_build import EXPECTED_NUMBERS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,10 +173,12 @@ def test_the_french_outline_keeps_the_numero_sign(built_site: Path) -> None:
     assert not any("générale no 14" in t for t in titles)  # an official title keeps "no" as its record has it
 
 
-def test_a_heading_is_never_left_at_a_page_foot_without_its_table(edition: tuple[str, PdfReader, str]) -> None:
-    lang, reader, _ = edition
+def test_a_heading_is_never_left_at_a_page_foot_without_its_table(
+    edition: tuple[str, PdfReader, str], built_site: Path
+) -> None:
+    lang, _, _ = edition
     labels = LABELS[lang]
-    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    pages = pdf_pages(pdf_path(built_site, lang))
     # The annex's crosswalk (the Spanish heading was stranded): its heading, its mark and its table's head.
     at = [i for i, text in enumerate(pages) if labels["law_since_crosswalk"] in text]
     assert at, labels["law_since_crosswalk"]

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
 from edition.text.quotations import group_quotations
-from tests.site import EDITION_PREFIX, article, parse
+from tests.site import EDITION_PREFIX, article, parse, pdf_pages
 from tests.test_pdf import pdf_path
 
 Q = '<figure class="provision" id="{0}"><blockquote><p>{0} text</p></blockquote></figure>'
@@ -99,7 +99,8 @@ def test_in_the_pdf_each_caption_is_on_the_page_of_its_last_quotation(built_site
     # Part II only: the annexes and the "Since 2005" notes name the same instruments and provisions.
     part = chapter_pages(reader, " ".join(heading.get_text().rstrip("¶").replace("\u202f", "\u00a0").split()))
     marks = str.maketrans("", "", "“”«»")  # quotation marks, set apart from the words by the PDF
-    pages = {i: " ".join((reader.pages[i].extract_text() or "").translate(marks).split()) for i in part}
+    words = pdf_pages(pdf_path(built_site, lang))  # each page's words, read once a session (tests/site.py)
+    pages = {i: " ".join(words[i].translate(marks).split()) for i in part}
 
     def pages_of(text: str) -> list[int]:
         words = " ".join(text.translate(marks).split())[:40]
