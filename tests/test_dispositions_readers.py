@@ -97,7 +97,8 @@ def test_offline_a_passage_is_marked_selected_and_the_disposition_page_filters(
     mark = page.locator("#iv-a-4 mark.passage-mark")
     expect(mark.first).to_be_visible()
     assert "".join(mark.evaluate_all("ms => ms.map(m => m.lastChild.data)")) == PASSAGE_EN
-    page.locator("#iv-a-4 .comments__summary").click()
+    page.locator("#iv-a-4 .comments__summary").click()  # closed: the words are one text again
+    expect(mark).to_have_count(0)
     # Select, then comment: the link leads to the ZIP's own Comments page with the words filled in.
     page.evaluate(
         """(words) => {
