@@ -181,6 +181,7 @@ class EditionBuild:
         practice.add_home_note(context, page, config, lang=self.lang, state=state)
         checklist.add_checklist(context, page, config, lang=self.lang, state=state)
         edition_data.add_links(context, page, config, lang=self.lang, state=state)
+        comments.add_stylesheet(context, page)
         # What search must not index, into the page's HTML: the PDF takes it too.
         comments.add_listings(page, config, lang=self.lang, state=state)
         comments.add_panels(page, config, lang=self.lang, state=state)

@@ -2,8 +2,8 @@
 made again only on a change; ``pages.py``: the panels, the comment files, the Comments and Disposition pages;
 ``export.py``: the exports). The adapter (``hooks/build.py``) calls, in order: ``read_and_check`` (``on_config``),
 ``write_data_files`` (``on_env``; the offline variant takes the website's files, relinked by
-``hooks/offline.py``), ``add_form`` (``on_page_content``), ``add_listings`` and ``add_panels``
-(``on_page_context``) and ``write_exports`` (``on_post_build``, default language, website only: the ZIPs
+``hooks/offline.py``), ``add_form`` (``on_page_content``), ``add_stylesheet``, ``add_listings`` and
+``add_panels`` (``on_page_context``) and ``write_exports`` (``on_post_build``, default language, website only: the ZIPs
 take the same files).
 """
 
@@ -30,7 +30,8 @@ from site_links import site_links
 from site_variant import offline_variant
 
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
-CONTACT_PAGE, INDEX, DISPOSITIONS = "contact.md", "comments-index", "dispositions"  # file name, front matter
+CONTACT_PAGE = "contact.md"
+INDEX, DISPOSITIONS = pages.INDEX, pages.DISPOSITIONS
 
 
 def read_and_check(config: MkDocsConfig, *, state: BuildState) -> None:
@@ -73,6 +74,10 @@ def add_form(html: str, page: Page, config: MkDocsConfig, files: Files, *, lang:
         email=email,
     )
     return html.replace(FORM_PLACE, render("comment-form.html", **form) + contact)
+
+
+def add_stylesheet(context: dict[str, Any], page: Page) -> None:
+    context["edition_stylesheet"] = pages.own_stylesheet(page.meta.get("edition"))
 
 
 # Why: the Comments page's list and the Disposition page's table go in once search has read the page (the

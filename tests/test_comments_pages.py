@@ -23,6 +23,7 @@ from edition.comments.pages import (
     comment_files,
     dispositions_context,
     form_context,
+    own_stylesheet,
     panels,
 )
 from edition.comments.store import Comment, load_schema
@@ -325,3 +326,23 @@ def test_the_exports_the_annotations_and_the_schema_are_published_at_the_root(
         source.replace("specific-issues", "international-provisions"),
     ]
     assert json.loads(files["comment.schema.json"]) == SCHEMA
+
+
+# A page's front matter says its kind (``edition:``); whatever a pull request writes there picks, at
+# most, one of the two stylesheets.
+@pytest.mark.parametrize(
+    ("kind", "stylesheet"),
+    [
+        ("comments-index", "assets/stylesheets/comment-form.css"),
+        ("dispositions", "assets/stylesheets/dispositions.css"),
+        ("checklist", None),
+        ("Dispositions", None),
+        ("../../etc/passwd", None),
+        (None, None),
+        (["dispositions"], None),
+        ({"dispositions": 1}, None),
+        (1, None),
+    ],
+)
+def test_a_page_kind_names_its_own_stylesheet_or_none(kind: object, stylesheet: str | None) -> None:
+    assert own_stylesheet(kind) == stylesheet

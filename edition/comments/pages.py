@@ -41,8 +41,30 @@ from edition.text.links import Links, relative_url
 PLACE = "<!-- edition:comments "  # left by guideline.html and provision.html: "<!-- edition:comments ID -->"
 COMMENTS_PAGE, DISPOSITIONS_PAGE = "comments.md", "dispositions.md"
 FORM_ANCHOR, EXPORT_ANCHOR = "write-a-comment", "comments-export"  # on the Comments page
-DISPOSITIONS_SCRIPT = "assets/javascripts/dispositions.js"  # loaded by the Disposition page only
-FORM_SCRIPT = "assets/javascripts/comment-form.js"  # loaded by the Comments page only, where the form is
+INDEX, DISPOSITIONS = "comments-index", "dispositions"  # the two pages' kinds (front matter ``edition:``)
+
+
+@dataclass(frozen=True)
+class PageAssets:
+    """The stylesheet and script one kind of page alone loads: every other page's first view is lighter
+    without them. The stylesheet goes in the page's head (overrides/main.html); the script after what it
+    acts on (the page's partial)."""
+
+    stylesheet: str
+    script: str
+
+
+PAGE_ASSETS: Mapping[str, PageAssets] = {
+    INDEX: PageAssets(stylesheet="assets/stylesheets/comment-form.css", script="assets/javascripts/comment-form.js"),
+    DISPOSITIONS: PageAssets(
+        stylesheet="assets/stylesheets/dispositions.css", script="assets/javascripts/dispositions.js"
+    ),
+}
+
+
+# Why: a page's front matter is a pull request's to write: ``edition:`` may be anything, a list too.
+def own_stylesheet(kind: object) -> str | None:
+    return PAGE_ASSETS[kind].stylesheet if isinstance(kind, str) and kind in PAGE_ASSETS else None
 
 
 class Render(Protocol):
@@ -192,7 +214,7 @@ def form_context(
         version=version,
         texts=place.root_file(TEXTS.format(lang=place.lang)),
     )
-    script = place.root_file(FORM_SCRIPT)
+    script = place.root_file(PAGE_ASSETS[INDEX].script)
     return {"labels": place.labels, "settings": settings, "email": email, "page_lang": place.lang, "script": script}
 
 
@@ -206,5 +228,5 @@ def dispositions_context(comments: Sequence[Comment], *, place: Place) -> dict[s
         link=place.link,
         label=place.label,
     )
-    script = place.root_file(DISPOSITIONS_SCRIPT)
+    script = place.root_file(PAGE_ASSETS[DISPOSITIONS].script)
     return disposition_context(comments, labels=place.labels, groups=groups, script=script)
