@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -543,6 +544,43 @@ def test_only_the_comments_pages_load_the_form_s_script(built_site: Path) -> Non
         )
     )
     assert loading == ["comments/index.html", "es/comments/index.html", "fr/comments/index.html"]
+
+
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+# The edition's scripts that use what shared.js puts on window.edition (edition.handed, edition.fill, ...).
+USING_SHARED = sorted(
+    path.name
+    for path in SCRIPTS.glob("*.js")
+    if path.name != "shared.js" and re.search(r"\bedition\.\w+\(", path.read_text(encoding="utf-8"))
+)
+
+
+# Why: the scripts run in this order: those without defer as the page lists them, then the deferred ones.
+def running_order(html: str) -> list[str]:
+    scripts = BeautifulSoup(html, "lxml").select("script[src]")
+    listed = [(str(s["src"]).split("?")[0].rsplit("/", 1)[-1], s.has_attr("defer")) for s in scripts]
+    return [name for name, _ in sorted(listed, key=lambda script: script[1])]  # a stable sort
+
+
+# Why: a script that uses window.edition before shared.js has run fails on its first use, online and in
+# the offline ZIPs, where Material's offline plugin rewrites each page; comment-form.js sits in the page's
+# content, before shared.js, and runs after it only because it is deferred.
+@pytest.mark.build
+def test_shared_js_runs_before_every_script_that_uses_it(built_site: Path) -> None:
+    assert {"comments.js", "comment-form.js"} <= set(USING_SHARED)
+    pages = {p.relative_to(built_site).as_posix(): p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
+    for archive in built_site.rglob("*-offline.zip"):
+        with zipfile.ZipFile(archive) as opened:
+            pages |= {f"{archive.name}/{n}": opened.read(n).decode() for n in opened.namelist() if n.endswith(".html")}
+    using = {"comments.js": 0, "comment-form.js": 0}
+    for name, html in pages.items():
+        order = running_order(html)
+        for script in set(order) & set(USING_SHARED):
+            assert "shared.js" in order[: order.index(script)], (name, order)
+            if script in using:
+                using[script] += 1
+    assert using["comment-form.js"] >= 6, using  # the Comments page of each language, online and offline
+    assert using["comments.js"] > using["comment-form.js"], using
 
 
 # The stylesheets one kind of page loads for itself (overrides/main.html), and the pages that load them.
