@@ -53,8 +53,8 @@
   // Data a script beside the page hands over: the file at src calls window[receiver].receive(data)
   // (handing_script, edition/comments/data.py). A script, not fetch(), because browsers refuse fetch()
   // from file://, where the offline edition is read. A Promise of the data, which rejects when the
-  // file could not be loaded or handed nothing over; one load per address, a failed one forgotten so
-  // that asking again retries it.
+  // file could not be loaded or handed nothing over; one load per address (a file hands its data to
+  // one receiver), a failed one forgotten so that asking again retries it.
   const handedFiles = new Map(); // absolute address: Promise of the data its file handed over
   const running = new Map(); // a file's <script>, until it has handed its data over: {receiver, resolve}
   const receivers = new Map(); // receiver's name: the object on window the files hand their data to
