@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import tinycss2
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from edition.comments.export import csv_cell
 from tests.browsing import axe_violations
@@ -214,6 +215,124 @@ def test_opening_a_panel_loads_its_comments(checked_pages: CheckedPages, comment
     page.locator("#iv-b-17 .comments__summary").press("Enter")
     expect(comments).to_have_count(2)
     assert len(loaded) == 1
+
+
+def held_until(page: Page, held: list[Route], count: int) -> None:
+    """Waits (a few seconds at most) until the page has asked for count held files."""
+    for _ in range(100):
+        if len(held) >= count:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{len(held)} of {count} files asked for: {[r.request.url for r in held]}")
+
+
+# Why: the files' data carries no key (no target), so only the loader can tell which asker each is for;
+# the second file arrives and hands over first, while the first is still loading.
+def test_files_handed_over_at_once_each_reach_their_own_asker(checked_pages: CheckedPages, commented_url: str) -> None:
+    page = checked_pages.open(commented_url)
+    page.goto(f"{commented_url}/specific-issues/")
+    held: list[Route] = []
+    page.route("**/handed/*.js", lambda route: held.append(route))
+    page.evaluate(
+        """() => {
+          window.got = {};
+          for (const name of ["first", "second"]) {
+            edition.handed(`../handed/${name}.js`, "editionTest").then((data) => { window.got[name] = data; });
+          }
+        }"""
+    )
+    held_until(page, held, 2)
+    first, second = sorted(held, key=lambda route: route.request.url)
+    second.fulfill(content_type="text/javascript", body='"use strict";window.editionTest.receive({n: 2});')
+    page.wait_for_function("window.got.second !== undefined")
+    assert page.evaluate("window.got") == {"second": {"n": 2}}
+    first.fulfill(content_type="text/javascript", body='"use strict";window.editionTest.receive({n: 1});')
+    page.wait_for_function("window.got.first !== undefined")
+    assert page.evaluate("window.got") == {"first": {"n": 1}, "second": {"n": 2}}
+    # One load per address, however it is written; the scripts are gone once they have run.
+    assert page.evaluate(
+        """async () => [await edition.handed(location.origin + "/handed/first.js", "editionTest"),
+                        document.querySelectorAll("script[src*='/handed/']").length]"""
+    ) == [{"n": 1}, 0]
+    assert len(held) == 2
+
+
+# Why: each way a file can fail has its own message, and a failed file is asked for again, not
+# remembered as failed.
+def test_a_file_that_fails_to_hand_its_data_over_rejects_and_is_tried_again(
+    checked_pages: CheckedPages, commented_url: str
+) -> None:
+    page = checked_pages.open(commented_url)
+    page.goto(f"{commented_url}/specific-issues/")
+    attempt = """(receiver) => edition.handed("../handed/data.js", receiver).then(
+      (data) => ({data}), (error) => ({error: error.message}))"""
+    missing = f"{commented_url}/handed/data.js could not be loaded"
+    assert page.evaluate(attempt, "editionTest") == {"error": missing}  # the server has no such file
+    bodies = [
+        '"use strict";',  # hands nothing over
+        '"use strict";window.editionTest.receive({n: 1});',  # to a receiver it was not asked for
+        '"use strict";window.editionTest.receive(null);',
+        '"use strict";window.editionTest.receive({n: 1});',
+    ]
+    page.route("**/handed/data.js", lambda route: route.fulfill(content_type="text/javascript", body=bodies.pop(0)))
+    nothing = f"{commented_url}/handed/data.js handed nothing over to "
+    receivers = ["editionTest", "editionOther", "editionTest", "editionTest"]
+    assert [page.evaluate(attempt, receiver) for receiver in receivers] == [
+        {"error": nothing + "editionTest"},
+        {"error": nothing + "editionOther"},
+        {"error": nothing + "editionTest"},
+        {"data": {"n": 1}},
+    ]
+    assert page.evaluate(attempt, "editionTest") == {"data": {"n": 1}}  # kept, not asked for again
+    assert bodies == []
+
+
+# Why: two panels opened at once each show their own comments, the second file arriving first; a file
+# holding another target's comments is refused rather than shown under the panel that asked.
+def test_panels_opened_at_once_each_show_their_own_comments(
+    checked_pages: CheckedPages, commented_site: Path, commented_url: str
+) -> None:
+    page = checked_pages.open(commented_url)
+    page.goto(f"{commented_url}/specific-issues/")
+    held: list[Route] = []
+    page.route("**/comments/on/*.js", lambda route: held.append(route))
+    page.evaluate(
+        """() => { for (const id of ["iv-a-5", "iv-b-17"]) document.querySelector(`#${id} details`).open = true; }"""
+    )
+    held_until(page, held, 2)
+    files = {route.request.url.rsplit("/", 1)[1]: route for route in held}
+    assert sorted(files) == ["iv-a-5.js", "iv-b-17.js"]
+    for anchor in ["iv-b-17", "iv-a-5"]:
+        files[f"{anchor}.js"].fulfill(path=commented_site / "comments" / "on" / f"{anchor}.js")
+        count = len(comment_file(commented_site, "", anchor)["comments"])
+        expect(page.locator(f"#{anchor} article.comment")).to_have_count(count)
+        ids = page.locator(f"#{anchor} article.comment").evaluate_all("articles => articles.map(a => a.id)")
+        assert all(i.endswith(f"-on-{anchor}") for i in ids), ids
+    # A file holding another target's comments: the panel says they could not be loaded.
+    page.route(
+        "**/comments/on/iv-a-6.js", lambda route: route.fulfill(path=commented_site / "comments" / "on" / "iv-a-5.js")
+    )
+    panel = page.locator("#iv-a-6 details")
+    panel.locator(".comments__summary").click()
+    expect(panel.locator(".comments__status")).to_have_text(panel.get_attribute("data-comments-failed") or "")
+    expect(panel.locator("article.comment")).to_have_count(0)
+
+
+# Why: a panel whose file could not be loaded says so, and loads it when the reader opens it again.
+def test_a_panel_whose_comments_failed_to_load_loads_them_when_opened_again(
+    checked_pages: CheckedPages, commented_url: str
+) -> None:
+    page = checked_pages.open(commented_url)
+    page.goto(f"{commented_url}/specific-issues/")
+    page.route("**/comments/on/iv-b-17.js", lambda route: route.abort())
+    panel = page.locator("#iv-b-17 details")
+    summary = panel.locator(".comments__summary")
+    summary.click()
+    expect(panel.locator(".comments__status")).to_have_text(panel.get_attribute("data-comments-failed") or "")
+    summary.click()
+    page.unroute("**/comments/on/iv-b-17.js")
+    summary.click()
+    expect(panel.locator("article.comment")).to_have_count(2)
 
 
 def test_an_address_to_a_comment_opens_its_panel_there(checked_pages: CheckedPages, commented_url: str) -> None:
@@ -425,6 +544,43 @@ def test_only_the_comments_pages_load_the_form_s_script(built_site: Path) -> Non
         )
     )
     assert loading == ["comments/index.html", "es/comments/index.html", "fr/comments/index.html"]
+
+
+SCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
+# The edition's scripts that use what shared.js puts on window.edition (edition.handed, edition.fill, ...).
+USING_SHARED = sorted(
+    path.name
+    for path in SCRIPTS.glob("*.js")
+    if path.name != "shared.js" and re.search(r"\bedition\.\w+\(", path.read_text(encoding="utf-8"))
+)
+
+
+# Why: the scripts run in this order: those without defer as the page lists them, then the deferred ones.
+def running_order(html: str) -> list[str]:
+    scripts = BeautifulSoup(html, "lxml").select("script[src]")
+    listed = [(str(s["src"]).split("?")[0].rsplit("/", 1)[-1], s.has_attr("defer")) for s in scripts]
+    return [name for name, _ in sorted(listed, key=lambda script: script[1])]  # a stable sort
+
+
+# Why: a script that uses window.edition before shared.js has run fails on its first use, online and in
+# the offline ZIPs, where Material's offline plugin rewrites each page; comment-form.js sits in the page's
+# content, before shared.js, and runs after it only because it is deferred.
+@pytest.mark.build
+def test_shared_js_runs_before_every_script_that_uses_it(built_site: Path) -> None:
+    assert {"comments.js", "comment-form.js"} <= set(USING_SHARED)
+    pages = {p.relative_to(built_site).as_posix(): p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
+    for archive in built_site.rglob("*-offline.zip"):
+        with zipfile.ZipFile(archive) as opened:
+            pages |= {f"{archive.name}/{n}": opened.read(n).decode() for n in opened.namelist() if n.endswith(".html")}
+    using = {"comments.js": 0, "comment-form.js": 0}
+    for name, html in pages.items():
+        order = running_order(html)
+        for script in set(order) & set(USING_SHARED):
+            assert "shared.js" in order[: order.index(script)], (name, order)
+            if script in using:
+                using[script] += 1
+    assert using["comment-form.js"] >= 6, using  # the Comments page of each language, online and offline
+    assert using["comments.js"] > using["comment-form.js"], using
 
 
 # The stylesheets one kind of page loads for itself (overrides/main.html), and the pages that load them.

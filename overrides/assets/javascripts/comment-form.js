@@ -199,25 +199,17 @@
 
   // ---- The passage: words of the comment's one target, found in that target's text as a reader
   // sees it, as the edition's data document holds it (the same text the checker matches against).
-  // The texts come as a script that hands them over (data/edition-<lang>.texts.js): a browser loads
-  // a script from file:// (the offline edition), where it refuses fetch().
+  // The texts come as a script that hands them over (data/edition-<lang>.texts.js, edition.handed), so
+  // the offline edition checks passages too. Without them (a missing file, or one that handed nothing
+  // over) null: the checker judges the words.
   const CONTEXT = 32;
   const normal = (text) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
   let texts = null;
   function targetTexts() {
-    if (!texts) {
-      texts = new Promise((resolve) => {
-        window.editionTexts = {
-          receive: (data) => resolve(new Map(data.texts.map(([id, text]) => [id, normal(text)]))),
-        };
-        const script = document.createElement("script");
-        script.src = new URL(settings.texts, location.href).href;
-        // Without the texts (a missing file, or one that handed nothing over), the checker judges the words.
-        script.addEventListener("error", () => resolve(null));
-        script.addEventListener("load", () => resolve(null)); // after receive() has run, if it ran: no effect
-        document.head.append(script);
-      });
-    }
+    texts ||= edition
+      .handed(settings.texts, "editionTexts")
+      .then((data) => new Map(data.texts.map(([id, text]) => [id, normal(text)])))
+      .catch(() => null);
     return texts;
   }
 

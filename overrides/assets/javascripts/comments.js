@@ -1,46 +1,18 @@
 // Comments arrive when a reader asks for them. A paragraph's panel shows its count; opening it loads
 // the paragraph's comment file (comments/on/iv-b-17.js, written by hooks/comments.py), which hands
-// its data to editionComments.receive. A script beside the page rather than fetch(), because
-// browsers refuse fetch() from file://, where the offline edition is read. The Comments page's
-// filters load only the files they need, a page of results at a time.
+// its data to editionComments.receive (edition.handed, shared.js). The Comments page's filters load
+// only the files they need, a page of results at a time.
 (function () {
   "use strict";
-  const files = new Map(); // absolute address of a comment file: Promise of {data, base}
-  const waiting = new Map(); // target: the resolver of the file being loaded for it
 
-  window.editionComments = {
-    receive(data) {
-      const resolve = data && waiting.get(data.target);
-      if (resolve) {
-        waiting.delete(data.target);
-        resolve(data);
-      }
-    },
-  };
-
+  // A target's comments and the address of their file, which their links are relative to. A file
+  // about another target is refused rather than shown under this one.
   function load(src, target) {
-    const url = new URL(src, location.href).href;
-    if (!files.has(url)) {
-      const loaded = new Promise((resolve, reject) => {
-        waiting.set(target, resolve);
-        const script = document.createElement("script");
-        script.src = url;
-        script.onload = () => {
-          if (waiting.get(target) === resolve) {
-            waiting.delete(target);
-            reject(new Error("the comment file gave no comments"));
-          }
-        };
-        script.onerror = () => {
-          waiting.delete(target);
-          files.delete(url);
-          reject(new Error("the comment file could not be loaded"));
-        };
-        document.head.appendChild(script);
-      }).then((data) => ({ data, base: url }));
-      files.set(url, loaded);
-    }
-    return files.get(url);
+    const base = new URL(src, location.href).href;
+    return edition.handed(base, "editionComments").then((data) => {
+      if (data.target !== target) throw new Error(`${base} holds the comments on ${data.target}, not on ${target}`);
+      return { data, base };
+    });
   }
 
   // The comment's article, parsed inert (a <template> runs nothing and loads nothing), its links

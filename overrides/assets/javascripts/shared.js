@@ -1,5 +1,5 @@
 // What the edition's scripts share, on window.edition: today's date, template filling, a file
-// download and the clipboard. Loaded before them on every page (mkdocs.yml extra_javascript, which
+// download, the clipboard and data a script beside the page hands over. Loaded before them on every page (mkdocs.yml extra_javascript, which
 // the offline edition inherits). A classic script, not a module: browsers load no module from
 // file://, where the offline edition is read.
 (function () {
@@ -50,5 +50,44 @@
     }
   }
 
-  window.edition = Object.freeze({ today, fill, download, copy });
+  // Data a script beside the page hands over: the file at src calls window[receiver].receive(data)
+  // (handing_script, edition/comments/data.py). A script, not fetch(), because browsers refuse fetch()
+  // from file://, where the offline edition is read. A Promise of the data, which rejects when the
+  // file could not be loaded or handed nothing over; one load per address (a file hands its data to
+  // one receiver), a failed one forgotten so that asking again retries it.
+  const handedFiles = new Map(); // absolute address: Promise of the data its file handed over
+  const running = new Map(); // a file's <script>, until it has handed its data over: {receiver, resolve}
+  const receivers = new Map(); // receiver's name: the object on window the files hand their data to
+  function handed(src, receiver) {
+    const url = new URL(src, location.href).href;
+    if (!handedFiles.has(url)) {
+      if (!receivers.has(receiver)) receivers.set(receiver, Object.freeze({ receive: (data) => take(receiver, data) }));
+      window[receiver] = receivers.get(receiver);
+      const data = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        running.set(script, { receiver, resolve });
+        const end = (problem) => {
+          script.remove();
+          if (running.delete(script)) reject(new Error(problem));
+        };
+        script.addEventListener("load", () => end(`${url} handed nothing over to ${receiver}`)); // load comes after it ran
+        script.addEventListener("error", () => end(`${url} could not be loaded`));
+        script.src = url;
+        document.head.append(script);
+      });
+      data.catch(() => handedFiles.delete(url));
+      handedFiles.set(url, data);
+    }
+    return handedFiles.get(url);
+  }
+  // Files loading at once are told apart by the script running receive(), so their data need no key.
+  function take(receiver, data) {
+    const script = document.currentScript;
+    const waiting = script && running.get(script);
+    if (!waiting || waiting.receiver !== receiver || data === undefined || data === null) return;
+    running.delete(script);
+    waiting.resolve(data);
+  }
+
+  window.edition = Object.freeze({ today, fill, download, copy, handed });
 })();
