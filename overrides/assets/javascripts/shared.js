@@ -1,7 +1,7 @@
 // What the edition's scripts share, on window.edition: today's date, template filling, a file
-// download, the clipboard and data a script beside the page hands over. Loaded before them on every page (mkdocs.yml extra_javascript, which
-// the offline edition inherits). A classic script, not a module: browsers load no module from
-// file://, where the offline edition is read.
+// download, the clipboard and data a script beside the page hands over. Loaded before them on every
+// page (mkdocs.yml extra_javascript, which the offline edition inherits). A classic script, not a
+// module: browsers load no module from file://, where the offline edition is read.
 (function () {
   "use strict";
 
