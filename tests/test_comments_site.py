@@ -583,7 +583,8 @@ def test_shared_js_runs_before_every_script_that_uses_it(built_site: Path) -> No
     assert using["comments.js"] > using["comment-form.js"], using
 
 
-# The stylesheets one kind of page loads for itself (overrides/main.html), and the pages that load them.
+# The stylesheets one kind of page loads for itself (PAGE_ASSETS, edition/comments/pages.py), and the pages
+# that load them.
 OWN_STYLESHEETS = {
     "comment-form.css": ["comments/index.html", "es/comments/index.html", "fr/comments/index.html"],
     "dispositions.css": ["dispositions/index.html", "es/dispositions/index.html", "fr/dispositions/index.html"],
