@@ -11,7 +11,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browsing import axe_violations
+from tests.browsing import axe_violations, open_every_panel
 from tests.site import ALL_PAGES
 
 ALL = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in ALL_PAGES] + ["404.html"]
@@ -20,7 +20,7 @@ ALL = [f"{prefix}{name}" for prefix in ("", "fr/", "es/") for name in ALL_PAGES]
 @pytest.mark.parametrize("name", ALL)
 def test_no_wcag_violation(page: Page, site_url: str, name: str) -> None:
     page.goto(f"{site_url}/{name.removesuffix('index.html')}")
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    open_every_panel(page)
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1, ensure_ascii=False)
 
