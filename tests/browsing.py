@@ -1,4 +1,5 @@
-"""What a reader does in the browser, shared by the browser tests: switch language, search; and axe-core."""
+"""What a reader does in the browser, shared by the browser tests: switch language, search, open every
+panel; and axe-core."""
 
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ def search(page: Page, query: str) -> list[str]:
             return current
         previous = current
     return previous
+
+
+# A comment panel loads its comments in its ``toggle`` event, which comes after the panel is opened
+# (by a click or a script): right after opening, no panel is loading yet, so that proves nothing.
+UNLOADED_PANELS = "details[data-comments-src]:not([data-comments-state='loaded'])"
+
+
+# Why: every <details> open and every comment panel among them showing its comments, before a test
+# measures or checks the page as a reader with everything open sees it.
+def open_every_panel(page: Page) -> None:
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    expect(page.locator(UNLOADED_PANELS)).to_have_count(0, timeout=15_000)
 
 
 # Why: axe-core's WCAG 2.1 A and AA violations on the page as it stands. From the file system axe

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Page, Route, expect
 
 from edition.comments.export import csv_cell
-from tests.browsing import axe_violations
+from tests.browsing import axe_violations, open_every_panel
 from tests.comment_cases import INERT
 from tests.conftest import GENERATED, GENERATED_ON, ROOT, CheckedPages
 from tests.site import ALL_PAGES, parse
@@ -447,7 +447,7 @@ def test_in_the_browser_no_hostile_file_runs_leaks_or_escapes_its_box(
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.on("request", lambda request: requests.append(request.url))
     page.goto(f"{commented_url}/specific-issues/#iv-a-1")
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    open_every_panel(page)  # every panel's comments in the page before its ids are counted
     expect(page.locator("#iv-a-1 article.comment")).to_have_count(len(INERT))
     for link in page.locator("#iv-a-1 article.comment a").all():
         link.hover()
@@ -519,7 +519,7 @@ def test_loaded_comments_and_filter_results_have_no_wcag_violation(
 ) -> None:
     page = checked_pages.open(commented_url)
     page.goto(f"{commented_url}/{prefix}specific-issues/")
-    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    open_every_panel(page)  # axe sees every panel's comments, not the ones that happened to arrive first
     expect(page.locator("#iv-b-17 article.comment")).to_have_count(2)
     expect(page.locator("#iv-a-1 article.comment")).to_have_count(len(INERT))
     violations = axe_violations(page)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
+from tests.browsing import open_every_panel
 from tests.conftest import CheckedPages
 from tests.site import EDITION_PREFIX, html_files, parse
 
@@ -25,9 +26,6 @@ ZIP = "babies-and-small-children-residing-in-prisons-{lang}-offline.zip"
 # The Comments page as it lists comments (the hostile but valid fixtures are on IV.a.1).
 COMMENT_VIEWS = ("?on=IV.a.1",)
 
-# Opens every <details>, so comment panels load their comments; true once none is still loading.
-OPEN_ALL = "document.querySelectorAll('details').forEach(d => { d.open = true; })"
-SETTLED = "!document.querySelector('[aria-busy=true]')"
 # Resolves once the page has drawn a frame after a resize, so scripts listening for it have run.
 NEXT_FRAME = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 HEIGHT = 800
@@ -168,13 +166,11 @@ def sweep(pages: CheckedPages, origin: str, addresses: list[str]) -> Iterator[st
     phone: Page = pages.open(origin, width=WIDTHS[0], height=HEIGHT, is_mobile=True, has_touch=True)
     for address in addresses:
         phone.goto(address)
-        phone.evaluate(OPEN_ALL)
-        phone.wait_for_function(SETTLED)
+        open_every_panel(phone)
         for width in WIDTHS:
             if width != WIDTHS[0]:
                 phone.set_viewport_size({"width": width, "height": HEIGHT})
                 phone.evaluate(NEXT_FRAME)
-                phone.wait_for_function(SETTLED)
             for problem in phone.evaluate(MEASURE, width):
                 yield f"{width} px {address.removeprefix(origin)}: {problem}"
         phone.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browsing import axe_violations
 from tests.conftest import CheckedPages
-from tests.test_passages_browser import LABELS, SELECT_WORDS, TEXTS, prepare_and_check, words_in
+from tests.test_passages_browser import LABELS, SELECT_WORDS, TEXTS, expect_link_for, prepare_and_check, words_in
 
 SIZES = [(1280, 900), (390, 844)]
 LANG, TARGET, ANCHOR = "fr", "IV.b.17", "iv-b-17"
@@ -45,6 +45,7 @@ def select(page: Page, words: str, *, touch: bool) -> None:
         page.mouse.down()
         page.mouse.move(box[2], box[3], steps=8)
         page.mouse.up()
+        expect_link_for(page.locator(".passage-control"), words)  # not a link from halfway through the drag
         page.evaluate(KEEP_BLOCK, ANCHOR)
         return
     page.touchscreen.tap(box[0], box[1])

@@ -92,7 +92,10 @@ def test_a_query_typed_while_the_index_downloads_gets_its_results(page: Page, si
     meta = page.locator(".md-search-result__meta")
     waiting = meta.text_content()
     assert held == [], "the index must not be requested before search is opened"
-    page.keyboard.press("/")
+    # Opening search sends the request, which the route holds: waited for, as its handler runs only
+    # once Playwright hears of it, not within any fixed time.
+    with page.expect_request("**/fr/search/search_index.json"):
+        page.keyboard.press("/")
     page.keyboard.type(QUERY["fr"])
     page.wait_for_timeout(500)
     # The index is on its way: Material still says it is initialising, and shows no result yet.
