@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from edition.downloads.offline import Packing, members, online_address, website_members, write_zip, write_zips
-from tests.browsing import axe_violations, search, switch_language
+from tests.browsing import axe_violations, open_every_panel, search, switch_language
 from tests.conftest import ROOT, CheckedPages
 from tests.links import check
 from tests.site import EDITION_PREFIX, parse
@@ -366,5 +366,5 @@ def test_offline_the_language_switch_leads_to_the_same_place_on_the_website(
 def test_offline_pages_have_no_wcag_violation(file_page: Page, editions: dict[str, Path], lang: str, name: str) -> None:
     file_page.goto((editions[lang] / name).as_uri())
     file_page.wait_for_load_state("load")
-    file_page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    open_every_panel(file_page)
     assert axe_violations(file_page, preload=False) == []
