@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,46 @@ def test_the_cache_finds_a_product_by_its_key_and_keeps_the_latest(tmp_path: Pat
     assert cache.get("en.pdf", "k1") is None, "one product per name"
     assert cache.get("en.pdf", "k2") == b"two" and cache.latest("en.pdf") == b"two"
     assert ProductCache(None).get("en.pdf", "k2") is None
+
+
+# Why: two builds may share a cache (make serve beside make build, tests side by side): while both
+# write, a read finds a whole entry or none, and neither build fails on a file the other removed.
+def test_builds_writing_one_cache_at_once_never_read_half_an_entry(tmp_path: Path) -> None:
+    products = {f"k{i}": bytes([65 + i]) * 400_000 for i in range(4)}
+    problems: list[BaseException] = []
+    found: set[bytes | None] = set()
+
+    def write(keys: list[str]) -> None:
+        cache = ProductCache(tmp_path / "cache")
+        try:
+            for _ in range(30):
+                for key in keys:
+                    cache.put("en.pdf", key, products[key])
+        except Exception as problem:  # reported by the assertion below
+            problems.append(problem)
+
+    def read() -> None:
+        cache = ProductCache(tmp_path / "cache")
+        try:
+            for _ in range(300):
+                found.update(cache.get("en.pdf", key) for key in products)
+                found.add(cache.latest("en.pdf"))
+        except Exception as problem:  # reported by the assertion below
+            problems.append(problem)
+
+    threads = [
+        threading.Thread(target=write, args=(["k0", "k1"],)),
+        threading.Thread(target=write, args=(["k2", "k3"],)),
+    ]
+    threads += [threading.Thread(target=read) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert problems == []
+    assert found <= {None, *products.values()}
+    assert len(found) > 2, "the readers saw the writers' entries"
+    assert [path.name for path in (tmp_path / "cache").iterdir() if not path.name.startswith("en.pdf.")] == []
 
 
 def test_under_serve_the_latest_pdf_stands_in_without_rendering(project: Path) -> None:

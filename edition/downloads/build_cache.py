@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 from pathlib import Path
 
 SEAL = b"edition-cache sha256:"  # the first line of every entry, then the digest
@@ -33,10 +35,14 @@ class ProductCache:
         path = self._path(name, key)
         if path is None or not (path.is_symlink() or path.is_file()):
             return None
-        head, _, data = (b"" if path.is_symlink() else path.read_bytes()).partition(b"\n")
+        try:
+            stored = b"" if path.is_symlink() else path.read_bytes()
+        except FileNotFoundError:  # replaced by another build since it was asked for
+            return None
+        head, _, data = stored.partition(b"\n")
         if head != _seal(name, key, data):
             LOG.info("%s: not as it was stored; made again", path)
-            path.unlink()
+            path.unlink(missing_ok=True)
             return None
         return data
 
@@ -50,13 +56,21 @@ class ProductCache:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{name}.*"):
-            old.unlink()
+            old.unlink(missing_ok=True)
         for stored, target in ((key, self._path(name, key)), ("latest", self._path(name, "latest"))):
             assert target is not None
-            target.write_bytes(_seal(name, stored, data) + b"\n" + data)
+            _write_whole(target, _seal(name, stored, data) + b"\n" + data)
 
     def _path(self, name: str, key: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{name}.{key}"
+
+
+# Why: two builds may share the cache (``make serve`` beside ``make build``, tests side by side): each
+# entry appears whole, by a rename, so the other never reads half of one.
+def _write_whole(target: Path, content: bytes) -> None:
+    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.name}.", delete=False) as file:
+        file.write(content)
+    os.replace(file.name, target)
 
 
 # Why: an entry's seal names it, so one entry cannot stand in for another (the French PDF for the English one).
