@@ -42,6 +42,7 @@ from edition.downloads.pdf_document import Chapter as PdfChapter
 from edition.downloads.pdf_document import document_context, pdf_templates
 from edition.downloads.sizes import PDF_NAME, ZIP_NAME, PendingSizes, download_path
 from edition.frame.facts import load_facts
+from edition.shared.json_text import handed_data
 from edition.text.crossrefs import CrossIndex, GuidelineEntry
 from edition.text.links import edition_prefix
 from edition.text.page_parts import PageParts, Paragraph, Section
@@ -539,7 +540,7 @@ def test_the_texts_script_hands_over_each_paragraph_and_provision_text_inert() -
     }
     script = texts_script(document, lang="fr")
     assert "<" not in script and ">" not in script.replace("=>", "") and "&" not in script.replace("&&", "")
-    assert read_script(script, receiver=TEXTS_RECEIVER) == {
+    assert handed_data(script, receiver=TEXTS_RECEIVER) == {
         "lang": "fr",
         "texts": [["IV.b.17", document["paragraphs"][0]["text"]], ["crc-3-1", document["provisions"][0]["text"]]],
     }

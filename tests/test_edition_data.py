@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from edition.comments.data import read_script
 from edition.downloads.edition_data import TEXTS, TEXTS_RECEIVER, document_problems, sanitise
+from edition.shared.json_text import handed_data
 from edition.shared.schemas import inline_refs
 from edition.text.page_parts import extract_parts, rebase_links
 from tests.conftest import ROOT
@@ -132,7 +132,7 @@ def _document(site: Path, lang: str) -> dict[str, object]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_form_s_texts_are_the_document_s_texts_of_each_paragraph_and_provision(built_site: Path, lang: str) -> None:
     document = _document(built_site, lang)
-    handed = read_script((built_site / TEXTS.format(lang=lang)).read_text(encoding="utf-8"), receiver=TEXTS_RECEIVER)
+    handed = handed_data((built_site / TEXTS.format(lang=lang)).read_text(encoding="utf-8"), receiver=TEXTS_RECEIVER)
     entries = [*document["paragraphs"], *document["provisions"]]  # type: ignore[misc]
     assert handed["lang"] == lang and len(handed["texts"]) == len(entries) > 50
     assert handed["texts"] == [[entry["id"], entry["text"]] for entry in entries]

@@ -2,8 +2,9 @@
 
 A script, not JSON: browsers refuse ``fetch`` from ``file://``, where the offline edition is read,
 but load a script beside the page. The script only hands its data to ``editionComments.receive``
-if the page has it (``overrides/assets/javascripts/comments.js``). The data is JSON escaped to
-ASCII (and ``< > &``), so no text a contributor wrote can end the string or the script; each
+if the page has it (``handing_script``, ``edition/shared/json_text.py``; ``comments.js`` loads it with
+``edition.handed``). The data is JSON escaped to ASCII (and ``< > &``), so no text a contributor wrote
+can end the string or the script; each
 ``html`` is the comment's article as the template rendered it from the sanitised body, with
 addresses relative to this file. The offline edition takes the website's files, its ``[[id]]``
 links made to point at its pages' files (``relinked``).
@@ -11,14 +12,14 @@ links made to point at its pages' files (``relinked``).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from lxml import html
 
+from edition.shared.json_text import handed_data, handing_script
+
 RECEIVER = "editionComments"
-CLOSING = ");\n"
 REF_CLASS = "xref__link"  # a [[id]] in a comment (overrides/partials/edition/comment-ref.html)
 
 
@@ -28,26 +29,9 @@ def data_script(*, target: str, lang: str, articles: Sequence[Mapping[str, Any]]
     return handing_script(RECEIVER, data)
 
 
-# Why: data as a script that hands it to ``window.<receiver>.receive`` if the page has one (a script
-# loads from file://, where fetch is refused). JSON escaped to ASCII and ``< > &`` (which occur only
-# inside strings): no text in it can end the string or the script, even if one day inlined in a page.
-def handing_script(receiver: str, data: Mapping[str, Any]) -> str:
-    payload = json.dumps(data, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"{_opening(receiver)}{payload}{CLOSING}"
-
-
-def _opening(receiver: str) -> str:
-    return f'"use strict";window.{receiver}&&window.{receiver}.receive('
-
-
-# Why: the data a comment file (or another ``handing_script``) hands over, read back (the inverse).
-def read_script(text: str, *, receiver: str = RECEIVER) -> dict[str, Any]:
-    opening = _opening(receiver)
-    if not (text.startswith(opening) and text.endswith(CLOSING)):
-        raise ValueError(f"not a script written by handing_script for {receiver}")
-    data: dict[str, Any] = json.loads(text[len(opening) : -len(CLOSING)])
-    return data
+# Why: the data a comment file hands over, read back (the inverse of ``data_script``).
+def read_script(text: str) -> dict[str, Any]:
+    return handed_data(text, receiver=RECEIVER)
 
 
 # Why: the offline edition takes the website's comment files; only the links of ``[[id]]``s differ

@@ -20,11 +20,10 @@ from urllib.parse import urlsplit
 import jsonschema
 import nh3
 
-from edition.comments.data import handing_script
 from edition.comments.store import Comment
 from edition.comments.text import without_dead_links
 from edition.frame.facts import EditionFacts
-from edition.shared.json_text import compact_json
+from edition.shared.json_text import compact_json, handing_script
 from edition.shared.schemas import inline_refs
 from edition.text.ids import parse_guideline_number
 from edition.text.page_parts import PageParts, is_site_path

@@ -51,7 +51,7 @@
   }
 
   // Data a script beside the page hands over: the file at src calls window[receiver].receive(data)
-  // (handing_script, edition/comments/data.py). A script, not fetch(), because browsers refuse fetch()
+  // (handing_script, edition/shared/json_text.py). A script, not fetch(), because browsers refuse fetch()
   // from file://, where the offline edition is read. A Promise of the data, which rejects when the
   // file could not be loaded or handed nothing over; one load per address (a file hands its data to
   // one receiver), a failed one forgotten so that asking again retries it.
