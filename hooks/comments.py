@@ -3,8 +3,8 @@ made again only on a change; ``pages.py``: the panels, the comment files, the Co
 ``export.py``: the exports). The adapter (``hooks/build.py``) calls, in order: ``read_and_check`` (``on_config``),
 ``write_data_files`` (``on_env``; the offline variant takes the website's files, relinked by
 ``hooks/offline.py``), ``add_form`` (``on_page_content``), ``add_stylesheet``, ``add_listings`` and
-``add_panels`` (``on_page_context``) and ``write_exports`` (``on_post_build``, default language, website only: the ZIPs
-take the same files).
+``add_panels`` (``on_page_context``) and ``write_exports`` (``on_post_build``, default language, website
+only: the ZIPs take the same files).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from site_variant import offline_variant
 
 FORM_PLACE = "<!-- edition:comment-form -->"  # in docs/<lang>/comments.md, where the form goes
 CONTACT_PAGE = "contact.md"
-INDEX, DISPOSITIONS = pages.INDEX, pages.DISPOSITIONS
 
 
 def read_and_check(config: MkDocsConfig, *, state: BuildState) -> None:
@@ -55,12 +54,12 @@ def write_data_files(config: MkDocsConfig, files: Files, *, lang: str, state: Bu
 
 def add_form(html: str, page: Page, config: MkDocsConfig, files: Files, *, lang: str, state: BuildState) -> str:
     kind, is_contact = page.meta.get("edition"), page.file.src_uri.rsplit("/", 1)[-1] == CONTACT_PAGE
-    if kind != INDEX and not is_contact:
+    if kind != pages.INDEX and not is_contact:
         return html
     place, render = _place(config, files, lang=lang, here=page.url, state=state)
     email = str(config.extra.get("editors_email") or "").strip()
-    contact = render("comment-contact.html", labels=place.labels, email=email, below_form=kind == INDEX)
-    if kind != INDEX:
+    contact = render("comment-contact.html", labels=place.labels, email=email, below_form=kind == pages.INDEX)
+    if kind != pages.INDEX:
         return html + contact
     if FORM_PLACE not in html:
         raise PluginError(f"{page.file.src_uri}: the Comments page needs the line '{FORM_PLACE}' for the form")
@@ -84,10 +83,10 @@ def add_stylesheet(context: dict[str, Any], page: Page) -> None:
 # adapter's ``on_page_context``): they are not for search, and at 1,000 comments search would parse ~0.8 MB a page.
 def add_listings(page: Page, config: MkDocsConfig, *, lang: str, state: BuildState) -> None:
     kind, files, kept = page.meta.get("edition"), state.language(lang).files, state.loaded.comments
-    if kind not in (INDEX, DISPOSITIONS) or page.content is None or files is None:
+    if kind not in (pages.INDEX, pages.DISPOSITIONS) or page.content is None or files is None:
         return
     place, render = _place(config, files, lang=lang, here=page.url, state=state)
-    if kind == DISPOSITIONS:  # every comment with what the editors decided
+    if kind == pages.DISPOSITIONS:  # every comment with what the editors decided
         page.content += render("dispositions.html", **pages.dispositions_context(kept.comments, place=place))
     else:
         page.content += render(
