@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, run_build
+from tests.conftest import CACHE, ROOT, run_build
 
 pytestmark = pytest.mark.build  # two whole builds
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    environ = {"SOURCE_DATE_EPOCH": "1764000000", "EDITION_CACHE": ""}  # no cache: both render everything
+    environ = {"SOURCE_DATE_EPOCH": "1764000000", CACHE: ""}  # no cache: both render everything
     # Why: side by side, as each build leaves a core idle much of the time (one process, then the PDFs' workers).
     with ThreadPoolExecutor(max_workers=2) as builds:
         first, second = builds.map(lambda folder: run_build(ROOT, tmp_path / folder, environ=environ), ["one", "two"])
